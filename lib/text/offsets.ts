@@ -1,0 +1,146 @@
+/**
+ * The offset contract: every offset in Marginalia counts Unicode code points
+ * of the canonical text, end exclusive, as Python's `text[start:end]`.
+ * JavaScript strings index UTF-16 units and the editor (ProseMirror) counts
+ * positions over a tree of one paragraph per line. TextIndex is the one place
+ * that converts between the three.
+ */
+
+/** Canonical form of imported text: line endings "\n", Unicode NFC. */
+export function canonicalizeText(raw: string): string {
+  return raw.replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** `text[start:end]` in code points (no negative indices). */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  return new TextIndex(text).slice(start, end);
+}
+
+export class TextIndex {
+  readonly text: string;
+  /** length in code points */
+  readonly length: number;
+  /** UTF-16 offset of every code point boundary, or null when text has no astral characters */
+  private readonly u16OfCp: Uint32Array | null;
+  /** UTF-16 offset where each line starts */
+  private readonly lineStarts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const cpLength = codePointLength(text);
+    this.length = cpLength;
+    if (cpLength === text.length) {
+      this.u16OfCp = null;
+    } else {
+      const table = new Uint32Array(cpLength + 1);
+      let cp = 0;
+      for (let i = 0; i < text.length; i++) {
+        table[cp++] = i;
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) i++;
+        }
+      }
+      table[cp] = text.length;
+      this.u16OfCp = table;
+    }
+    this.lineStarts = [0];
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+      this.lineStarts.push(i + 1);
+    }
+  }
+
+  get lines(): string[] {
+    return this.text.split("\n");
+  }
+
+  isValidRange(start: number, end: number): boolean {
+    return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= this.length;
+  }
+
+  cpToUtf16(cp: number): number {
+    this.assertCp(cp);
+    return this.u16OfCp ? this.u16OfCp[cp] : cp;
+  }
+
+  /** The code point containing UTF-16 offset `u` (rounds down inside a surrogate pair). */
+  utf16ToCp(u: number): number {
+    if (u < 0 || u > this.text.length) throw new RangeError(`UTF-16 offset ${u} outside 0..${this.text.length}`);
+    const table = this.u16OfCp;
+    if (!table) return u;
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (table[mid] <= u) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  slice(start: number, end: number): string {
+    if (!this.isValidRange(start, end)) {
+      throw new RangeError(`range ${start}..${end} outside 0..${this.length}`);
+    }
+    return this.text.slice(this.cpToUtf16(start), this.cpToUtf16(end));
+  }
+
+  /**
+   * Editor position of a code point offset. The editor document holds one
+   * paragraph per line: paragraph i opens at a position and its content starts
+   * one after; each "\n" (one UTF-16 unit) spans a close and an open token (two).
+   */
+  cpToPm(cp: number): number {
+    const u = this.cpToUtf16(cp);
+    return u + 1 + this.lineOfUtf16(u);
+  }
+
+  /** Code point offset of an editor position; positions between paragraphs snap to the next line's start. */
+  pmToCp(pos: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] + 1 + mid <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = lo;
+    const contentStart = starts[line] + 1 + line;
+    const lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : this.text.length;
+    const u = Math.min(Math.max(starts[line], starts[line] + (pos - contentStart)), lineEnd);
+    return this.utf16ToCp(u);
+  }
+
+  private lineOfUtf16(u: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= u) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private assertCp(cp: number) {
+    if (!Number.isInteger(cp) || cp < 0 || cp > this.length) {
+      throw new RangeError(`code point offset ${cp} outside 0..${this.length}`);
+    }
+  }
+}
