@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getDocument } from "@/lib/documents/get-document";
+import { ownLayerForWrite } from "@/lib/layers/own-layer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { CreateAnnotationInput, labelByName, spanText } from "./span-input";
+import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
+
+/**
+ * Adds a span to the actor's own layer. A client may choose the id, which
+ * makes retries safe: the same id with the same span returns the saved one.
+ */
+export async function createAnnotation(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateAnnotationInput> }) {
+  const input = CreateAnnotationInput.parse(opts.input);
+  const doc = await getDocument({ actor: opts.actor, documentId: opts.documentId });
+  const text = spanText(doc.text, input.start, input.end, input.text);
+
+  if (input.id) {
+    const prior = await db.annotation.findUnique({ where: { id: input.id }, include: annotationInclude });
+    if (prior) {
+      const same = prior.createdById === opts.actor.id && prior.layer.documentId === doc.id && prior.start === input.start && prior.end === input.end;
+      if (same) return { annotation: annotationView(prior), created: false };
+      throw new AppError("CONFLICT", `An annotation with id ${input.id} already exists`);
+    }
+  }
+
+  const saved = await db.$transaction(async (tx) => {
+    const label = await labelByName(tx, doc.projectId, input.label);
+    const layer = await ownLayerForWrite(tx, { actor: opts.actor, documentId: doc.id });
+    const row = await tx.annotation.create({
+      data: { id: input.id, layerId: layer.id, start: input.start, end: input.end, text, labelId: label.id, createdById: opts.actor.id },
+      include: annotationInclude,
+    });
+    await recordAudit(tx, {
+      projectId: doc.projectId,
+      documentId: doc.id,
+      actorId: opts.actor.id,
+      subject: "ANNOTATION",
+      subjectId: row.id,
+      action: "CREATE",
+      after: auditSnapshot(row),
+    });
+    return row;
+  });
+  return { annotation: annotationView(saved), created: true };
+}

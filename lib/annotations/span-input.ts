@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { TextIndex } from "@/lib/text/offsets";
+import type { Tx } from "@/lib/db";
+
+export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "ids are 8–64 letters, digits, - or _");
+const Offset = z.number().int("offsets are whole numbers").min(0, "offsets are never negative");
+
+export const CreateAnnotationInput = z.object({
+  id: ClientId.optional(),
+  start: Offset,
+  end: Offset,
+  label: z.string().trim().min(1).max(100),
+  text: z.string().optional(),
+});
+
+export const UpdateAnnotationInput = z
+  .object({ start: Offset.optional(), end: Offset.optional(), label: z.string().trim().min(1).max(100).optional(), version: z.number().int().optional() })
+  .refine((v) => v.start !== undefined || v.end !== undefined || v.label !== undefined, "Change at least one of start, end, label");
+
+/** The slice text[start:end] of the document, or 422 saying why the span does not fit. */
+export function spanText(docText: string, start: number, end: number, expected?: string): string {
+  const index = new TextIndex(docText);
+  if (start >= end) throw new AppError("UNPROCESSABLE", `A span needs start < end (got ${start}..${end})`);
+  if (end > index.length) {
+    throw new AppError("UNPROCESSABLE", `The span ${start}..${end} runs past the end of the text (${index.length} code points)`);
+  }
+  const text = index.slice(start, end);
+  if (expected !== undefined && expected.normalize("NFC") !== text) {
+    throw new AppError("UNPROCESSABLE", `text does not match the document at ${start}..${end}: the text there is ${JSON.stringify(text)} (offsets count Unicode code points)`, { actual: text });
+  }
+  return text;
+}
+
+export async function labelByName(tx: Tx, projectId: string, name: string) {
+  const label = await tx.label.findFirst({ where: { projectId, name, archived: false } });
+  if (!label) {
+    const known = await tx.label.findMany({ where: { projectId, archived: false }, select: { name: true }, orderBy: { sortOrder: "asc" } });
+    throw new AppError("UNPROCESSABLE", `Unknown label "${name}"; this project has ${known.map((l) => l.name).join(", ")}`);
+  }
+  return label;
+}

@@ -1,0 +1,75 @@
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { ownAnnotationScope } from "@/lib/authz";
+import { ownLayerForWrite } from "@/lib/layers/own-layer";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { UpdateAnnotationInput, labelByName, spanText } from "./span-input";
+import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
+
+async function ownAnnotation(actor: Actor, id: string) {
+  const row = await db.annotation.findFirst({
+    where: { id, ...ownAnnotationScope(actor) },
+    include: { ...annotationInclude, layer: { select: { documentId: true, document: { select: { projectId: true, text: true } } } } },
+  });
+  if (!row) throw notFound("Annotation");
+  return row;
+}
+
+export const staleVersion = (current: unknown) =>
+  new AppError("CONFLICT", "This annotation was changed elsewhere since you loaded it; reload to see the current version", { current });
+
+/** Changes label or offsets of an annotation in the actor's own layer; `version` guards against lost updates. */
+export async function updateAnnotation(opts: { actor: Actor; annotationId: string; input: z.input<typeof UpdateAnnotationInput> }) {
+  const input = UpdateAnnotationInput.parse(opts.input);
+  const before = await ownAnnotation(opts.actor, opts.annotationId);
+  const { projectId, text: docText } = before.layer.document;
+  if (input.version !== undefined && input.version !== before.version) throw staleVersion(annotationView(before));
+  const start = input.start ?? before.start;
+  const end = input.end ?? before.end;
+  const text = spanText(docText, start, end);
+
+  const saved = await db.$transaction(async (tx) => {
+    await ownLayerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId });
+    const label = input.label ? await labelByName(tx, projectId, input.label) : null;
+    const { count } = await tx.annotation.updateMany({
+      where: { id: before.id, version: before.version },
+      data: { start, end, text, ...(label ? { labelId: label.id } : {}), version: { increment: 1 } },
+    });
+    const row = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, include: annotationInclude });
+    if (count === 0) throw staleVersion(annotationView(row));
+    await recordAudit(tx, {
+      projectId,
+      documentId: before.layer.documentId,
+      actorId: opts.actor.id,
+      subject: "ANNOTATION",
+      subjectId: row.id,
+      action: "UPDATE",
+      before: auditSnapshot(before),
+      after: auditSnapshot(row),
+    });
+    return row;
+  });
+  return annotationView(saved);
+}
+
+/** Removes an annotation from the actor's own layer. */
+export async function deleteAnnotation(opts: { actor: Actor; annotationId: string; version?: number }) {
+  const before = await ownAnnotation(opts.actor, opts.annotationId);
+  if (opts.version !== undefined && opts.version !== before.version) throw staleVersion(annotationView(before));
+  await db.$transaction(async (tx) => {
+    await ownLayerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId });
+    const { count } = await tx.annotation.deleteMany({ where: { id: before.id, version: before.version } });
+    if (count === 0) throw new AppError("CONFLICT", "This annotation was changed or deleted elsewhere; reload to see the current state");
+    await recordAudit(tx, {
+      projectId: before.layer.document.projectId,
+      documentId: before.layer.documentId,
+      actorId: opts.actor.id,
+      subject: "ANNOTATION",
+      subjectId: before.id,
+      action: "DELETE",
+      before: auditSnapshot(before),
+    });
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Wraps every /api/v1 route handler: authenticates the caller (API token or
+ * the browser session), runs the handler, maps errors once.
+ */
+import { actorFromToken } from "@/lib/auth/api-tokens";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { errorResponse } from "./respond";
+
+type Context<P> = { req: Request; actor: Actor; params: P };
+type NextContext<P> = { params: Promise<P> };
+
+export async function authenticate(req: Request): Promise<Actor> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AppError("UNAUTHENTICATED", "Use Authorization: Bearer <token>");
+    return actorFromToken(match[1]);
+  }
+  // Cookie sessions: a cross-site form cannot send JSON, and we require it
+  // for writes (lib/api/read-json.ts); reject foreign origins outright too.
+  const origin = req.headers.get("origin");
+  if (origin && req.method !== "GET" && new URL(origin).host !== new URL(req.url).host) {
+    throw new AppError("FORBIDDEN", "Cross-origin request refused");
+  }
+  const { getSessionActor } = await import("@/lib/auth");
+  const actor = await getSessionActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API token (Authorization: Bearer …)");
+  return actor;
+}
+
+export function apiRoute<P = Record<string, never>>(handler: (ctx: Context<P>) => Promise<Response | object>) {
+  return async (req: Request, ctx?: NextContext<P>): Promise<Response> => {
+    try {
+      const actor = await authenticate(req);
+      const params = ctx ? await ctx.params : ({} as P);
+      const result = await handler({ req, actor, params });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}

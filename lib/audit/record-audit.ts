@@ -1,0 +1,28 @@
+/** Writes one audit event; call it inside the transaction of the change it records. */
+import type { Tx } from "@/lib/db";
+
+export type AuditInput = {
+  projectId: string;
+  documentId?: string | null;
+  actorId: string;
+  subject: "ANNOTATION" | "STANCE" | "GRADE" | "REVIEW" | "LAYER" | "DOCUMENT" | "USER" | "TOKEN";
+  subjectId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      projectId: e.projectId,
+      documentId: e.documentId ?? null,
+      actorId: e.actorId,
+      subject: e.subject,
+      subjectId: e.subjectId,
+      action: e.action,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+    },
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Authorization, in one place. Route handlers, server actions and pages ask
+ * here; queries use the scopes below so that what a user may not see is never
+ * loaded in the first place (and answers 404, not 403, to hide existence).
+ */
+import { AppError, forbidden } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/domain/enums";
+
+const PERMISSIONS = {
+  "document:import": ["ADMIN"],
+  "corpus:export": ["ADMIN", "REVIEWER"],
+  "layer:annotate": ["ADMIN", "REVIEWER", "ANNOTATOR"],
+  "user:manage": ["ADMIN"],
+  "review:decide": ["ADMIN", "REVIEWER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function authorize(actor: Actor | null, permission?: Permission): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API token (Authorization: Bearer …)");
+  if (permission && !can(actor, permission)) {
+    throw forbidden(`Your role (${actor.role.toLowerCase()}) may not ${permission.replace(":", " ")}`);
+  }
+  return actor;
+}
+
+/** Prisma `where` for projects the actor belongs to (admins see all). */
+export function projectScope(actor: Actor) {
+  return actor.role === "ADMIN" ? {} : { members: { some: { userId: actor.id } } };
+}
+
+/** Prisma `where` for documents the actor may open. */
+export function documentScope(actor: Actor) {
+  return { project: projectScope(actor) };
+}
+
+/** Prisma `where` for annotations in the actor's own layers. */
+export function ownAnnotationScope(actor: Actor) {
+  return { layer: { userId: actor.id, kind: "ANNOTATOR" } };
+}

@@ -1,0 +1,22 @@
+/** Allowed values of the string columns that stand in for enums (see prisma/schema.template.prisma). */
+import { z } from "zod";
+
+export const ROLES = ["ADMIN", "REVIEWER", "ANNOTATOR"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const LAYER_KINDS = ["ANNOTATOR", "GOLD", "SUGGESTIONS"] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
+
+export const LAYER_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "APPROVED", "REJECTED"] as const;
+export const LayerStatus = z.enum(LAYER_STATUSES);
+export type LayerStatus = z.infer<typeof LayerStatus>;
+
+/** Layers in these states are frozen for their annotator until a reviewer acts. */
+export const LOCKED_LAYER_STATUSES: readonly LayerStatus[] = ["SUBMITTED", "APPROVED"];
+
+export const LABEL_KINDS = ["ENTITY", "QUOTE", "CUE", "CITED_SOURCE"] as const;
+export type LabelKind = (typeof LABEL_KINDS)[number];
+
+export const userSlot = (userId: string) => `user:${userId}`;
+export const GOLD_SLOT = "gold";

@@ -1,0 +1,30 @@
+/** The native JSONL record of one document. Pure: no database here. */
+export type ExportSpan = {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+  layer: "gold" | "annotator";
+  annotator: { id: string; name: string } | null;
+  entity_id: string | null;
+};
+
+export type ExportDocument = {
+  id: string;
+  title: string;
+  text: string;
+  meta: { outlet: string | null; byline: string | null; published_at: string | null; source: string | null; project: string };
+  spans: ExportSpan[];
+};
+
+export const SCHEMA_VERSION = "marginalia.native/1";
+
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value) + "\n";
+}
+
+/** Spans in a stable order: by start, longer first, then label. */
+export function sortSpans(spans: ExportSpan[]): ExportSpan[] {
+  return [...spans].sort((a, b) => a.start - b.start || b.end - a.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+}
