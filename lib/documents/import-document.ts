@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { canonicalizeText, codePointLength } from "@/lib/text/offsets";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { defaultProject } from "@/lib/projects/ensure-project";
+import { defaultProject, ensureProject } from "@/lib/projects/ensure-project";
 import type { Actor } from "@/lib/auth/actor";
 
 export const MAX_DOCUMENT_CODE_POINTS = 2_000_000;
@@ -39,8 +39,8 @@ export async function importDocument(opts: { actor: Actor; input: NewDocument; i
   }
   const project = input.project
     ? await db.project.findFirst({ where: { OR: [{ id: input.project }, { slug: input.project }] } })
-    : await defaultProject();
-  if (!project) throw input.project ? notFound(`Project ${input.project}`) : new AppError("CONFLICT", "Create a project first");
+    : ((await defaultProject()) ?? (await ensureProject({ slug: "default", name: "Default project" })));
+  if (!project) throw notFound(`Project ${input.project}`);
 
   const hash = textHash(text);
   const existing = await db.document.findUnique({ where: { projectId_textHash: { projectId: project.id, textHash: hash } } });

@@ -1,0 +1,56 @@
+import { requirePageActor } from "@/lib/auth/require-page-actor";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { CreateTokenForm } from "@/components/profile/create-token-form";
+import { revokeTokenAction } from "./actions";
+
+export const metadata = { title: "API tokens" };
+
+export default async function ProfilePage() {
+  const actor = await requirePageActor();
+  const tokens = await listApiTokens({ actor });
+  return (
+    <main className="page">
+      <h1>API tokens</h1>
+      <p className="muted">
+        Scripts and pipelines call the REST API with <code>Authorization: Bearer &lt;token&gt;</code> and act as you ({actor.email}).
+      </p>
+      <CreateTokenForm />
+      <h2>Active tokens</h2>
+      {tokens.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <table className="list">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Starts with</th>
+              <th>Created</th>
+              <th>Last used</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>
+                  <code>{t.prefix}…</code>
+                </td>
+                <td>{t.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td>{t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
+                <td>
+                  <form action={revokeTokenAction}>
+                    <input type="hidden" name="tokenId" value={t.id} />
+                    <button className="danger" type="submit" aria-label={`Revoke token ${t.name}`}>
+                      Revoke
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

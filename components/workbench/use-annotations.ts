@@ -1,0 +1,138 @@
+"use client";
+/**
+ * The annotator's layer as the browser holds it: optimistic changes, the save
+ * queue behind them, and undo of the last actions.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { TextIndex } from "@/lib/text/offsets";
+import { SaveQueue, type SaveOp, type SaveState } from "./save-queue";
+import type { LocalAnnotation, Span } from "./types";
+
+type UndoEntry =
+  | { kind: "delete"; id: string }
+  | { kind: "recreate"; annotation: LocalAnnotation }
+  | { kind: "relabel"; id: string; label: string };
+
+const toMap = (list: LocalAnnotation[]) => new Map(list.map((a) => [a.id, a]));
+
+function applyOp(map: Map<string, LocalAnnotation>, op: SaveOp) {
+  const next = new Map(map);
+  if (op.kind === "create") next.set(op.annotation.id, { ...op.annotation, version: 0 });
+  else if (op.kind === "delete") next.delete(op.id);
+  else {
+    const a = next.get(op.id);
+    if (a) next.set(op.id, { ...a, label: op.label });
+  }
+  return next;
+}
+
+export function useAnnotations(opts: { documentId: string; index: TextIndex; initial: LocalAnnotation[] }) {
+  const { documentId, index } = opts;
+  const [annotations, setAnnotations] = useState(() => toMap(opts.initial));
+  const [saveState, setSaveState] = useState<SaveState>({ phase: "saved" });
+  const [notice, setNotice] = useState<string | null>(null);
+  const current = useRef(annotations);
+  current.current = annotations;
+  const undoStack = useRef<UndoEntry[]>([]);
+  const queue = useRef<SaveQueue | null>(null);
+
+  const resync = useCallback(async () => {
+    const res = await fetch(`/api/v1/documents/${documentId}/annotations`);
+    if (res.ok) {
+      const body = (await res.json()) as { annotations: LocalAnnotation[] };
+      setAnnotations(toMap(body.annotations));
+      undoStack.current = [];
+    }
+  }, [documentId]);
+
+  useEffect(() => {
+    const q = new SaveQueue(documentId, {
+      version: (id) => current.current.get(id)?.version,
+      saved: (_op, body) => {
+        if (!body) return;
+        setAnnotations((map) => {
+          const a = map.get(body.id);
+          if (!a) return map;
+          const next = new Map(map);
+          next.set(body.id, { ...a, version: body.version });
+          return next;
+        });
+      },
+      refused: (_op, message) => {
+        setNotice(`A change was not saved: ${message}. Your layer was reloaded from the server.`);
+        void resync();
+      },
+      state: setSaveState,
+    });
+    queue.current = q;
+    // Changes that an earlier visit could not save go out first.
+    const leftover = SaveQueue.restore(documentId);
+    if (leftover.length) {
+      setAnnotations((map) => leftover.reduce(applyOp, map));
+      for (const op of leftover) q.enqueue(op);
+    }
+    const warn = (e: BeforeUnloadEvent) => {
+      if (q.pending > 0) e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [documentId, resync]);
+
+  const perform = useCallback((op: SaveOp, undo: UndoEntry | null) => {
+    setAnnotations((map) => applyOp(map, op));
+    if (undo) undoStack.current.push(undo);
+    queue.current?.enqueue(op);
+  }, []);
+
+  const add = useCallback(
+    (span: Span, label: string) => {
+      const annotation = { id: crypto.randomUUID(), start: span.start, end: span.end, label, text: index.slice(span.start, span.end) };
+      perform({ kind: "create", annotation }, { kind: "delete", id: annotation.id });
+      return annotation.id;
+    },
+    [index, perform],
+  );
+
+  const relabel = useCallback(
+    (id: string, label: string) => {
+      const a = current.current.get(id);
+      if (!a || a.label === label) return;
+      perform({ kind: "update", id, label }, { kind: "relabel", id, label: a.label });
+    },
+    [perform],
+  );
+
+  const remove = useCallback(
+    (id: string) => {
+      const a = current.current.get(id);
+      if (!a) return;
+      perform({ kind: "delete", id }, { kind: "recreate", annotation: a });
+    },
+    [perform],
+  );
+
+  const undo = useCallback(() => {
+    const entry = undoStack.current.pop();
+    if (!entry) return false;
+    if (entry.kind === "delete") perform({ kind: "delete", id: entry.id }, null);
+    else if (entry.kind === "relabel") perform({ kind: "update", id: entry.id, label: entry.label }, null);
+    else {
+      const { version: _v, ...annotation } = entry.annotation;
+      perform({ kind: "create", annotation }, null);
+    }
+    return true;
+  }, [perform]);
+
+  return {
+    annotations,
+    saveState,
+    notice,
+    dismissNotice: () => setNotice(null),
+    add,
+    relabel,
+    remove,
+    undo,
+    canUndo: () => undoStack.current.length > 0,
+    retryNow: () => queue.current?.retryNow(),
+  };
+}

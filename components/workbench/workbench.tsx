@@ -1,0 +1,328 @@
+"use client";
+/**
+ * The annotation workbench: the document with the annotator's layer, a label
+ * picker driven by hotkeys 1–9, keyboard-only selection by words, and the
+ * save state always in view.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import Link from "next/link";
+import type { Editor } from "@tiptap/react";
+import { TextIndex } from "@/lib/text/offsets";
+import { snapToWords, trimRange, wordAt, wordRanges } from "@/lib/text/words";
+import type { LabelView } from "@/lib/projects/list-labels";
+import { DocumentView } from "./document-view";
+import { useAnnotations } from "./use-annotations";
+import { stackDepths } from "./layout-spans";
+import { SaveStatus } from "./save-status";
+import { LabelPicker } from "./label-picker";
+import { AnnotationPopover } from "./annotation-popover";
+import type { DecorationSpec } from "./annotation-plugin";
+import type { LocalAnnotation, Span, WorkbenchDocument } from "./types";
+
+type Props = { document: WorkbenchDocument; labels: LabelView[]; initialAnnotations: LocalAnnotation[]; layerStatus: string };
+
+export function Workbench({ document: doc, labels, initialAnnotations, layerStatus }: Props) {
+  const index = useMemo(() => new TextIndex(doc.text), [doc.text]);
+  const words = useMemo(() => wordRanges(index), [index]);
+  const lineStarts = useMemo(() => {
+    const starts = [0];
+    Array.from(doc.text).forEach((ch, i) => ch === "\n" && starts.push(i + 1));
+    return starts;
+  }, [doc.text]);
+  const layer = useAnnotations({ documentId: doc.id, index, initial: initialAnnotations });
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [selection, setSelection] = useState<Span | null>(null);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const anchor = useRef<number | null>(null);
+  const [snap, setSnap] = useState(true);
+  const [popover, setPopover] = useState<{ ids: string[]; x: number; y: number } | null>(null);
+  const surface = useRef<HTMLDivElement>(null);
+  const colors = useMemo(() => new Map(labels.map((l) => [l.name, l.color])), [labels]);
+  const locked = layerStatus === "SUBMITTED" || layerStatus === "APPROVED";
+
+  const sorted = useMemo(
+    () => [...layer.annotations.values()].sort((a, b) => a.start - b.start || b.end - a.end),
+    [layer.annotations],
+  );
+
+  const decorations = useMemo<DecorationSpec[]>(() => {
+    const depths = stackDepths(sorted);
+    const specs: DecorationSpec[] = sorted.map((a) => ({
+      from: index.cpToPm(a.start),
+      to: index.cpToPm(a.end),
+      attrs: {
+        class: a.version === 0 ? "ann unsaved" : "ann",
+        style: `--c:${colors.get(a.label) ?? "#6b7280"};--d:${depths.get(a) ?? 0}`,
+        "data-ann-id": a.id,
+        "data-label": a.label,
+        title: `${a.label}: ${a.text}`,
+      },
+    }));
+    if (cursor !== null && words[cursor]) {
+      specs.push({ from: index.cpToPm(words[cursor].start), to: index.cpToPm(words[cursor].end), attrs: { class: "kbd-cursor" } });
+    }
+    if (selection) specs.push({ from: index.cpToPm(selection.start), to: index.cpToPm(selection.end), attrs: { class: "pending-selection" } });
+    return specs;
+  }, [sorted, colors, index, cursor, words, selection]);
+
+  useEffect(() => {
+    surface.current?.querySelector(".kbd-cursor")?.scrollIntoView({ block: "nearest" });
+  }, [cursor]);
+
+  const applyLabel = useCallback(
+    (label: string, span: Span | null) => {
+      if (!span || locked) return;
+      layer.add(span, label);
+      setSelection(null);
+      anchor.current = null;
+    },
+    [layer, locked],
+  );
+
+  const annotationsAt = useCallback(
+    (offset: number) => sorted.filter((a) => a.start <= offset && offset < a.end).sort((a, b) => a.end - a.start - (b.end - b.start)),
+    [sorted],
+  );
+
+  const lineStartAtOrBefore = (cp: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (lineStarts[mid] <= cp) lo = mid;
+      else hi = mid - 1;
+    }
+    return lineStarts[lo];
+  };
+
+  const moveCursor = (next: number, extend: boolean) => {
+    if (!words.length) return;
+    const target = Math.max(0, Math.min(words.length - 1, next));
+    if (extend) {
+      const from = anchor.current ?? cursor ?? target;
+      anchor.current = from;
+      const [a, b] = from <= target ? [from, target] : [target, from];
+      setSelection({ start: words[a].start, end: words[b].end });
+    } else {
+      anchor.current = null;
+      setSelection(null);
+    }
+    setCursor(target);
+    setPopover(null);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return;
+    const cur = cursor ?? -1;
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
+      e.preventDefault();
+      layer.undo();
+      return;
+    }
+    if (/^[1-9]$/.test(e.key) && plain) {
+      const label = labels.find((l) => l.hotkey === e.key);
+      if (!label) return;
+      e.preventDefault();
+      if (popover && !selection) {
+        layer.relabel(popover.ids[0], label.name);
+        setPopover(null);
+      } else applyLabel(label.name, selection ?? (cursor !== null ? words[cursor] : null));
+      return;
+    }
+    switch (e.key) {
+      case "ArrowRight":
+        e.preventDefault();
+        moveCursor(cursor === null ? 0 : cur + 1, e.shiftKey);
+        break;
+      case "ArrowLeft":
+        e.preventDefault();
+        moveCursor(cursor === null ? 0 : cur - 1, e.shiftKey);
+        break;
+      case "ArrowDown": {
+        e.preventDefault();
+        if (cursor === null) return moveCursor(0, false);
+        const here = lineStartAtOrBefore(words[cur].start);
+        const next = words.findIndex((w, i) => i > cur && lineStartAtOrBefore(w.start) !== here);
+        if (next !== -1) moveCursor(next, e.shiftKey);
+        break;
+      }
+      case "ArrowUp": {
+        e.preventDefault();
+        if (cursor === null) return moveCursor(0, false);
+        const here = lineStartAtOrBefore(words[cur].start);
+        let prev = cur - 1;
+        while (prev >= 0 && lineStartAtOrBefore(words[prev].start) === here) prev--;
+        if (prev >= 0) moveCursor(wordAt(words, lineStartAtOrBefore(words[prev].start)), e.shiftKey);
+        break;
+      }
+      case "Home":
+        e.preventDefault();
+        moveCursor(0, e.shiftKey);
+        break;
+      case "End":
+        e.preventDefault();
+        moveCursor(words.length - 1, e.shiftKey);
+        break;
+      case "Enter":
+        if (cursor !== null && !selection) {
+          e.preventDefault();
+          setSelection(words[cur]);
+        }
+        break;
+      case "Delete":
+      case "Backspace": {
+        if (locked) return;
+        const id = popover?.ids[0] ?? (cursor !== null ? annotationsAt(words[cur].start)[0]?.id : undefined);
+        if (id) {
+          e.preventDefault();
+          layer.remove(id);
+          setPopover(null);
+        }
+        break;
+      }
+      case "Escape":
+        setSelection(null);
+        setPopover(null);
+        anchor.current = null;
+        break;
+      case "w":
+        if (plain) setSnap((s) => !s);
+        break;
+      case "u":
+        if (plain) layer.undo();
+        break;
+    }
+  };
+
+  const onMouseUp = (e: React.MouseEvent) => {
+    if (!editor) return;
+    const view = editor.view;
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed && sel.anchorNode && sel.focusNode && view.dom.contains(sel.anchorNode) && view.dom.contains(sel.focusNode)) {
+      const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+      const b = view.posAtDOM(sel.focusNode, sel.focusOffset);
+      const raw = { start: index.pmToCp(Math.min(a, b)), end: index.pmToCp(Math.max(a, b)) };
+      const range = snap ? snapToWords(index, words, raw) : trimRange(index, raw);
+      sel.removeAllRanges();
+      setPopover(null);
+      setSelection(range);
+      if (range && words.length) setCursor(wordAt(words, range.start));
+      anchor.current = null;
+      surface.current?.focus({ preventScroll: true });
+      return;
+    }
+    const ids: string[] = [];
+    for (let el = e.target as HTMLElement | null; el && el !== view.dom; el = el.parentElement) {
+      if (el.dataset.annId) ids.push(el.dataset.annId);
+    }
+    setSelection(null);
+    setPopover(ids.length ? { ids, x: e.clientX, y: e.clientY } : null);
+    surface.current?.focus({ preventScroll: true });
+  };
+
+  const pickerAnchor = selection && editor ? editor.view.coordsAtPos(index.cpToPm(selection.end)) : null;
+
+  return (
+    <div className="workbench">
+      <section className="doc-pane">
+        <header className="doc-header">
+          <Link href="/" className="muted">
+            ← Documents
+          </Link>
+          <h1>{doc.title}</h1>
+          <p className="muted">{[doc.outlet, doc.byline, doc.publishedAt].filter(Boolean).join(" · ") || "No outlet, byline or date given"}</p>
+        </header>
+        {locked && <p className="banner">This layer is {layerStatus.toLowerCase()}; it is read-only until a reviewer sends it back.</p>}
+        {layer.notice && (
+          <p className="banner error" role="alert">
+            {layer.notice} <button onClick={layer.dismissNotice}>Dismiss</button>
+          </p>
+        )}
+        <div
+          ref={surface}
+          className="doc-surface"
+          tabIndex={0}
+          role="application"
+          aria-label="Document text. Arrow keys move by word, Shift with arrows selects, 1 to 9 apply a label, Delete removes, Ctrl+Z undoes."
+          aria-describedby="kbd-help"
+          onKeyDown={onKeyDown}
+          onMouseUp={onMouseUp}
+          data-testid="document-surface"
+        >
+          <DocumentView text={doc.text} decorations={decorations} onReady={setEditor} />
+        </div>
+      </section>
+      <aside className="side-pane" aria-label="Annotation tools">
+        <SaveStatus state={layer.saveState} onRetry={layer.retryNow} />
+        <div className="tools">
+          <label className="toggle">
+            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap selections to words <kbd>w</kbd>
+          </label>
+          <button onClick={() => layer.undo()} title="Undo the last change (Ctrl+Z)">
+            Undo <kbd>Ctrl+Z</kbd>
+          </button>
+        </div>
+        <h2>Labels</h2>
+        <ul className="legend">
+          {labels.map((l) => (
+            <li key={l.id} title={l.description}>
+              <kbd>{l.hotkey ?? " "}</kbd>
+              <span className="swatch" style={{ background: l.color }} aria-hidden />
+              <span>{l.name}</span>
+            </li>
+          ))}
+        </ul>
+        <h2>
+          My spans <span className="count">{sorted.length}</span>
+        </h2>
+        <ol className="ann-list" data-testid="annotation-list">
+          {sorted.map((a) => (
+            <li key={a.id}>
+              <button
+                className="ann-item"
+                onClick={() => {
+                  setCursor(wordAt(words, a.start));
+                  setSelection(null);
+                  surface.current?.focus();
+                }}
+              >
+                <span className="chip" style={{ borderColor: colors.get(a.label) }}>
+                  {a.label}
+                </span>
+                <span className="ann-text">{a.text}</span>
+                {a.version === 0 && <span className="muted"> · unsaved</span>}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <p id="kbd-help" className="muted small">
+          Select text with the mouse, or focus the text and use <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> to move by word and{" "}
+          <kbd>Shift</kbd> to extend. <kbd>1</kbd>–<kbd>9</kbd> apply a label, <kbd>Enter</kbd> selects the word, <kbd>Del</kbd> removes the span
+          under the cursor, <kbd>Esc</kbd> cancels. Click a span to change or delete it.
+        </p>
+      </aside>
+      {selection && pickerAnchor && !locked && (
+        <LabelPicker labels={labels} x={pickerAnchor.left} y={pickerAnchor.bottom} text={index.slice(selection.start, selection.end)} onPick={(name) => applyLabel(name, selection)} onCancel={() => setSelection(null)} />
+      )}
+      {popover && (
+        <AnnotationPopover
+          annotations={popover.ids.map((id) => layer.annotations.get(id)).filter((a): a is LocalAnnotation => Boolean(a))}
+          labels={labels}
+          x={popover.x}
+          y={popover.y}
+          readOnly={locked}
+          onRelabel={(id, label) => {
+            layer.relabel(id, label);
+            setPopover(null);
+          }}
+          onDelete={(id) => {
+            layer.remove(id);
+            setPopover(null);
+          }}
+          onClose={() => setPopover(null)}
+        />
+      )}
+    </div>
+  );
+}

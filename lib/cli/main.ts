@@ -1,0 +1,119 @@
+/**
+ * Marginalia CLI: `npm run cli -- <command>`. Talks to the database named by
+ * DATABASE_URL (default: the SQLite file under data/), applying migrations first.
+ *
+ *   user add --email E --name N --role admin|reviewer|annotator --password P
+ *   token create --email E [--name N]     prints the token alone on the last line
+ *   import FILE.txt [--title T] [--project SLUG] [--source S]
+ *   export [--layer gold|annotators] [--status approved|all] [--project SLUG]   JSONL on stdout
+ */
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { migrate } from "@/lib/db/migrate";
+import { databaseUrl } from "@/lib/db/url";
+import { AppError } from "@/lib/errors";
+import { ZodError } from "zod";
+
+const USAGE = `usage: npm run cli -- <command>
+  user add --email E --name N --role admin|reviewer|annotator --password P
+  token create --email E [--name NAME]
+  import FILE.txt [--title TITLE] [--project SLUG] [--source SOURCE]
+  export [--layer gold|annotators] [--status approved|all] [--project SLUG] > corpus.jsonl`;
+
+class UsageError extends Error {}
+
+function need(values: Record<string, string | boolean | undefined>, ...names: string[]) {
+  const missing = names.filter((n) => typeof values[n] !== "string" || values[n] === "");
+  if (missing.length) throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(", ")}`);
+  return values as Record<string, string>;
+}
+
+async function systemActor() {
+  const { db } = await import("@/lib/db");
+  const admin = await db.user.findFirst({ where: { role: "ADMIN", active: true }, orderBy: { createdAt: "asc" } });
+  if (!admin) throw new UsageError("no active admin yet: create one first with `user add --role admin`");
+  return { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const };
+}
+
+async function run(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  const key = command === "user" || command === "token" ? `${command} ${sub ?? ""}` : command;
+  const args = command === "user" || command === "token" ? rest : [sub, ...rest].filter((a): a is string => a !== undefined);
+  const parse = (options: Record<string, { type: "string" }>) => parseArgs({ args, options, allowPositionals: true, strict: true });
+
+  switch (key) {
+    case "user add": {
+      const { values } = parse({ email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" } });
+      const v = need(values, "email", "name", "role", "password");
+      const { createUser } = await import("@/lib/users/create-user");
+      const user = await createUser({ email: v.email, name: v.name, role: v.role, password: v.password });
+      console.log(`created ${user.role.toLowerCase()} ${user.email} (${user.id})`);
+      return;
+    }
+    case "token create": {
+      const { values } = parse({ email: { type: "string" }, name: { type: "string" } });
+      const v = need(values, "email");
+      const { db } = await import("@/lib/db");
+      const user = await db.user.findUnique({ where: { email: v.email.trim().toLowerCase() } });
+      if (!user || !user.active) throw new UsageError(`no active user with email ${v.email}`);
+      const { createApiToken } = await import("@/lib/auth/api-tokens");
+      const created = await createApiToken({ userId: user.id, name: v.name ?? `cli ${new Date().toISOString().slice(0, 10)}` });
+      console.log(`token "${created.name}" for ${user.email}; it is shown once:`);
+      console.log(created.token);
+      return;
+    }
+    case "import": {
+      const { values, positionals } = parse({ title: { type: "string" }, project: { type: "string" }, source: { type: "string" } });
+      const file = positionals[0];
+      if (!file) throw new UsageError("name the .txt file to import");
+      if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`no such file: ${file}`);
+      const text = readFileSync(file, "utf8");
+      const { importDocument } = await import("@/lib/documents/import-document");
+      const { document } = await importDocument({
+        actor: await systemActor(),
+        input: { title: values.title ?? basename(file).replace(/\.txt$/i, ""), text, project: values.project, source: values.source ?? basename(file) },
+      });
+      console.log(`imported ${document.id} "${document.title}" (${document.length} characters)`);
+      return;
+    }
+    case "export": {
+      const { values } = parse({ layer: { type: "string" }, status: { type: "string" }, project: { type: "string" } });
+      const { exportRecords } = await import("@/lib/export/stream-export");
+      const { jsonLine } = await import("@/lib/export/native-record");
+      let n = 0;
+      for await (const record of exportRecords({ actor: await systemActor(), options: values })) {
+        if (!process.stdout.write(jsonLine(record))) await new Promise((r) => process.stdout.once("drain", r));
+        n++;
+      }
+      console.error(`exported ${n} documents`);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${[command, sub].filter(Boolean).join(" ")}"` : "no command given");
+  }
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    await migrate(databaseUrl());
+    await run(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${USAGE}`);
+    else if (err instanceof AppError) console.error(`error: ${err.message}`);
+    else if (err instanceof ZodError) console.error(`error: ${err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+    else if (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) console.error(`error: ${err.message}\n\n${USAGE}`);
+    else console.error(`error: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});
