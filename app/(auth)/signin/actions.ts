@@ -6,7 +6,9 @@ import { signIn } from "@/lib/auth";
 const safeNext = (next: FormDataEntryValue | null) =>
   typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
 
-export async function signInAction(_prev: string | null, form: FormData): Promise<string | null> {
+export type SignInState = { error: string; email: string } | null;
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   try {
     await signIn("credentials", {
       email: form.get("email"),
@@ -15,7 +17,10 @@ export async function signInAction(_prev: string | null, form: FormData): Promis
     });
     return null;
   } catch (err) {
-    if (err instanceof AuthError) return "Wrong email or password, or the account is deactivated.";
+    if (err instanceof AuthError) {
+      // React resets the form after an action; hand the email back so only the password is retyped.
+      return { error: "Wrong email or password, or the account is deactivated.", email: String(form.get("email") ?? "") };
+    }
     throw err; // the redirect after a successful sign-in travels as an error
   }
 }

@@ -1,0 +1,20 @@
+/** Test users and tokens, made through the real CLI against the e2e database. */
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+
+const cli = (...args: string[]) =>
+  execFileSync("npx", ["tsx", "lib/cli/main.ts", ...args], { encoding: "utf8", env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+
+export type TestUser = { email: string; password: string; name: string };
+
+export function makeUser(role: "admin" | "reviewer" | "annotator"): TestUser {
+  const id = randomBytes(4).toString("hex");
+  const user = { email: `${role}-${id}@e2e.local`, password: `pw-${randomBytes(8).toString("hex")}`, name: `${role[0].toUpperCase()}${role.slice(1)} ${id}` };
+  cli("user", "add", "--email", user.email, "--name", user.name, "--role", role, "--password", user.password);
+  return user;
+}
+
+export function makeToken(email: string): string {
+  const out = cli("token", "create", "--email", email).trim().split("\n");
+  return out[out.length - 1];
+}
