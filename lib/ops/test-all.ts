@@ -1,0 +1,28 @@
+/**
+ * `npm test`: the whole suite, in the order that fails fastest.
+ * unit → integration on SQLite and PostgreSQL → production build → e2e in Chromium.
+ */
+import { spawnSync } from "node:child_process";
+import { findChromium, INSTALL_HINT } from "./find-browser";
+
+const steps: [string, string[]][] = [
+  ["types", ["tsc", "--noEmit"]],
+  ["unit tests", ["vitest", "run", "--project", "unit"]],
+  ["integration tests (SQLite, PostgreSQL)", ["vitest", "run", "--project", "sqlite", "--project", "postgres"]],
+  ["production build", ["next", "build"]],
+  ["browser tests (Chromium)", ["playwright", "test"]],
+];
+
+if (!findChromium()) {
+  console.error(INSTALL_HINT);
+  process.exit(1);
+}
+for (const [name, args] of steps) {
+  console.log(`\n▶ ${name}: npx ${args.join(" ")}`);
+  const run = spawnSync("npx", args, { stdio: "inherit", env: process.env });
+  if (run.status !== 0) {
+    console.error(`\n✗ ${name} failed`);
+    process.exit(run.status ?? 1);
+  }
+}
+console.log("\n✓ all test steps passed");
