@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** Screen points at the start and end of the first occurrence of `needle` in the document text. */
 export async function textPoints(page: Page, needle: string, occurrence = 0) {
@@ -28,6 +28,7 @@ export async function textPoints(page: Page, needle: string, occurrence = 0) {
 
 /** Drags the mouse across a phrase, as a person selecting it would. */
 export async function dragSelect(page: Page, needle: string, occurrence = 0) {
+  await expect(page.locator(".doc-text")).toContainText(needle); // the editor renders after hydration
   const { start, end } = await textPoints(page, needle, occurrence);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();

@@ -1,0 +1,42 @@
+import { test, expect } from "@playwright/test";
+import { makeUser } from "./support/factories";
+import { dragSelect } from "./support/text";
+
+const DOC_TITLE = "Iraq to share intelligence info on IS with Syria, Russia, Iran";
+
+test("click a span to relabel or delete it, undo, and a failed save is retried, not dropped", async ({ page }) => {
+  const annotator = makeUser("annotator");
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(annotator.email);
+  await page.getByLabel("Password").fill(annotator.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: DOC_TITLE }).first().click();
+  const list = page.getByTestId("annotation-list");
+  const status = page.getByTestId("save-status");
+
+  // The server is unreachable for span creation: the change waits and is retried.
+  let blocked = true;
+  await page.route("**/api/v1/documents/*/annotations", (route) => (blocked && route.request().method() === "POST" ? route.abort() : route.continue()));
+  await dragSelect(page, "Steve Warren");
+  await page.keyboard.press("1");
+  await expect(status).toContainText("Not saved");
+  await expect(list.getByRole("button", { name: /PERSON\s+Steve Warren · unsaved/ })).toBeVisible();
+  blocked = false;
+  await status.getByRole("button", { name: "Retry now" }).click();
+  await expect(status).toHaveText(/All changes saved/);
+
+  // Click the span: relabel it to ORG, then delete it, then undo the delete.
+  await page.locator('.doc-text [data-label="PERSON"]').first().click();
+  await page.getByTestId("annotation-popover").getByLabel("Label of Steve Warren").selectOption("ORG");
+  await expect(list.getByRole("button", { name: /ORG\s+Steve Warren/ })).toBeVisible();
+  await page.locator('.doc-text [data-label="ORG"]').first().click();
+  await page.getByTestId("annotation-popover").getByRole("button", { name: "Delete" }).click();
+  await expect(list.getByRole("listitem")).toHaveCount(0);
+  await page.getByRole("button", { name: /Undo/ }).click();
+  await expect(list.getByRole("button", { name: /ORG\s+Steve Warren/ })).toBeVisible();
+  await expect(status).toHaveText(/All changes saved/);
+
+  await page.reload();
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await expect(list.getByRole("button", { name: /ORG\s+Steve Warren/ })).toBeVisible();
+});
