@@ -114,6 +114,5 @@ async function main() {
   }
 }
 
-main().then((code) => {
-  process.exitCode = code;
-});
+// Exit explicitly once stdout is flushed: an open PostgreSQL pool would otherwise keep the process alive.
+main().then((code) => process.stdout.write("", () => process.exit(code)));
