@@ -15,7 +15,7 @@ async function main() {
   console.log(`database (${databaseProvider()}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
 
   const { seedDemo } = await import("@/lib/seed/seed-demo");
-  const { logins, corpus } = await seedDemo();
+  const { logins, corpus, loginsFile } = await seedDemo();
   console.log(`seed project "${corpus.project.name}": ${corpus.created} new of ${corpus.total} documents`);
 
   if (!process.argv.includes("--no-build")) {
@@ -23,7 +23,7 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const port = process.env.PORT ?? "3000";
-  console.log("\nDemo logins (also in data/demo-logins.json):");
+  console.log(`\nDemo logins (also in ${loginsFile}):`);
   for (const l of logins) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(30)} ${l.password}`);
   console.log(`\nMarginalia is starting at http://localhost:${port}\n`);
   const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });

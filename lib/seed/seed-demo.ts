@@ -3,13 +3,18 @@
  * once, kept in data/demo-logins.json, git-ignored) and the seed corpus.
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { databaseUrl, DEFAULT_DATABASE_URL } from "@/lib/db/url";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { seedCorpus } from "./seed-corpus";
 import type { Role } from "@/lib/domain/enums";
 
-const LOGINS_FILE = "data/demo-logins.json";
+/** One logins file per database, so SQLite and PostgreSQL demos do not mix their passwords. */
+function loginsFile(): string {
+  const url = databaseUrl();
+  return url === DEFAULT_DATABASE_URL ? "data/demo-logins.json" : `data/demo-logins-${createHash("sha256").update(url).digest("hex").slice(0, 8)}.json`;
+}
 
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "admin@marginalia.local", name: "Ada Admin", role: "ADMIN" },
@@ -20,12 +25,13 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 
 type Login = { email: string; password: string; role: Role };
 
-function loadLogins(): Login[] {
-  return existsSync(LOGINS_FILE) ? (JSON.parse(readFileSync(LOGINS_FILE, "utf8")) as Login[]) : [];
+function loadLogins(file: string): Login[] {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Login[]) : [];
 }
 
 export async function seedDemo() {
-  const logins = loadLogins();
+  const file = loginsFile();
+  const logins = loadLogins(file);
   for (const u of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: u.email } })) continue;
     const password = randomBytes(9).toString("base64url");
@@ -33,7 +39,7 @@ export async function seedDemo() {
     logins.push({ email: u.email, password, role: u.role });
   }
   mkdirSync("data", { recursive: true });
-  writeFileSync(LOGINS_FILE, JSON.stringify(logins, null, 2) + "\n", { mode: 0o600 });
+  writeFileSync(file, JSON.stringify(logins, null, 2) + "\n", { mode: 0o600 });
   const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
   const corpus = await seedCorpus({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" } });
   // Users created before the project existed join it now.
@@ -45,5 +51,5 @@ export async function seedDemo() {
       update: {},
     });
   }
-  return { logins, corpus };
+  return { logins, corpus, loginsFile: file };
 }
