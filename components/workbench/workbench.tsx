@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import type { Editor } from "@tiptap/react";
 import { TextIndex } from "@/lib/text/offsets";
+import { lastAtOrBefore } from "@/lib/text/sorted-search";
 import { snapToWords, trimRange, wordAt, wordRanges } from "@/lib/text/words";
 import type { LabelView } from "@/lib/projects/list-labels";
 import { DocumentView } from "./document-view";
@@ -84,16 +85,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     [sorted],
   );
 
-  const lineStartAtOrBefore = (cp: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (lineStarts[mid] <= cp) lo = mid;
-      else hi = mid - 1;
-    }
-    return lineStarts[lo];
-  };
+  const lineStartAtOrBefore = (cp: number) => lineStarts[lastAtOrBefore(lineStarts, cp)];
 
   const moveCursor = (next: number, extend: boolean) => {
     if (!words.length) return;

@@ -18,6 +18,9 @@ beforeAll(async () => {
   other = await makeUser("ANNOTATOR");
 });
 
+const postSpan = (token: string, documentId: string, body: unknown) =>
+  call(annotations.POST, { method: "POST", path: `/api/v1/documents/${documentId}/annotations`, token, params: { id: documentId }, body });
+
 const TEXT = "Crème brûlée 😀 and e\u0301 in Baghdad.\r\nSergey V. Lavrov met 👩‍👩‍👧 John Kerry.";
 
 describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
@@ -79,44 +82,20 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const start = doc.text.indexOf("Sergey");
     const cpStart = Array.from(doc.text.slice(0, start)).length;
     const span = { start: cpStart, end: cpStart + "Sergey V. Lavrov".length, label: "PERSON", text: "Sergey V. Lavrov" };
-    const created = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: span });
+    const created = await postSpan(ann.token, doc.id, span);
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ ...span, version: 1 });
 
     // an emoji family is 5 code points; its offsets are code points, not UTF-16 units
     const famStart = chars.indexOf("👩");
-    const fam = await call(annotations.POST, {
-      method: "POST",
-      path: `/api/v1/documents/${doc.id}/annotations`,
-      token: ann.token,
-      params: { id: doc.id },
-      body: { start: famStart, end: famStart + 5, label: "QUANTITY", text: "👩‍👩‍👧" },
-    });
+    const fam = await postSpan(ann.token, doc.id, { start: famStart, end: famStart + 5, label: "QUANTITY", text: "👩‍👩‍👧" });
     expect(fam.status).toBe(201);
 
-    const mismatch = await call(annotations.POST, {
-      method: "POST",
-      path: `/api/v1/documents/${doc.id}/annotations`,
-      token: ann.token,
-      params: { id: doc.id },
-      body: { start: 0, end: 5, label: "PERSON", text: "Crème" + "x" },
-    });
+    const mismatch = await postSpan(ann.token, doc.id, { start: 0, end: 5, label: "PERSON", text: "Crème" + "x" });
     expect(mismatch.status).toBe(422);
-    const outside = await call(annotations.POST, {
-      method: "POST",
-      path: `/api/v1/documents/${doc.id}/annotations`,
-      token: ann.token,
-      params: { id: doc.id },
-      body: { start: 0, end: chars.length + 1, label: "PERSON" },
-    });
+    const outside = await postSpan(ann.token, doc.id, { start: 0, end: chars.length + 1, label: "PERSON" });
     expect(outside.status).toBe(422);
-    const unknownLabel = await call(annotations.POST, {
-      method: "POST",
-      path: `/api/v1/documents/${doc.id}/annotations`,
-      token: ann.token,
-      params: { id: doc.id },
-      body: { start: 0, end: 5, label: "NOPE" },
-    });
+    const unknownLabel = await postSpan(ann.token, doc.id, { start: 0, end: 5, label: "NOPE" });
     expect(unknownLabel.status).toBe(422);
 
     const list = await call(annotations.GET, { path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id } });
@@ -143,7 +122,7 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
   it("keeps layers private: others cannot change or see an annotator's spans", async () => {
     const doc = await makeDocument(admin.actor);
-    const created = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: { start: 0, end: 6, label: "PERSON" } });
+    const created = await postSpan(ann.token, doc.id, { start: 0, end: 6, label: "PERSON" });
     const id = String(created.json.id);
     const patch = await call(annotation.PATCH, { method: "PATCH", path: `/api/v1/annotations/${id}`, token: other.token, params: { id }, body: { label: "ORG" } });
     expect(patch.status).toBe(404);
@@ -157,7 +136,7 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const doc = await makeDocument(admin.actor);
     await db.projectMember.deleteMany({ where: { userId: other.user.id, projectId: doc.projectId } });
     expect((await call(document.GET, { path: `/api/v1/documents/${doc.id}`, token: other.token, params: { id: doc.id } })).status).toBe(404);
-    const post = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: other.token, params: { id: doc.id }, body: { start: 0, end: 3, label: "PERSON" } });
+    const post = await postSpan(other.token, doc.id, { start: 0, end: 3, label: "PERSON" });
     expect(post.status).toBe(404);
     expect((await call(document.GET, { path: `/api/v1/documents/${doc.id}`, token: ann.token, params: { id: doc.id } })).status).toBe(200);
   });
@@ -178,7 +157,7 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const doc = await makeDocument(admin.actor, { text: TEXT, project: project.slug });
     const chars = Array.from(doc.text);
     const k = chars.indexOf("J");
-    await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: { start: k, end: k + 10, label: "PERSON" } });
+    await postSpan(ann.token, doc.id, { start: k, end: k + 10, label: "PERSON" });
     const forbidden = await call(exporter.GET, { path: "/api/v1/export", token: ann.token });
     expect(forbidden.status).toBe(403);
     const res = await call(exporter.GET, { path: `/api/v1/export?layer=annotators&status=all&project=${project.slug}`, token: admin.token });

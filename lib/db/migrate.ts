@@ -85,34 +85,31 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   }
 }
 
-/** Creates a PostgreSQL database if it does not exist (team setup, tests). */
-export async function ensurePostgresDatabase(url: string): Promise<void> {
+/** Runs `fn` on the server's maintenance database with the name of the database in `url`. */
+async function withMaintenanceClient(url: string, fn: (client: pg.Client, name: string) => Promise<void>) {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsupported database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
+  target.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: target.toString() });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+    await fn(client, name);
   } finally {
     await client.end();
   }
 }
 
-export async function dropPostgresDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsupported database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+/** Creates a PostgreSQL database if it does not exist (team setup, tests). */
+export function ensurePostgresDatabase(url: string): Promise<void> {
+  return withMaintenanceClient(url, async (client, name) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  });
+}
+
+export function dropPostgresDatabase(url: string): Promise<void> {
+  return withMaintenanceClient(url, async (client, name) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -5,6 +5,7 @@
  * positions over a tree of one paragraph per line. TextIndex is the one place
  * that converts between the three.
  */
+import { lastAtOrBefore } from "./sorted-search";
 
 /** Canonical form of imported text: line endings "\n", Unicode NFC. */
 export function canonicalizeText(raw: string): string {
@@ -37,6 +38,8 @@ export class TextIndex {
   private readonly u16OfCp: Uint32Array | null;
   /** UTF-16 offset where each line starts */
   private readonly lineStarts: number[];
+  /** editor position where each line's content starts */
+  private readonly pmLineStarts: number[];
 
   constructor(text: string) {
     this.text = text;
@@ -62,6 +65,7 @@ export class TextIndex {
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
       this.lineStarts.push(i + 1);
     }
+    this.pmLineStarts = this.lineStarts.map((u, line) => u + 1 + line);
   }
 
   get lines(): string[] {
@@ -80,16 +84,7 @@ export class TextIndex {
   /** The code point containing UTF-16 offset `u` (rounds down inside a surrogate pair). */
   utf16ToCp(u: number): number {
     if (u < 0 || u > this.text.length) throw new RangeError(`UTF-16 offset ${u} outside 0..${this.text.length}`);
-    const table = this.u16OfCp;
-    if (!table) return u;
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (table[mid] <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.u16OfCp ? lastAtOrBefore(this.u16OfCp, u) : u;
   }
 
   slice(start: number, end: number): string {
@@ -112,30 +107,15 @@ export class TextIndex {
   /** Code point offset of an editor position; positions between paragraphs snap to the next line's start. */
   pmToCp(pos: number): number {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] + 1 + mid <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    const line = lo;
-    const contentStart = starts[line] + 1 + line;
+    const line = lastAtOrBefore(this.pmLineStarts, pos);
+    const contentStart = this.pmLineStarts[line];
     const lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : this.text.length;
     const u = Math.min(Math.max(starts[line], starts[line] + (pos - contentStart)), lineEnd);
     return this.utf16ToCp(u);
   }
 
   private lineOfUtf16(u: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, u);
   }
 
   private assertCp(cp: number) {

@@ -1,0 +1,10 @@
+/** Index of the last element <= value in an ascending array (0 when none is). */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number, hi = sorted.length - 1): number {
+  let lo = 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
