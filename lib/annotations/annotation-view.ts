@@ -32,12 +32,8 @@ export function annotationView(a: AnnotationRow) {
 }
 export type AnnotationView = ReturnType<typeof annotationView>;
 
-/** What the audit history keeps of an annotation. */
-export const auditSnapshot = (a: AnnotationRow) => ({
-  start: a.start,
-  end: a.end,
-  text: a.text,
-  label: a.label.name,
-  entityId: a.entityId,
-  version: a.version,
-});
+/** What the audit history keeps of an annotation: its content, not its bookkeeping. */
+export function auditSnapshot(a: AnnotationRow) {
+  const { start, end, text, label, entityId, version } = annotationView(a);
+  return { start, end, text, label, entityId, version };
+}
