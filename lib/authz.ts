@@ -43,3 +43,13 @@ export function documentScope(actor: Actor) {
 export function ownAnnotationScope(actor: Actor) {
   return { layer: { userId: actor.id, kind: "ANNOTATOR" } };
 }
+
+/**
+ * Prisma `where` for annotations the actor may change: their own layers, and
+ * for reviewers the gold layers of their projects. Nobody edits another
+ * annotator's layer.
+ */
+export function writableAnnotationScope(actor: Actor) {
+  const gold = can(actor, "review:decide") ? [{ layer: { kind: "GOLD", document: documentScope(actor) } }] : [];
+  return { OR: [ownAnnotationScope(actor), ...gold] };
+}

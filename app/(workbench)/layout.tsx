@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { signOut } from "@/lib/auth";
+import { can } from "@/lib/authz";
 
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
@@ -16,6 +17,9 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
         </Link>
         <nav aria-label="Main">
           <Link href="/">Documents</Link>
+          {can(actor, "review:decide") && <Link href="/review">Review</Link>}
+          {can(actor, "review:decide") && <Link href="/projects">Projects</Link>}
+          {can(actor, "user:manage") && <Link href="/admin/users">Users</Link>}
           <Link href="/profile">API tokens</Link>
         </nav>
         <span className="muted" data-testid="whoami">

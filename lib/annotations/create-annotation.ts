@@ -2,17 +2,17 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getDocument } from "@/lib/documents/get-document";
-import { ownLayerForWrite } from "@/lib/layers/own-layer";
+import { layerForWrite, type LayerTarget } from "@/lib/layers/layer-for-write";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { CreateAnnotationInput, labelByName, spanText } from "./span-input";
 import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
 
 /**
- * Adds a span to the actor's own layer. A client may choose the id, which
+ * Adds a span to the actor's own layer (or, for reviewers, the gold layer). A client may choose the id, which
  * makes retries safe: the same id with the same span returns the saved one.
  */
-export async function createAnnotation(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateAnnotationInput> }) {
+export async function createAnnotation(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateAnnotationInput>; target?: LayerTarget }) {
   const input = CreateAnnotationInput.parse(opts.input);
   const doc = await getDocument({ actor: opts.actor, documentId: opts.documentId });
   const text = spanText(doc.text, input.start, input.end, input.text);
@@ -28,7 +28,7 @@ export async function createAnnotation(opts: { actor: Actor; documentId: string;
 
   const saved = await db.$transaction(async (tx) => {
     const label = await labelByName(tx, doc.projectId, input.label);
-    const layer = await ownLayerForWrite(tx, { actor: opts.actor, documentId: doc.id });
+    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: doc.id, target: opts.target ?? "own" });
     const row = await tx.annotation.create({
       data: { id: input.id, layerId: layer.id, start: input.start, end: input.end, text, labelId: label.id, createdById: opts.actor.id },
       include: annotationInclude,

@@ -1,14 +1,18 @@
 import { db } from "@/lib/db";
 import { getDocument } from "@/lib/documents/get-document";
-import { userSlot } from "@/lib/domain/enums";
+import { authorize } from "@/lib/authz";
+import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
+import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
 import { annotationInclude, annotationView } from "./annotation-view";
 
-/** The actor's own layer on a document: its status and annotations in text order. */
-export async function listOwnAnnotations(opts: { actor: Actor; documentId: string }) {
+/** A layer the actor writes to on a document (own, or gold for reviewers): its status and annotations in text order. */
+export async function listLayerAnnotations(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
+  const target = opts.target ?? "own";
+  if (target === "gold") authorize(opts.actor, "review:decide");
   const doc = await getDocument(opts);
   const layer = await db.layer.findUnique({
-    where: { documentId_slot: { documentId: doc.id, slot: userSlot(opts.actor.id) } },
+    where: { documentId_slot: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) } },
     include: { annotations: { include: annotationInclude, orderBy: [{ start: "asc" }, { end: "desc" }] } },
   });
   return {

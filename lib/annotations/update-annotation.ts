@@ -1,17 +1,17 @@
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { ownAnnotationScope } from "@/lib/authz";
-import { ownLayerForWrite } from "@/lib/layers/own-layer";
+import { writableAnnotationScope } from "@/lib/authz";
+import { layerForWrite, targetOfLayer } from "@/lib/layers/layer-for-write";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { UpdateAnnotationInput, labelByName, spanText } from "./span-input";
 import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
 
-async function ownAnnotation(actor: Actor, id: string) {
+async function writableAnnotation(actor: Actor, id: string) {
   const row = await db.annotation.findFirst({
-    where: { id, ...ownAnnotationScope(actor) },
-    include: { ...annotationInclude, layer: { select: { documentId: true, document: { select: { projectId: true, text: true } } } } },
+    where: { id, ...writableAnnotationScope(actor) },
+    include: { ...annotationInclude, layer: { select: { documentId: true, kind: true, document: { select: { projectId: true, text: true } } } } },
   });
   if (!row) throw notFound("Annotation");
   return row;
@@ -20,10 +20,10 @@ async function ownAnnotation(actor: Actor, id: string) {
 export const staleVersion = (current: unknown) =>
   new AppError("CONFLICT", "This annotation was changed elsewhere since you loaded it; reload to see the current version", { current });
 
-/** Changes label or offsets of an annotation in the actor's own layer; `version` guards against lost updates. */
+/** Changes label or offsets of an annotation in a layer the actor may write (own, or gold for reviewers); `version` guards against lost updates. */
 export async function updateAnnotation(opts: { actor: Actor; annotationId: string; input: z.input<typeof UpdateAnnotationInput> }) {
   const input = UpdateAnnotationInput.parse(opts.input);
-  const before = await ownAnnotation(opts.actor, opts.annotationId);
+  const before = await writableAnnotation(opts.actor, opts.annotationId);
   const { projectId, text: docText } = before.layer.document;
   if (input.version !== undefined && input.version !== before.version) throw staleVersion(annotationView(before));
   const start = input.start ?? before.start;
@@ -31,7 +31,7 @@ export async function updateAnnotation(opts: { actor: Actor; annotationId: strin
   const text = spanText(docText, start, end);
 
   const saved = await db.$transaction(async (tx) => {
-    await ownLayerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId });
+    await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
     const label = input.label ? await labelByName(tx, projectId, input.label) : null;
     const { count } = await tx.annotation.updateMany({
       where: { id: before.id, version: before.version },
@@ -54,12 +54,12 @@ export async function updateAnnotation(opts: { actor: Actor; annotationId: strin
   return annotationView(saved);
 }
 
-/** Removes an annotation from the actor's own layer. */
+/** Removes an annotation from a layer the actor may write. */
 export async function deleteAnnotation(opts: { actor: Actor; annotationId: string; version?: number }) {
-  const before = await ownAnnotation(opts.actor, opts.annotationId);
+  const before = await writableAnnotation(opts.actor, opts.annotationId);
   if (opts.version !== undefined && opts.version !== before.version) throw staleVersion(annotationView(before));
   await db.$transaction(async (tx) => {
-    await ownLayerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId });
+    await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
     const { count } = await tx.annotation.deleteMany({ where: { id: before.id, version: before.version } });
     if (count === 0) throw new AppError("CONFLICT", "This annotation was changed or deleted elsewhere; reload to see the current state");
     await recordAudit(tx, {

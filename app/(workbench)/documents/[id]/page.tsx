@@ -1,7 +1,7 @@
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { getDocument } from "@/lib/documents/get-document";
-import { listOwnAnnotations } from "@/lib/annotations/list-annotations";
+import { listLayerAnnotations } from "@/lib/annotations/list-annotations";
 import { listLabels } from "@/lib/projects/list-labels";
 import { AppError } from "@/lib/errors";
 import { Workbench } from "@/components/workbench/workbench";
@@ -11,7 +11,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   try {
     const doc = await getDocument({ actor, documentId: id });
-    const [own, labels] = await Promise.all([listOwnAnnotations({ actor, documentId: id }), listLabels({ projectId: doc.projectId })]);
+    const [own, labels] = await Promise.all([listLayerAnnotations({ actor, documentId: id }), listLabels({ projectId: doc.projectId })]);
     return (
       <Workbench
         document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
