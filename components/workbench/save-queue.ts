@@ -4,6 +4,7 @@
  * backoff and is kept in localStorage so a closed tab does not drop it; a
  * change the server refuses (4xx) is reported and dropped.
  */
+import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { LocalAnnotation } from "./types";
 
 export type SaveOp =
@@ -25,7 +26,7 @@ type Callbacks = {
 
 class Retryable extends Error {}
 
-const storageKey = (documentId: string) => `marginalia:pending:${documentId}`;
+const storageKey = (documentId: string, target: LayerTarget) => `marginalia:pending:${documentId}${target === "gold" ? ":gold" : ""}`;
 const MAX_BACKOFF_MS = 30_000;
 
 export class SaveQueue {
@@ -35,13 +36,14 @@ export class SaveQueue {
 
   constructor(
     private readonly documentId: string,
+    private readonly target: LayerTarget,
     private readonly cb: Callbacks,
   ) {}
 
   /** Changes left from an earlier visit whose save never completed. */
-  static restore(documentId: string): SaveOp[] {
+  static restore(documentId: string, target: LayerTarget): SaveOp[] {
     try {
-      return JSON.parse(localStorage.getItem(storageKey(documentId)) ?? "[]") as SaveOp[];
+      return JSON.parse(localStorage.getItem(storageKey(documentId, target)) ?? "[]") as SaveOp[];
     } catch {
       return [];
     }
@@ -64,8 +66,8 @@ export class SaveQueue {
 
   private persist() {
     try {
-      if (this.ops.length) localStorage.setItem(storageKey(this.documentId), JSON.stringify(this.ops));
-      else localStorage.removeItem(storageKey(this.documentId));
+      if (this.ops.length) localStorage.setItem(storageKey(this.documentId, this.target), JSON.stringify(this.ops));
+      else localStorage.removeItem(storageKey(this.documentId, this.target));
     } catch {
       // storage full or disabled: the queue in memory still holds the change
     }
@@ -108,7 +110,7 @@ export class SaveQueue {
     const json = { "content-type": "application/json" };
     let res: Response;
     if (op.kind === "create") {
-      res = await fetch(`/api/v1/documents/${this.documentId}/annotations`, { method: "POST", headers: json, body: JSON.stringify(op.annotation) });
+      res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=${this.target}`, { method: "POST", headers: json, body: JSON.stringify(op.annotation) });
     } else if (op.kind === "update") {
       res = await fetch(`/api/v1/annotations/${op.id}`, { method: "PATCH", headers: json, body: JSON.stringify({ label: op.label, version: this.cb.version(op.id) }) });
     } else {

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { TextIndex } from "@/lib/text/offsets";
+import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import { SaveQueue, type SaveOp, type SaveState } from "./save-queue";
 import type { LocalAnnotation, Span } from "./types";
 
@@ -26,8 +27,8 @@ function applyOp(map: Map<string, LocalAnnotation>, op: SaveOp) {
   return next;
 }
 
-export function useAnnotations(opts: { documentId: string; index: TextIndex; initial: LocalAnnotation[] }) {
-  const { documentId, index } = opts;
+export function useAnnotations(opts: { documentId: string; target: LayerTarget; index: TextIndex; initial: LocalAnnotation[] }) {
+  const { documentId, target, index } = opts;
   const [annotations, setAnnotations] = useState(() => toMap(opts.initial));
   const [saveState, setSaveState] = useState<SaveState>({ phase: "saved" });
   const [notice, setNotice] = useState<string | null>(null);
@@ -37,16 +38,16 @@ export function useAnnotations(opts: { documentId: string; index: TextIndex; ini
   const queue = useRef<SaveQueue | null>(null);
 
   const resync = useCallback(async () => {
-    const res = await fetch(`/api/v1/documents/${documentId}/annotations`);
+    const res = await fetch(`/api/v1/documents/${documentId}/annotations?layer=${target}`);
     if (res.ok) {
       const body = (await res.json()) as { annotations: LocalAnnotation[] };
       setAnnotations(toMap(body.annotations));
       undoStack.current = [];
     }
-  }, [documentId]);
+  }, [documentId, target]);
 
   useEffect(() => {
-    const q = new SaveQueue(documentId, {
+    const q = new SaveQueue(documentId, target, {
       version: (id) => current.current.get(id)?.version,
       saved: (_op, body) => {
         if (!body) return;
@@ -66,7 +67,7 @@ export function useAnnotations(opts: { documentId: string; index: TextIndex; ini
     });
     queue.current = q;
     // Changes that an earlier visit could not save go out first.
-    const leftover = SaveQueue.restore(documentId);
+    const leftover = SaveQueue.restore(documentId, target);
     if (leftover.length) {
       setAnnotations((map) => leftover.reduce(applyOp, map));
       for (const op of leftover) q.enqueue(op);
@@ -76,7 +77,7 @@ export function useAnnotations(opts: { documentId: string; index: TextIndex; ini
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [documentId, resync]);
+  }, [documentId, target, resync]);
 
   const perform = useCallback((op: SaveOp, undo: UndoEntry | null) => {
     setAnnotations((map) => applyOp(map, op));
@@ -134,5 +135,6 @@ export function useAnnotations(opts: { documentId: string; index: TextIndex; ini
     undo,
     canUndo: () => undoStack.current.length > 0,
     retryNow: () => queue.current?.retryNow(),
+    resync,
   };
 }

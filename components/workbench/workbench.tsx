@@ -11,6 +11,7 @@ import { TextIndex } from "@/lib/text/offsets";
 import { lastAtOrBefore } from "@/lib/text/sorted-search";
 import { snapToWords, trimRange, wordAt, wordRanges } from "@/lib/text/words";
 import type { LabelView } from "@/lib/projects/list-labels";
+import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import { DocumentView } from "./document-view";
 import { useAnnotations } from "./use-annotations";
 import { stackDepths } from "./layout-spans";
@@ -20,9 +21,9 @@ import { AnnotationPopover } from "./annotation-popover";
 import type { DecorationSpec } from "./annotation-plugin";
 import type { LocalAnnotation, Span, WorkbenchDocument } from "./types";
 
-type Props = { document: WorkbenchDocument; labels: LabelView[]; initialAnnotations: LocalAnnotation[]; layerStatus: string };
+type Props = { document: WorkbenchDocument; labels: LabelView[]; initialAnnotations: LocalAnnotation[]; layerStatus: string; target?: LayerTarget };
 
-export function Workbench({ document: doc, labels, initialAnnotations, layerStatus }: Props) {
+export function Workbench({ document: doc, labels, initialAnnotations, layerStatus, target = "own" }: Props) {
   const index = useMemo(() => new TextIndex(doc.text), [doc.text]);
   const words = useMemo(() => wordRanges(index), [index]);
   const lineStarts = useMemo(() => {
@@ -30,7 +31,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     Array.from(doc.text).forEach((ch, i) => ch === "\n" && starts.push(i + 1));
     return starts;
   }, [doc.text]);
-  const layer = useAnnotations({ documentId: doc.id, index, initial: initialAnnotations });
+  const layer = useAnnotations({ documentId: doc.id, target, index, initial: initialAnnotations });
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selection, setSelection] = useState<Span | null>(null);
   const [cursor, setCursor] = useState<number | null>(null);

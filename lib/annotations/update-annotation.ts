@@ -35,7 +35,8 @@ export async function updateAnnotation(opts: { actor: Actor; annotationId: strin
     const label = input.label ? await labelByName(tx, projectId, input.label) : null;
     const { count } = await tx.annotation.updateMany({
       where: { id: before.id, version: before.version },
-      data: { start, end, text, ...(label ? { labelId: label.id } : {}), version: { increment: 1 } },
+      // an annotator's change is new work: whatever review said about the old span no longer holds
+      data: { start, end, text, ...(label ? { labelId: label.id } : {}), ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}), version: { increment: 1 } },
     });
     const row = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, include: annotationInclude });
     if (count === 0) throw staleVersion(annotationView(row));

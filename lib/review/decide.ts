@@ -1,0 +1,92 @@
+/** The reviewer's verdict: approve the document, or send one layer back with a comment. */
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authorize } from "@/lib/authz";
+import { getDocument } from "@/lib/documents/get-document";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { layerForWrite } from "@/lib/layers/layer-for-write";
+import { nextStatus } from "@/lib/layers/status";
+import type { Actor } from "@/lib/auth/actor";
+import { reviewableLayer } from "./review-scope";
+
+export const RejectInput = z.object({
+  comment: z.string().trim().min(1, "Say what the annotator should fix").max(4000, "Keep the comment under 4,000 characters"),
+});
+export const ApproveInput = z.object({ comment: z.string().trim().max(4000).default("") });
+
+async function decideLayer(
+  tx: Tx,
+  opts: { actor: Actor; projectId: string; documentId: string; layer: { id: string; status: string }; decision: "APPROVE" | "REJECT"; comment: string },
+) {
+  const status = nextStatus(opts.layer.status, opts.decision);
+  await tx.layer.update({ where: { id: opts.layer.id }, data: { status, version: { increment: 1 } } });
+  const decision = await tx.reviewDecision.create({
+    data: { layerId: opts.layer.id, reviewerId: opts.actor.id, decision: opts.decision, comment: opts.comment },
+  });
+  await recordAudit(tx, {
+    projectId: opts.projectId,
+    documentId: opts.documentId,
+    actorId: opts.actor.id,
+    subject: "REVIEW",
+    subjectId: decision.id,
+    action: opts.decision,
+    before: { layerId: opts.layer.id, status: opts.layer.status },
+    after: { layerId: opts.layer.id, status, comment: opts.comment },
+  });
+  return status;
+}
+
+/** Sends a submitted layer back to its annotator; the comment shows on their document. */
+export async function rejectLayer(opts: { actor: Actor; layerId: string; input: z.input<typeof RejectInput> }) {
+  const { comment } = RejectInput.parse(opts.input);
+  const layer = await reviewableLayer(opts.actor, opts.layerId);
+  return db.$transaction(async (tx) => {
+    const current = await tx.layer.findUniqueOrThrow({ where: { id: layer.id } });
+    const status = await decideLayer(tx, {
+      actor: opts.actor,
+      projectId: layer.document.projectId,
+      documentId: layer.documentId,
+      layer: current,
+      decision: "REJECT",
+      comment,
+    });
+    return { layerId: layer.id, status };
+  });
+}
+
+/**
+ * Approves the document: every submitted layer and the gold layer become
+ * approved (gold is then what the export carries). Refused while a layer that
+ * was sent back has not come back yet.
+ */
+export async function approveDocument(opts: { actor: Actor; documentId: string; input?: z.input<typeof ApproveInput> }) {
+  authorize(opts.actor, "review:decide");
+  const { comment } = ApproveInput.parse(opts.input ?? {});
+  const doc = await getDocument(opts);
+  return db.$transaction(async (tx) => {
+    const layers = await tx.layer.findMany({ where: { documentId: doc.id, kind: "ANNOTATOR" }, include: { user: { select: { name: true } } } });
+    const waiting = layers.filter((l) => l.status === "REJECTED");
+    if (waiting.length) {
+      throw new AppError("CONFLICT", `${waiting.length === 1 ? "A layer was" : `${waiting.length} layers were`} sent back and not resubmitted yet; approve once it is back in review`);
+    }
+    const submitted = layers.filter((l) => l.status === "SUBMITTED");
+    if (submitted.length === 0) throw new AppError("CONFLICT", "No layer of this document is waiting for review");
+    for (const layer of submitted) {
+      await decideLayer(tx, { actor: opts.actor, projectId: doc.projectId, documentId: doc.id, layer, decision: "APPROVE", comment });
+    }
+    const gold = await layerForWrite(tx, { actor: opts.actor, documentId: doc.id, target: "gold" });
+    await tx.layer.update({ where: { id: gold.id }, data: { status: "APPROVED", version: { increment: 1 } } });
+    await recordAudit(tx, {
+      projectId: doc.projectId,
+      documentId: doc.id,
+      actorId: opts.actor.id,
+      subject: "LAYER",
+      subjectId: gold.id,
+      action: "APPROVE",
+      before: { status: gold.status },
+      after: { status: "APPROVED" },
+    });
+    return { documentId: doc.id, approvedLayers: submitted.length, goldLayerId: gold.id };
+  });
+}

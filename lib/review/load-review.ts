@@ -1,0 +1,57 @@
+/** Everything the review page shows for one document: every annotator's layer, the gold layer, the candidates. */
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/authz";
+import { getDocument } from "@/lib/documents/get-document";
+import { GOLD_SLOT } from "@/lib/domain/enums";
+import { annotationInclude, annotationView } from "@/lib/annotations/annotation-view";
+import type { Actor } from "@/lib/auth/actor";
+import { groupCandidates } from "./candidates";
+import { annotatorName } from "./pseudonyms";
+
+/** Layers a reviewer compares: handed in, or already approved. */
+export const COMPARED_STATUSES = ["SUBMITTED", "APPROVED"];
+
+export async function loadReview(opts: { actor: Actor; documentId: string }) {
+  authorize(opts.actor, "review:decide");
+  const doc = await getDocument(opts);
+  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { id: true, name: true, blindReview: true, guidelines: true } });
+  const spans = { include: { ...annotationInclude }, orderBy: [{ start: "asc" as const }, { end: "desc" as const }] };
+  const [layers, gold] = await Promise.all([
+    db.layer.findMany({
+      where: { documentId: doc.id, kind: "ANNOTATOR" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: {
+        user: { select: { id: true, name: true } },
+        annotations: spans,
+        reviews: { orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { name: true } } } },
+      },
+    }),
+    db.layer.findUnique({ where: { documentId_slot: { documentId: doc.id, slot: GOLD_SLOT } }, include: { annotations: spans } }),
+  ]);
+
+  const views = layers.map((l, i) => ({
+    id: l.id,
+    name: annotatorName({ blind: project.blindReview, position: i, name: l.user?.name ?? "Unknown" }),
+    status: l.status,
+    submittedAt: l.submittedAt?.toISOString() ?? null,
+    compared: COMPARED_STATUSES.includes(l.status),
+    annotations: l.annotations.map((a) => ({ ...annotationView(a), reviewState: a.reviewState })),
+    lastDecision: l.reviews[0]
+      ? { decision: l.reviews[0].decision, comment: l.reviews[0].comment, reviewer: l.reviews[0].reviewer.name, at: l.reviews[0].createdAt.toISOString() }
+      : null,
+  }));
+  const goldAnnotations = (gold?.annotations ?? []).map(annotationView);
+  const compared = views.filter((l) => l.compared);
+  const candidates = groupCandidates(
+    compared.map((l) => ({ layerId: l.id, annotations: l.annotations })),
+    goldAnnotations,
+  );
+  return {
+    document: doc,
+    project,
+    layers: views,
+    gold: { id: gold?.id ?? null, status: gold?.status ?? "NOT_STARTED", annotations: goldAnnotations },
+    candidates,
+  };
+}
+export type ReviewData = Awaited<ReturnType<typeof loadReview>>;

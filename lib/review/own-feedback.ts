@@ -1,0 +1,13 @@
+import { db } from "@/lib/db";
+import { userSlot } from "@/lib/domain/enums";
+import type { Actor } from "@/lib/auth/actor";
+
+/** The last review decision on the actor's own layer of a document (what the reviewer said when sending it back). */
+export async function ownLayerFeedback(opts: { actor: Actor; documentId: string }) {
+  const decision = await db.reviewDecision.findFirst({
+    where: { layer: { documentId: opts.documentId, slot: userSlot(opts.actor.id) } },
+    orderBy: { createdAt: "desc" },
+    include: { reviewer: { select: { name: true } } },
+  });
+  return decision ? { decision: decision.decision, comment: decision.comment, reviewer: decision.reviewer.name, at: decision.createdAt.toISOString() } : null;
+}

@@ -1,0 +1,59 @@
+/** Documents with layers waiting for a reviewer, oldest submission first; and those already approved. */
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { authorize, documentScope } from "@/lib/authz";
+import { GOLD_SLOT } from "@/lib/domain/enums";
+import type { Actor } from "@/lib/auth/actor";
+
+export const ReviewQueueQuery = z.object({
+  state: z.enum(["waiting", "approved"]).default("waiting"),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).optional(),
+});
+
+export async function reviewQueue(opts: { actor: Actor; query?: z.input<typeof ReviewQueueQuery> }) {
+  authorize(opts.actor, "review:decide");
+  const { state, limit, cursor } = ReviewQueueQuery.parse(opts.query ?? {});
+  const where =
+    state === "waiting"
+      ? { ...documentScope(opts.actor), layers: { some: { kind: "ANNOTATOR", status: "SUBMITTED" } } }
+      : { ...documentScope(opts.actor), layers: { some: { slot: GOLD_SLOT, status: "APPROVED" } } };
+  const rows = await db.document.findMany({
+    where,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      project: { select: { name: true, annotatorsPerDocument: true } },
+      layers: { select: { kind: true, status: true, submittedAt: true, _count: { select: { annotations: true } } } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((d) => {
+      const annotators = d.layers.filter((l) => l.kind === "ANNOTATOR");
+      const count = (s: string) => annotators.filter((l) => l.status === s).length;
+      const gold = d.layers.find((l) => l.kind === "GOLD");
+      const submittedAt = annotators.map((l) => l.submittedAt?.getTime() ?? 0).filter(Boolean);
+      return {
+        id: d.id,
+        title: d.title,
+        outlet: d.outlet,
+        project: d.project.name,
+        seats: d.project.annotatorsPerDocument,
+        layers: annotators.length,
+        submitted: count("SUBMITTED"),
+        inProgress: count("IN_PROGRESS") + count("NOT_STARTED"),
+        rejected: count("REJECTED"),
+        approved: count("APPROVED"),
+        goldStatus: gold?.status ?? "NOT_STARTED",
+        goldSpans: gold?._count.annotations ?? 0,
+        lastSubmittedAt: submittedAt.length ? new Date(Math.max(...submittedAt)).toISOString() : null,
+      };
+    }),
+    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+  };
+}
