@@ -25,8 +25,8 @@ const span = (text: string, label: string) => {
   return { start, end: start + Array.from(text).length, text: cps.slice(start, start + Array.from(text).length).join(""), label };
 };
 
-const post = (handler: Parameters<typeof call>[0], path: string, token: string, id: string, body: unknown = {}) =>
-  call(handler as never, { method: "POST", path, token, params: { id }, body });
+type IdHandler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
+const post = (handler: IdHandler, path: string, token: string, id: string, body: unknown = {}) => call(handler, { method: "POST", path, token, params: { id }, body });
 
 async function annotate(who: Ctx, documentId: string, text: string, label: string, layer = "own") {
   const res = await post(annotations.POST, `/api/v1/documents/${documentId}/annotations?layer=${layer}`, who.token, documentId, span(text, label));
