@@ -11,3 +11,6 @@ export type WorkbenchDocument = {
 export type LocalAnnotation = { id: string; start: number; end: number; label: string; text: string; version: number };
 
 export type Span = { start: number; end: number };
+
+/** A span of another layer, drawn read-only under the edited layer. */
+export type OverlaySpan = Span & { id: string; label: string; text: string; layerName: string; disputed?: boolean };

@@ -4,7 +4,7 @@
  * picker driven by hotkeys 1–9, keyboard-only selection by words, and the
  * save state always in view.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
 import type { Editor } from "@tiptap/react";
 import { TextIndex } from "@/lib/text/offsets";
@@ -19,11 +19,29 @@ import { SaveStatus } from "./save-status";
 import { LabelPicker } from "./label-picker";
 import { AnnotationPopover } from "./annotation-popover";
 import type { DecorationSpec } from "./annotation-plugin";
-import type { LocalAnnotation, Span, WorkbenchDocument } from "./types";
+import { SubmitLayer } from "./submit-layer";
+import type { LocalAnnotation, OverlaySpan, Span, WorkbenchDocument } from "./types";
 
-type Props = { document: WorkbenchDocument; labels: LabelView[]; initialAnnotations: LocalAnnotation[]; layerStatus: string; target?: LayerTarget };
+type Props = {
+  document: WorkbenchDocument;
+  labels: LabelView[];
+  initialAnnotations: LocalAnnotation[];
+  layerStatus: string;
+  /** the layer this page edits: the annotator's own, or gold on the review page */
+  target?: LayerTarget;
+  /** other layers' spans, shown read-only under the edited layer */
+  overlays?: OverlaySpan[];
+  /** under the title: review feedback, notices */
+  banner?: ReactNode;
+  /** beside the title: presence, links */
+  headerExtra?: ReactNode;
+  /** top of the side pane: the review panel */
+  aside?: ReactNode;
+  /** bump to reload the edited layer from the server (after a review action changed it) */
+  resyncSignal?: number;
+};
 
-export function Workbench({ document: doc, labels, initialAnnotations, layerStatus, target = "own" }: Props) {
+export function Workbench({ document: doc, labels, initialAnnotations, layerStatus, target = "own", overlays = [], banner, headerExtra, aside, resyncSignal = 0 }: Props) {
   const index = useMemo(() => new TextIndex(doc.text), [doc.text]);
   const words = useMemo(() => wordRanges(index), [index]);
   const lineStarts = useMemo(() => {
@@ -42,14 +60,29 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
   const colors = useMemo(() => new Map(labels.map((l) => [l.name, l.color])), [labels]);
   const locked = layerStatus === "SUBMITTED" || layerStatus === "APPROVED";
 
+  useEffect(() => {
+    if (resyncSignal > 0) void layer.resync();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the signal changes
+  }, [resyncSignal]);
+
   const sorted = useMemo(
     () => [...layer.annotations.values()].sort((a, b) => a.start - b.start || b.end - a.end),
     [layer.annotations],
   );
 
   const decorations = useMemo<DecorationSpec[]>(() => {
-    const depths = stackDepths(sorted);
-    const specs: DecorationSpec[] = sorted.map((a) => ({
+    const depths = stackDepths<Span>([...sorted, ...overlays]);
+    const specs: DecorationSpec[] = overlays.map((o) => ({
+      from: index.cpToPm(o.start),
+      to: index.cpToPm(o.end),
+      attrs: {
+        class: `ann overlay${o.disputed ? " disputed" : ""}`,
+        style: `--c:${colors.get(o.label) ?? "#6b7280"};--d:${depths.get(o) ?? 0}`,
+        "data-overlay-id": o.id,
+        title: `${o.layerName} · ${o.label}: ${o.text}${o.disputed ? " (disagreement)" : ""}`,
+      },
+    }));
+    specs.push(...sorted.map((a) => ({
       from: index.cpToPm(a.start),
       to: index.cpToPm(a.end),
       attrs: {
@@ -59,13 +92,13 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
         "data-label": a.label,
         title: `${a.label}: ${a.text}`,
       },
-    }));
+    })));
     if (cursor !== null && words[cursor]) {
       specs.push({ from: index.cpToPm(words[cursor].start), to: index.cpToPm(words[cursor].end), attrs: { class: "kbd-cursor" } });
     }
     if (selection) specs.push({ from: index.cpToPm(selection.start), to: index.cpToPm(selection.end), attrs: { class: "pending-selection" } });
     return specs;
-  }, [sorted, colors, index, cursor, words, selection]);
+  }, [sorted, overlays, colors, index, cursor, words, selection]);
 
   useEffect(() => {
     surface.current?.querySelector(".kbd-cursor")?.scrollIntoView({ block: "nearest" });
@@ -223,10 +256,20 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
           <Link href="/" className="muted">
             ← Documents
           </Link>
-          <h1>{doc.title}</h1>
+          <div className="title-row">
+            <h1>{doc.title}</h1>
+            {headerExtra}
+          </div>
           <p className="muted">{[doc.outlet, doc.byline, doc.publishedAt].filter(Boolean).join(" · ") || "No outlet, byline or date given"}</p>
         </header>
-        {locked && <p className="banner">This layer is {layerStatus.toLowerCase()}; it is read-only until a reviewer sends it back.</p>}
+        {banner}
+        {locked && (
+          <p className="banner" data-testid="locked-banner">
+            {target === "gold"
+              ? "This document is approved; its gold layer is read-only."
+              : `This layer is ${layerStatus.toLowerCase()}; it is read-only until a reviewer sends it back.`}
+          </p>
+        )}
         {layer.notice && (
           <p className="banner error" role="alert">
             {layer.notice} <button onClick={layer.dismissNotice}>Dismiss</button>
@@ -248,6 +291,8 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
       </section>
       <aside className="side-pane" aria-label="Annotation tools">
         <SaveStatus state={layer.saveState} onRetry={layer.retryNow} />
+        {target === "own" && <SubmitLayer documentId={doc.id} status={layerStatus} spans={sorted.length} pending={layer.saveState.phase !== "saved"} />}
+        {aside}
         <div className="tools">
           <label className="toggle">
             <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap selections to words <kbd>w</kbd>
@@ -267,7 +312,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
           ))}
         </ul>
         <h2>
-          My spans <span className="count">{sorted.length}</span>
+          {target === "gold" ? "Gold spans" : "My spans"} <span className="count">{sorted.length}</span>
         </h2>
         <ol className="ann-list" data-testid="annotation-list">
           {sorted.map((a) => (

@@ -1,23 +1,45 @@
+import Link from "next/link";
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { getDocument } from "@/lib/documents/get-document";
 import { listLayerAnnotations } from "@/lib/annotations/list-annotations";
 import { listLabels } from "@/lib/projects/list-labels";
+import { otherAnnotatorSpans } from "@/lib/layers/other-layers";
+import { ownLayerFeedback } from "@/lib/review/own-feedback";
+import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { Workbench } from "@/components/workbench/workbench";
+import { ReviewFeedback } from "@/components/workbench/review-feedback";
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
   try {
     const doc = await getDocument({ actor, documentId: id });
-    const [own, labels] = await Promise.all([listLayerAnnotations({ actor, documentId: id }), listLabels({ projectId: doc.projectId })]);
+    const [own, labels, others, feedback] = await Promise.all([
+      listLayerAnnotations({ actor, documentId: id }),
+      listLabels({ projectId: doc.projectId }),
+      otherAnnotatorSpans({ actor, document: doc }),
+      ownLayerFeedback({ actor, documentId: id }),
+    ]);
+    const status = own.layer?.status ?? "NOT_STARTED";
     return (
       <Workbench
+        key={status}
         document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
         labels={labels}
         initialAnnotations={own.annotations}
-        layerStatus={own.layer?.status ?? "NOT_STARTED"}
+        layerStatus={status}
+        overlays={others}
+        banner={<ReviewFeedback status={status} feedback={feedback} />}
+        headerExtra={
+          can(actor, "review:decide") ? (
+            <nav className="doc-links" aria-label="Document">
+              <Link href={`/review/${doc.id}`}>Review</Link>
+              <Link href={`/documents/${doc.id}/history`}>History</Link>
+            </nav>
+          ) : null
+        }
       />
     );
   } catch (err) {

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { notFound as notFoundPage } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/require-page-actor";
+import { loadReview } from "@/lib/review/load-review";
+import { listLabels } from "@/lib/projects/list-labels";
+import { AppError } from "@/lib/errors";
+import { ReviewWorkbench } from "@/components/review/review-workbench";
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("review:decide");
+  const { id } = await params;
+  try {
+    const review = await loadReview({ actor, documentId: id });
+    const labels = await listLabels({ projectId: review.document.projectId });
+    const doc = review.document;
+    return (
+      <ReviewWorkbench
+        document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
+        labels={labels}
+        review={{ layers: review.layers, gold: review.gold, candidates: review.candidates, blind: review.project.blindReview }}
+        links={
+          <nav className="doc-links" aria-label="Document">
+            <Link href="/review">Queue</Link>
+            <Link href={`/documents/${doc.id}/history`}>History</Link>
+          </nav>
+        }
+      />
+    );
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFoundPage();
+    throw err;
+  }
+}

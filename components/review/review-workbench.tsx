@@ -1,0 +1,64 @@
+"use client";
+/**
+ * The reviewer's page: the gold layer is edited like an annotator's own
+ * layer (select, label, relabel, delete), with every annotator's layer drawn
+ * underneath (toggle per annotator) and disagreements marked.
+ */
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import type { LabelView } from "@/lib/projects/list-labels";
+import type { ReviewData } from "@/lib/review/load-review";
+import { Workbench } from "@/components/workbench/workbench";
+import type { OverlaySpan, WorkbenchDocument } from "@/components/workbench/types";
+import { ReviewPanel } from "./review-panel";
+
+export type ReviewProps = Pick<ReviewData, "layers" | "gold" | "candidates"> & { blind: boolean };
+
+export function ReviewWorkbench({ document, labels, review, links }: { document: WorkbenchDocument; labels: LabelView[]; review: ReviewProps; links: ReactNode }) {
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [resyncSignal, setResyncSignal] = useState(0);
+  const bump = useCallback(() => setResyncSignal((n) => n + 1), []);
+
+  const disputed = useMemo(() => {
+    const ids = new Set<string>();
+    for (const c of review.candidates) if (!c.agreed) for (const s of c.support) ids.add(s.annotationId);
+    return ids;
+  }, [review.candidates]);
+
+  const overlays = useMemo<OverlaySpan[]>(
+    () =>
+      review.layers
+        .filter((l) => !hidden.has(l.id))
+        .flatMap((l) => l.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label, text: a.text, layerName: l.name, disputed: disputed.has(a.id) }))),
+    [review.layers, hidden, disputed],
+  );
+
+  const toggle = useCallback((layerId: string) => {
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(layerId)) next.delete(layerId);
+      else next.add(layerId);
+      return next;
+    });
+  }, []);
+
+  return (
+    <Workbench
+      key={review.gold.status}
+      document={document}
+      labels={labels}
+      target="gold"
+      initialAnnotations={review.gold.annotations}
+      layerStatus={review.gold.status}
+      overlays={overlays}
+      resyncSignal={resyncSignal}
+      headerExtra={links}
+      banner={
+        <p className="muted small review-hint">
+          Reviewing into the <strong>gold layer</strong>. Annotators&apos; spans are drawn underneath; <span className="disputed-key">dashed red</span> marks where they disagree.
+          {review.blind && " Blind review: annotator names are hidden."}
+        </p>
+      }
+      aside={<ReviewPanel documentId={document.id} review={review} hidden={hidden} onToggle={toggle} onChanged={bump} />}
+    />
+  );
+}

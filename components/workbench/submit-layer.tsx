@@ -1,0 +1,59 @@
+"use client";
+/** "Submit for review": hands the annotator's layer to the reviewers once every change is saved. */
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+
+const SUBMITTABLE = ["NOT_STARTED", "IN_PROGRESS", "REJECTED"];
+
+export function SubmitLayer({ documentId, status, spans, pending }: { documentId: string; status: string; spans: number; pending: boolean }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!SUBMITTABLE.includes(status)) {
+    return (
+      <p className="submit-state small" data-testid="layer-status">
+        <span className={`status ${status}`}>{status === "SUBMITTED" ? "Submitted for review" : "Approved"}</span>
+      </p>
+    );
+  }
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    const res = await fetch(`/api/v1/documents/${documentId}/submit`, { method: "POST" });
+    setBusy(false);
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setError(body?.error?.message ?? `Could not submit (${res.status})`);
+      return;
+    }
+    setConfirming(false);
+    router.refresh();
+  };
+
+  return (
+    <div className="submit-layer">
+      {!confirming ? (
+        <button className="primary" disabled={pending} onClick={() => setConfirming(true)} title={pending ? "Wait until every change is saved" : undefined}>
+          {status === "REJECTED" ? "Resubmit for review" : "Submit for review"}
+        </button>
+      ) : (
+        <div role="group" aria-label="Confirm submission" className="confirm">
+          <p className="small">
+            Submit {spans} span{spans === 1 ? "" : "s"}? The layer is read-only until a reviewer sends it back.
+          </p>
+          <button className="primary" disabled={busy || pending} onClick={submit} autoFocus>
+            {busy ? "Submitting…" : "Yes, submit"}
+          </button>{" "}
+          <button onClick={() => setConfirming(false)}>Cancel</button>
+        </div>
+      )}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
