@@ -2,7 +2,7 @@
 import type { HistoryEvent } from "@/lib/audit/document-history";
 
 type Fields = Record<string, unknown>;
-const show = (v: unknown) => (v === null || v === undefined ? "∅" : typeof v === "string" ? v : JSON.stringify(v));
+const show = (v: unknown) => (v === null || v === undefined ? "∅" : v === "" ? "(empty)" : typeof v === "string" ? v : JSON.stringify(v));
 
 function changes(before: unknown, after: unknown): { field: string; from?: string; to?: string }[] {
   const b = (before ?? {}) as Fields;

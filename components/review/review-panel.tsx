@@ -27,9 +27,11 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
             <label className="toggle">
               <input type="checkbox" checked={!hidden.has(l.id)} onChange={() => onToggle(l.id)} /> {l.name}
             </label>
-            <span className={`status ${l.status}`}>{l.status.toLowerCase().replace("_", " ")}</span>
-            <span className="count small">{l.annotations.length} spans</span>
-            {l.status === "SUBMITTED" && !approved && <SendBack layerId={l.id} name={l.name} onChanged={onChanged} />}
+            <div className="layer-meta">
+              <span className={`status ${l.status}`}>{l.status.toLowerCase().replace("_", " ")}</span>
+              <span className="count small">{l.annotations.length} spans</span>
+              {l.status === "SUBMITTED" && !approved && <SendBack layerId={l.id} name={l.name} onChanged={onChanged} />}
+            </div>
             {l.lastDecision?.decision === "REJECT" && l.status === "REJECTED" && <p className="small muted feedback-comment">Sent back: “{l.lastDecision.comment}”</p>}
           </li>
         ))}
