@@ -78,6 +78,8 @@ export const PresenceAnnounce = z.object({
   instanceId: Id,
   documentId: Id,
   viewers: z.array(Viewer),
+  /** increases with every announcement of the sender: NOTIFYs sent over different pooled connections may arrive out of order */
+  seq: z.number().int().min(0),
   /** set when the sender has just started watching the document and wants the others to announce theirs */
   reply: z.boolean(),
 });

@@ -33,6 +33,7 @@ export class Hub {
   private readonly remote = new RemotePresence();
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private seq = 0;
 
   constructor(readonly bus: Bus) {}
 
@@ -76,13 +77,12 @@ export class Hub {
     return mergeViewers([this.localViewers(documentId), this.remote.viewers(documentId)]);
   }
 
-  /** Stops listening (tests; a server just exits). */
-  async close(): Promise<void> {
+  /** Stops listening to the bus (tests; a server just exits). The bus stays open. */
+  stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
-    await this.bus.close();
   }
 
   private start() {
@@ -140,7 +140,7 @@ export class Hub {
 
   private async announce(documentId: string, reply: boolean) {
     try {
-      await this.bus.publish({ kind: "presence", instanceId: this.instanceId, documentId, viewers: this.localViewers(documentId), reply });
+      await this.bus.publish({ kind: "presence", instanceId: this.instanceId, documentId, viewers: this.localViewers(documentId), seq: ++this.seq, reply });
     } catch (err) {
       console.error("[realtime] presence announcement failed", { documentId }, err);
     }

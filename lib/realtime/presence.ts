@@ -42,23 +42,25 @@ export function sameViewers(a: Viewer[], b: Viewer[]): boolean {
   return a.length === b.length && a.every((v, i) => v.userId === b[i].userId && v.tabs === b[i].tabs && v.name === b[i].name && v.role === b[i].role);
 }
 
-type Entry = { viewers: Viewer[]; seenAt: number };
+type Entry = { viewers: Viewer[]; seenAt: number; seq: number };
 
 /** What the other instances last said about each document. */
 export class RemotePresence {
   private readonly docs = new Map<string, Map<string, Entry>>();
 
-  /** Records an announcement; true when the viewers of that document changed. */
-  apply(a: { instanceId: string; documentId: string; viewers: Viewer[] }, now: number): boolean {
-    const before = this.viewers(a.documentId);
+  /**
+   * Records an announcement; true when the viewers of that document changed.
+   * An announcement older (lower `seq`) than one already heard from the same
+   * instance is ignored. An empty list is kept until it expires, so that an
+   * older announcement arriving late cannot bring back people who left.
+   */
+  apply(a: { instanceId: string; documentId: string; viewers: Viewer[]; seq: number }, now: number): boolean {
     let instances = this.docs.get(a.documentId);
-    if (a.viewers.length) {
-      if (!instances) this.docs.set(a.documentId, (instances = new Map()));
-      instances.set(a.instanceId, { viewers: a.viewers, seenAt: now });
-    } else if (instances) {
-      instances.delete(a.instanceId);
-      if (!instances.size) this.docs.delete(a.documentId);
-    }
+    const seen = instances?.get(a.instanceId);
+    if (seen && seen.seq >= a.seq) return false;
+    const before = this.viewers(a.documentId);
+    if (!instances) this.docs.set(a.documentId, (instances = new Map()));
+    instances.set(a.instanceId, { viewers: a.viewers, seenAt: now, seq: a.seq });
     return !sameViewers(before, this.viewers(a.documentId));
   }
 
