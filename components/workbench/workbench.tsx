@@ -19,10 +19,20 @@ import { LabelPicker } from "./label-picker";
 import { AnnotationPopover } from "./annotation-popover";
 import type { DecorationSpec } from "./annotation-plugin";
 import type { LocalAnnotation, Span, WorkbenchDocument } from "./types";
+import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
+import { isOwnLayerEvent, useLiveDocument } from "./use-live-document";
+import { PresenceBar } from "./presence-bar";
 
-type Props = { document: WorkbenchDocument; labels: LabelView[]; initialAnnotations: LocalAnnotation[]; layerStatus: string };
+type Props = {
+  document: WorkbenchDocument;
+  labels: LabelView[];
+  initialAnnotations: LocalAnnotation[];
+  layerStatus: string;
+  /** live events this tab does not apply to its own layer itself: other layers' annotations, layer status changes */
+  onOtherLayerEvent?: (event: DeliveredDocumentEvent) => void;
+};
 
-export function Workbench({ document: doc, labels, initialAnnotations, layerStatus }: Props) {
+export function Workbench({ document: doc, labels, initialAnnotations, layerStatus, onOtherLayerEvent }: Props) {
   const index = useMemo(() => new TextIndex(doc.text), [doc.text]);
   const words = useMemo(() => wordRanges(index), [index]);
   const lineStarts = useMemo(() => {
@@ -31,6 +41,11 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     return starts;
   }, [doc.text]);
   const layer = useAnnotations({ documentId: doc.id, index, initial: initialAnnotations });
+  const live = useLiveDocument({
+    documentId: doc.id,
+    onEvent: (e, selfId) => (isOwnLayerEvent(e, selfId) ? layer.applyRemote(e) : onOtherLayerEvent?.(e)),
+    onReconnect: () => void layer.catchUp(),
+  });
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selection, setSelection] = useState<Span | null>(null);
   const [cursor, setCursor] = useState<number | null>(null);
@@ -224,6 +239,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
           </Link>
           <h1>{doc.title}</h1>
           <p className="muted">{[doc.outlet, doc.byline, doc.publishedAt].filter(Boolean).join(" · ") || "No outlet, byline or date given"}</p>
+          <PresenceBar {...live} />
         </header>
         {locked && <p className="banner">This layer is {layerStatus.toLowerCase()}; it is read-only until a reviewer sends it back.</p>}
         {layer.notice && (
