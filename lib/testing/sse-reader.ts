@@ -11,11 +11,14 @@ export class SseReader {
     void this.pump(body.getReader());
   }
 
-  /** The first event (seen or still to come) for which `match` holds; fails after `timeoutMs`. */
-  async waitFor<T = Record<string, unknown>>(match: (e: SseEvent & { data: T }) => boolean, timeoutMs = 10_000, what = "event"): Promise<SseEvent & { data: T }> {
+  /**
+   * The first event (seen or still to come) for which `match` holds, looking
+   * from event number `from` on; fails after `timeoutMs`.
+   */
+  async waitFor<T = Record<string, unknown>>(match: (e: SseEvent & { data: T }) => boolean, timeoutMs = 10_000, what = "event", from = 0): Promise<SseEvent & { data: T }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const hit = this.events.find((e) => match(e as SseEvent & { data: T }));
+      const hit = this.events.slice(from).find((e) => match(e as SseEvent & { data: T }));
       if (hit) return hit as SseEvent & { data: T };
       if (this.failure) throw this.failure;
       if (this.done) throw new Error(`stream ended without ${what}; got ${this.summary()}`);
