@@ -82,8 +82,8 @@ export function useAnnotations(opts: { documentId: string; index: TextIndex; ini
 
   /** Brings the layer in line with the server after live events may have been missed, keeping unsaved changes. */
   const catchUp = useCallback(async () => {
-    const res = await fetch(`/api/v1/documents/${documentId}/annotations`);
-    if (!res.ok) return;
+    const res = await fetch(`/api/v1/documents/${documentId}/annotations`).catch(() => null);
+    if (!res?.ok) return; // offline again: the next reconnect tries once more
     const body = (await res.json()) as { annotations: LocalAnnotation[] };
     setAnnotations((map) => reconcile(map, body.annotations, queue.current?.pendingIds() ?? new Set()));
   }, [documentId]);

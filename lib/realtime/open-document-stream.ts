@@ -43,7 +43,12 @@ export async function openDocumentStream(opts: {
     start(controller) {
       let closed = false;
       const write = (chunk: string) => {
-        if (!closed) controller.enqueue(encoder.encode(chunk));
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          stop(); // the client went away before we heard of it
+        }
       };
       const connectionId = randomUUID();
       const hello: HelloEvent = { type: "hello", documentId, userId: actor.id, connectionId };
