@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/*.team.test.ts"] },
       },
       {
         resolve: { alias },
@@ -35,6 +35,18 @@ export default defineConfig({
           env: { DATABASE_URL: `${pgBase}/marginalia_test_${runId}`, AUTH_SECRET: "test-secret-" + runId },
           fileParallelism: false,
           testTimeout: 20000,
+        },
+      },
+      {
+        // Team mode: two `next start` instances on one fresh PostgreSQL database (needs a production build in .next).
+        resolve: { alias },
+        test: {
+          name: "team",
+          include: ["lib/**/*.team.test.ts"],
+          env: { DATABASE_URL: `${pgBase}/marginalia_team_${runId}`, AUTH_SECRET: "team-secret-" + runId },
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
     ],

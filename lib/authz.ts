@@ -54,3 +54,21 @@ export function writableAnnotationScope(actor: Actor) {
   const gold = can(actor, "review:decide") ? [{ layer: { kind: "GOLD", document: documentScope(actor) } }] : [];
   return { OR: [ownAnnotationScope(actor), ...gold] };
 }
+
+/**
+ * Whether a live event about a layer reaches a subscriber on the document:
+ * their own layer always (that keeps a second tab in sync); the gold layer
+ * for reviewers and admins; another annotator's layer for reviewers and
+ * admins, and for annotators only when the project shows layers to each other.
+ * Suggestions (pre-annotations) are meant for everyone on the document.
+ */
+export function canSeeLayerEvent(
+  subscriber: Pick<Actor, "id" | "role">,
+  project: { showOtherLayers: boolean },
+  event: { layerKind: string; layerUserId: string | null },
+): boolean {
+  if (event.layerKind === "ANNOTATOR" && event.layerUserId === subscriber.id) return true;
+  if (event.layerKind === "SUGGESTIONS") return true;
+  if ((PERMISSIONS["review:decide"] as readonly Role[]).includes(subscriber.role)) return true;
+  return event.layerKind === "ANNOTATOR" && project.showOtherLayers;
+}

@@ -53,6 +53,11 @@ export class SaveQueue {
     return this.ops.length;
   }
 
+  /** Annotations with a change waiting to be saved or being saved. */
+  pendingIds(): Set<string> {
+    return new Set(this.ops.map((op) => (op.kind === "create" ? op.annotation.id : op.id)));
+  }
+
   enqueue(op: SaveOp) {
     this.ops.push(op);
     this.persist();

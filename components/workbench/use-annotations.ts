@@ -6,7 +6,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { TextIndex } from "@/lib/text/offsets";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
+import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { SaveQueue, type SaveOp, type SaveState } from "./save-queue";
+import { applyRemoteChange, reconcile } from "./apply-remote";
 import type { LocalAnnotation, Span } from "./types";
 
 type UndoEntry =
@@ -79,6 +81,24 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     return () => window.removeEventListener("beforeunload", warn);
   }, [documentId, target, resync]);
 
+  /** Brings the layer in line with the server after live events may have been missed, keeping unsaved changes. */
+  const catchUp = useCallback(async () => {
+    const res = await fetch(`/api/v1/documents/${documentId}/annotations?layer=${target}`).catch(() => null);
+    if (!res?.ok) return; // offline again: the next reconnect tries once more
+    const body = (await res.json()) as { annotations: LocalAnnotation[] };
+    setAnnotations((map) => reconcile(map, body.annotations, queue.current?.pendingIds() ?? new Set()));
+  }, [documentId, target]);
+
+  /** A change of this layer made elsewhere (another tab, an API client), as the live stream delivers it. */
+  const applyRemote = useCallback(
+    (event: DeliveredDocumentEvent) => {
+      if (event.type === "layer.changed") return;
+      if ("refetch" in event) return void catchUp(); // too large for the channel: fetch it
+      setAnnotations((map) => applyRemoteChange(map, event, queue.current?.pendingIds() ?? new Set()));
+    },
+    [catchUp],
+  );
+
   const perform = useCallback((op: SaveOp, undo: UndoEntry | null) => {
     setAnnotations((map) => applyOp(map, op));
     if (undo) undoStack.current.push(undo);
@@ -136,5 +156,7 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     canUndo: () => undoStack.current.length > 0,
     retryNow: () => queue.current?.retryNow(),
     resync,
+    applyRemote,
+    catchUp,
   };
 }

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import type { Editor } from "@tiptap/react";
 import { TextIndex } from "@/lib/text/offsets";
 import { lastAtOrBefore } from "@/lib/text/sorted-search";
@@ -21,6 +22,9 @@ import { AnnotationPopover } from "./annotation-popover";
 import type { DecorationSpec } from "./annotation-plugin";
 import { SubmitLayer } from "./submit-layer";
 import type { LocalAnnotation, OverlaySpan, Span, WorkbenchDocument } from "./types";
+import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
+import { isEditedLayerEvent, useLiveDocument } from "./use-live-document";
+import { PresenceBar } from "./presence-bar";
 
 type Props = {
   document: WorkbenchDocument;
@@ -39,9 +43,11 @@ type Props = {
   aside?: ReactNode;
   /** bump to reload the edited layer from the server (after a review action changed it) */
   resyncSignal?: number;
+  /** live events this tab does not apply to its edited layer itself: other layers' annotations, layer status changes */
+  onOtherLayerEvent?: (event: DeliveredDocumentEvent) => void;
 };
 
-export function Workbench({ document: doc, labels, initialAnnotations, layerStatus, target = "own", overlays = [], banner, headerExtra, aside, resyncSignal = 0 }: Props) {
+export function Workbench({ document: doc, labels, initialAnnotations, layerStatus, target = "own", overlays = [], banner, headerExtra, aside, resyncSignal = 0, onOtherLayerEvent }: Props) {
   const index = useMemo(() => new TextIndex(doc.text), [doc.text]);
   const words = useMemo(() => wordRanges(index), [index]);
   const lineStarts = useMemo(() => {
@@ -50,6 +56,21 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     return starts;
   }, [doc.text]);
   const layer = useAnnotations({ documentId: doc.id, target, index, initial: initialAnnotations });
+  const router = useRouter();
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Other layers and layer states come from the server page: re-render it, a burst of events at a time.
+  const refreshSoon = useCallback(() => {
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => {
+      router.refresh();
+      void layer.catchUp();
+    }, 250);
+  }, [router, layer]);
+  const live = useLiveDocument({
+    documentId: doc.id,
+    onEvent: (e, selfId) => (isEditedLayerEvent(e, selfId, target) ? layer.applyRemote(e) : (onOtherLayerEvent ?? refreshSoon)(e)),
+    onReconnect: () => void layer.catchUp(),
+  });
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selection, setSelection] = useState<Span | null>(null);
   const [cursor, setCursor] = useState<number | null>(null);
@@ -261,6 +282,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
             {headerExtra}
           </div>
           <p className="muted">{[doc.outlet, doc.byline, doc.publishedAt].filter(Boolean).join(" · ") || "No outlet, byline or date given"}</p>
+          <PresenceBar {...live} />
         </header>
         {banner}
         {locked && (

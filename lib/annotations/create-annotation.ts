@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { CreateAnnotationInput, labelByName, spanText } from "./span-input";
 import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
+import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 
 /**
  * Adds a span to the actor's own layer (or, for reviewers, the gold layer). A client may choose the id, which
@@ -26,7 +27,7 @@ export async function createAnnotation(opts: { actor: Actor; documentId: string;
     }
   }
 
-  const saved = await db.$transaction(async (tx) => {
+  const { row: saved, layer } = await db.$transaction(async (tx) => {
     const label = await labelByName(tx, doc.projectId, input.label);
     const layer = await layerForWrite(tx, { actor: opts.actor, documentId: doc.id, target: opts.target ?? "own" });
     const row = await tx.annotation.create({
@@ -42,7 +43,9 @@ export async function createAnnotation(opts: { actor: Actor; documentId: string;
       action: "CREATE",
       after: auditSnapshot(row),
     });
-    return row;
+    return { row, layer };
   });
-  return { annotation: annotationView(saved), created: true };
+  const annotation = annotationView(saved);
+  await publishDocumentEvent({ type: "annotation.created", ...layerRef(layer, doc.projectId, opts.actor.id), annotation });
+  return { annotation, created: true };
 }

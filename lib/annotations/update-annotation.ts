@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { UpdateAnnotationInput, labelByName, spanText } from "./span-input";
 import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
+import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 
 async function writableAnnotation(actor: Actor, id: string) {
   const row = await db.annotation.findFirst({
@@ -30,8 +31,8 @@ export async function updateAnnotation(opts: { actor: Actor; annotationId: strin
   const end = input.end ?? before.end;
   const text = spanText(docText, start, end);
 
-  const saved = await db.$transaction(async (tx) => {
-    await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
+  const { row: saved, layer } = await db.$transaction(async (tx) => {
+    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
     const label = input.label ? await labelByName(tx, projectId, input.label) : null;
     const { count } = await tx.annotation.updateMany({
       where: { id: before.id, version: before.version },
@@ -50,17 +51,19 @@ export async function updateAnnotation(opts: { actor: Actor; annotationId: strin
       before: auditSnapshot(before),
       after: auditSnapshot(row),
     });
-    return row;
+    return { row, layer };
   });
-  return annotationView(saved);
+  const annotation = annotationView(saved);
+  await publishDocumentEvent({ type: "annotation.updated", ...layerRef(layer, projectId, opts.actor.id), annotation });
+  return annotation;
 }
 
 /** Removes an annotation from a layer the actor may write. */
 export async function deleteAnnotation(opts: { actor: Actor; annotationId: string; version?: number }) {
   const before = await writableAnnotation(opts.actor, opts.annotationId);
   if (opts.version !== undefined && opts.version !== before.version) throw staleVersion(annotationView(before));
-  await db.$transaction(async (tx) => {
-    await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
+  const layer = await db.$transaction(async (tx) => {
+    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
     const { count } = await tx.annotation.deleteMany({ where: { id: before.id, version: before.version } });
     if (count === 0) throw new AppError("CONFLICT", "This annotation was changed or deleted elsewhere; reload to see the current state");
     await recordAudit(tx, {
@@ -72,5 +75,7 @@ export async function deleteAnnotation(opts: { actor: Actor; annotationId: strin
       action: "DELETE",
       before: auditSnapshot(before),
     });
+    return layer;
   });
+  await publishDocumentEvent({ type: "annotation.deleted", ...layerRef(layer, before.layer.document.projectId, opts.actor.id), annotationId: before.id });
 }

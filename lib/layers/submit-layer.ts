@@ -5,11 +5,12 @@ import { userSlot } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { nextStatus } from "./status";
 import { layerView } from "./layer-view";
+import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 
 /** The annotator hands their layer to review; it is read-only for them until a reviewer sends it back. */
 export async function submitLayer(opts: { actor: Actor; documentId: string }) {
   const doc = await getDocument(opts);
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const slot = userSlot(opts.actor.id);
     const layer = await tx.layer.upsert({
       where: { documentId_slot: { documentId: doc.id, slot } },
@@ -28,6 +29,8 @@ export async function submitLayer(opts: { actor: Actor; documentId: string }) {
       before: { status: layer.status },
       after: { status },
     });
-    return layerView(saved);
+    return saved;
   });
+  await publishLayerChanges([saved], doc.projectId, opts.actor.id);
+  return layerView(saved);
 }

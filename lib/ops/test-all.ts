@@ -1,6 +1,7 @@
 /**
  * `npm test`: the whole suite, in the order that fails fastest.
- * unit → integration on SQLite and PostgreSQL → production build → e2e in Chromium.
+ * unit → integration on SQLite and PostgreSQL → production build → two
+ * instances on PostgreSQL (team mode) → e2e in Chromium.
  */
 import { spawnSync } from "node:child_process";
 import { findChromium, INSTALL_HINT } from "./find-browser";
@@ -10,6 +11,7 @@ const steps: [string, string[]][] = [
   ["unit tests", ["vitest", "run", "--project", "unit"]],
   ["integration tests (SQLite, PostgreSQL)", ["vitest", "run", "--project", "sqlite", "--project", "postgres"]],
   ["production build", ["next", "build"]],
+  ["team mode: two instances on PostgreSQL", ["vitest", "run", "--project", "team"]],
   ["browser tests (Chromium)", ["playwright", "test"]],
 ];
 

@@ -6,11 +6,12 @@ import { layerForWrite } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
 import { copyIntoGold, markReviewState } from "./gold-copy";
 import { reviewableAnnotation } from "./review-scope";
+import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 
 export async function acceptAnnotation(opts: { actor: Actor; annotationId: string }) {
   const source = await reviewableAnnotation(opts.actor, opts.annotationId);
   const { documentId, document } = source.layer;
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const gold = await layerForWrite(tx, { actor: opts.actor, documentId, target: "gold" });
     const { annotation, created } = await copyIntoGold(tx, { actor: opts.actor, projectId: document.projectId, documentId, goldLayerId: gold.id, source });
     await markReviewState(tx, { documentId, start: source.start, end: source.end, labelId: source.labelId, state: "ACCEPTED" });
@@ -24,15 +25,17 @@ export async function acceptAnnotation(opts: { actor: Actor; annotationId: strin
       before: { reviewState: source.reviewState },
       after: { reviewState: "ACCEPTED", goldAnnotationId: annotation.id },
     });
-    return { gold: annotationView(annotation), created };
+    return { gold: annotationView(annotation), created, goldLayer: gold };
   });
+  await publishLayerChanges([result.goldLayer], document.projectId, opts.actor.id);
+  return { gold: result.gold, created: result.created };
 }
 
 /** Keeps the span out of gold: marks it rejected and removes a gold copy of it if there is one. */
 export async function rejectAnnotation(opts: { actor: Actor; annotationId: string }) {
   const source = await reviewableAnnotation(opts.actor, opts.annotationId);
   const { documentId, document } = source.layer;
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const gold = await layerForWrite(tx, { actor: opts.actor, documentId, target: "gold" });
     const copies = await tx.annotation.findMany({
       where: { layerId: gold.id, start: source.start, end: source.end, labelId: source.labelId },
@@ -61,6 +64,8 @@ export async function rejectAnnotation(opts: { actor: Actor; annotationId: strin
       before: { reviewState: source.reviewState },
       after: { reviewState: "REJECTED" },
     });
-    return { removedFromGold: copies.map((c) => c.id) };
+    return { removedFromGold: copies.map((c) => c.id), goldLayer: gold };
   });
+  await publishLayerChanges([result.goldLayer], document.projectId, opts.actor.id);
+  return { removedFromGold: result.removedFromGold };
 }

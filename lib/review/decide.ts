@@ -9,6 +9,7 @@ import { layerForWrite } from "@/lib/layers/layer-for-write";
 import { nextStatus } from "@/lib/layers/status";
 import type { Actor } from "@/lib/auth/actor";
 import { reviewableLayer } from "./review-scope";
+import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 
 export const RejectInput = z.object({
   comment: z.string().trim().min(1, "Say what the annotator should fix").max(4000, "Keep the comment under 4,000 characters"),
@@ -41,7 +42,7 @@ async function decideLayer(
 export async function rejectLayer(opts: { actor: Actor; layerId: string; input: z.input<typeof RejectInput> }) {
   const { comment } = RejectInput.parse(opts.input);
   const layer = await reviewableLayer(opts.actor, opts.layerId);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const current = await tx.layer.findUniqueOrThrow({ where: { id: layer.id } });
     const status = await decideLayer(tx, {
       actor: opts.actor,
@@ -53,6 +54,8 @@ export async function rejectLayer(opts: { actor: Actor; layerId: string; input: 
     });
     return { layerId: layer.id, status };
   });
+  await publishLayerChanges([{ ...layer, status: result.status }], layer.document.projectId, opts.actor.id);
+  return result;
 }
 
 /**
@@ -64,7 +67,7 @@ export async function approveDocument(opts: { actor: Actor; documentId: string; 
   authorize(opts.actor, "review:decide");
   const { comment } = ApproveInput.parse(opts.input ?? {});
   const doc = await getDocument(opts);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const layers = await tx.layer.findMany({ where: { documentId: doc.id, kind: "ANNOTATOR" }, include: { user: { select: { name: true } } } });
     const waiting = layers.filter((l) => l.status === "REJECTED");
     if (waiting.length) {
@@ -87,6 +90,10 @@ export async function approveDocument(opts: { actor: Actor; documentId: string; 
       before: { status: gold.status },
       after: { status: "APPROVED" },
     });
-    return { documentId: doc.id, approvedLayers: submitted.length, goldLayerId: gold.id };
+    const changed = [...submitted.map((l) => ({ ...l, status: "APPROVED" })), { ...gold, status: "APPROVED" }];
+    return { documentId: doc.id, approvedLayers: submitted.length, goldLayerId: gold.id, changed };
   });
+  await publishLayerChanges(result.changed, doc.projectId, opts.actor.id);
+  const { changed: _changed, ...summary } = result;
+  return summary;
 }

@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { groupCandidates, meetsThreshold } from "./candidates";
 import { copyIntoGold, markReviewState } from "./gold-copy";
 import { COMPARED_STATUSES } from "./load-review";
+import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 
 export const MergeInput = z.object({ threshold: z.enum(["unanimous", "majority"]).default("unanimous") });
 
@@ -17,7 +18,7 @@ export async function mergeAgreed(opts: { actor: Actor; documentId: string; inpu
   authorize(opts.actor, "review:decide");
   const { threshold } = MergeInput.parse(opts.input);
   const doc = await getDocument(opts);
-  return db.$transaction(async (tx) => {
+  const { result, gold } = await db.$transaction(async (tx) => {
     const layers = await tx.layer.findMany({
       where: { documentId: doc.id, kind: "ANNOTATOR", status: { in: COMPARED_STATUSES } },
       include: { annotations: { include: { label: { select: { name: true } } } } },
@@ -49,6 +50,8 @@ export async function mergeAgreed(opts: { actor: Actor; documentId: string; inpu
       action: "MERGE_AGREED",
       after: result,
     });
-    return result;
+    return { result, gold };
   });
+  await publishLayerChanges([gold], doc.projectId, opts.actor.id);
+  return result;
 }

@@ -1,0 +1,95 @@
+/**
+ * The live stream of one document for one subscriber: who is on it
+ * (presence) and the changes they may see, as server-sent events, until the
+ * client goes away. Access is checked again with every ping, so a
+ * deactivated user, a revoked token or a lost membership ends the stream.
+ */
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getDocument } from "@/lib/documents/get-document";
+import type { Actor } from "@/lib/auth/actor";
+import type { HelloEvent } from "./events";
+import { getHub, type Hub, type StreamAccess } from "./hub";
+import { SSE_PING, sseFrame, sseRetry } from "./sse";
+
+export const PING_MS = 15_000;
+const RETRY_MS = 2_000;
+
+async function accessFor(actor: Actor, documentId: string): Promise<StreamAccess> {
+  const doc = await getDocument({ actor, documentId });
+  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { showOtherLayers: true } });
+  return { subscriber: { id: actor.id, role: actor.role }, project };
+}
+
+export async function openDocumentStream(opts: {
+  actor: Actor;
+  documentId: string;
+  /** aborts when the client disconnects */
+  signal: AbortSignal;
+  /** the subscriber as they stand now (null: no longer allowed in) */
+  recheck: () => Promise<Actor | null>;
+  hub?: Hub;
+  pingMs?: number;
+}): Promise<ReadableStream<Uint8Array>> {
+  const { actor, documentId, signal } = opts;
+  const access = await accessFor(actor, documentId); // 404 before any stream starts
+  const hub = opts.hub ?? getHub();
+  await hub.ready();
+  const encoder = new TextEncoder();
+  let stop: () => void = () => undefined;
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const write = (chunk: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          stop(); // the client went away before we heard of it
+        }
+      };
+      const connectionId = randomUUID();
+      const hello: HelloEvent = { type: "hello", documentId, userId: actor.id, connectionId };
+      write(sseRetry(RETRY_MS));
+      write(sseFrame(hello.type, hello));
+      const handle = hub.connect({
+        connectionId,
+        documentId,
+        viewer: { userId: actor.id, name: actor.name, role: actor.role },
+        access,
+        send: (event) => write(sseFrame(event.type, event)),
+      });
+      const ping = setInterval(() => void keepAlive(), opts.pingMs ?? PING_MS);
+      stop = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(ping);
+        signal.removeEventListener("abort", stop);
+        handle.close();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      async function keepAlive() {
+        write(SSE_PING);
+        try {
+          const now = await opts.recheck();
+          if (!now) return stop();
+          handle.setAccess(await accessFor(now, documentId));
+        } catch (err) {
+          if (err instanceof AppError && err.code === "NOT_FOUND") return stop();
+          console.warn("[realtime] could not re-check stream access; keeping the stream", err);
+        }
+      }
+      signal.addEventListener("abort", stop);
+      if (signal.aborted) stop();
+    },
+    cancel() {
+      stop();
+    },
+  });
+}
