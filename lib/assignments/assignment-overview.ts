@@ -40,6 +40,11 @@ export async function assignmentOverview(opts: { actor: Actor; projectId: string
   });
   loads.sort((a, b) => b.seats - a.seats || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const seatsTotal = documents * project.annotatorsPerDocument;
+  const candidates = members
+    .map((m) => m.user)
+    .filter((u) => u.active)
+    .sort((a, b) => Number(b.role === "ANNOTATOR") - Number(a.role === "ANNOTATOR") || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((u) => ({ id: u.id, name: u.name, role: u.role }));
   return {
     project,
     documents,
@@ -47,5 +52,7 @@ export async function assignmentOverview(opts: { actor: Actor; projectId: string
     filled,
     open: Math.max(0, seatsTotal - filled),
     loads,
+    /** active members who can be given seats, annotators first: the choices of "Assign open seats" */
+    candidates,
   };
 }
