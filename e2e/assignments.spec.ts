@@ -1,5 +1,5 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { makeUser, type TestUser } from "./support/factories";
+import { makeUser, setLayerStatus, type TestUser } from "./support/factories";
 
 const PROJECT = "iraq-intel-2015";
 
@@ -32,6 +32,7 @@ test("an admin sets two annotators per document and assigns open seats; annotato
   for (const member of team) await choices.getByLabel(member.name).check();
   await adminPage.getByRole("button", { name: "Assign open seats" }).click();
   await expect(adminPage.getByTestId("assign-result")).toHaveText(/^Filled \d+ seats; every seat is now filled$/);
+  await expect(choices.getByLabel(bystander.name)).not.toBeChecked();
   await expect(adminPage.getByTestId("assignment-summary")).toContainText(" 0 open");
 
   // Balanced: the three loads differ by at most one.
@@ -46,11 +47,11 @@ test("an admin sets two annotators per document and assigns open seats; annotato
   await expect(adminPage.getByTestId("seats-table").getByRole("button", { name: new RegExp(`^Unassign ${team[0].name} from `) }).first()).toBeVisible();
   await adminPage.screenshot({ path: "e2e/screenshots/assignments.png", fullPage: true });
 
-  // Annotator 1: the button is the first thing to tab to; it opens an assigned document.
+  // Annotator 1: the button is the first focusable thing in main; it opens an assigned document.
   const first = await signedIn(browser, team[0]);
   await expect(first.getByTestId("my-queue")).toContainText(`${seats[0]} assigned`);
-  await first.keyboard.press("Tab");
-  await expect(first.getByRole("button", { name: "Next document →" })).toBeFocused();
+  const firstInMain = await first.evaluate(() => document.querySelector("main")?.querySelector("a[href], button, input, select, textarea, [tabindex]")?.textContent);
+  expect(firstInMain).toBe("Next document →");
   await first.getByRole("button", { name: "Next document →" }).click();
   await first.waitForURL(/\/documents\/[^/]+$/);
   const assigned = first.url();
@@ -60,9 +61,21 @@ test("an admin sets two annotators per document and assigns open seats; annotato
   // Not submitted yet: asking again (this time with the `n` key) returns the same document.
   await first.goto("/");
   await expect(first.getByTestId("my-queue").getByRole("link", { name: title })).toBeVisible();
-  await first.screenshot({ path: "e2e/screenshots/my-queue.png" });
   await first.keyboard.press("n");
   await first.waitForURL(assigned);
+
+  // A reviewer sent their last document back: it comes first, marked, and is next.
+  const queueLinks = first.getByTestId("my-queue").getByRole("listitem");
+  await first.goto("/");
+  const lastTitle = await queueLinks.last().getByRole("link").innerText();
+  setLayerStatus(team[0].email, lastTitle, "REJECTED");
+  await first.reload();
+  await expect(queueLinks.first()).toContainText(lastTitle);
+  await expect(queueLinks.first()).toHaveClass(/rejected/);
+  await expect(first.getByTestId("my-queue")).toContainText("1 sent back");
+  await first.screenshot({ path: "e2e/screenshots/my-queue.png" });
+  await first.getByRole("button", { name: "Next document →" }).click();
+  await expect(first.getByRole("heading", { level: 1 })).toHaveText(lastTitle);
 
   // Annotator 2 gets a document too.
   const second = await signedIn(browser, team[1]);

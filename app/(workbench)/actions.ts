@@ -6,7 +6,7 @@ import { nextDocument } from "@/lib/assignments/next-document";
 
 export type NextDocumentState = { message: string } | null;
 
-export const ALL_CAUGHT_UP = "You're all caught up: no assigned or open documents";
+const ALL_CAUGHT_UP = "You're all caught up: no assigned or open documents";
 
 /** "Next document →": off to the actor's next document, or a message saying there is none. */
 export async function nextDocumentAction(_prev: NextDocumentState, _form: FormData): Promise<NextDocumentState> {

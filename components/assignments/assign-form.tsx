@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { assignAction } from "@/app/(workbench)/projects/[id]/assignments/actions";
 
 type Candidate = { id: string; name: string; role: string };
@@ -7,8 +7,23 @@ type Candidate = { id: string; name: string; role: string };
 /** "Assign open seats": who may get seats (annotators pre-checked), and what the run did. */
 export function AssignForm({ projectId, candidates, openSeats }: { projectId: string; candidates: Candidate[]; openSeats: number }) {
   const [state, action, pending] = useActionState(assignAction, null);
+  // The choice stays as made after a run: the form is submitted by hand, not
+  // through `action`, which would reset it to the pre-checked defaults.
+  const [chosen, setChosen] = useState(() => new Set(candidates.filter((c) => c.role === "ANNOTATOR").map((c) => c.id)));
+  const toggle = (id: string, on: boolean) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action} className="card assign-form">
+    <form onSubmit={submit} className="card assign-form">
       <input type="hidden" name="projectId" value={projectId} />
       <fieldset>
         <legend>Give seats to</legend>
@@ -17,7 +32,7 @@ export function AssignForm({ projectId, candidates, openSeats }: { projectId: st
           {candidates.map((c) => (
             <li key={c.id}>
               <label className="inline">
-                <input type="checkbox" name="annotatorId" value={c.id} defaultChecked={c.role === "ANNOTATOR"} /> {c.name}
+                <input type="checkbox" name="annotatorId" value={c.id} checked={chosen.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} /> {c.name}
                 {c.role !== "ANNOTATOR" && <span className="muted small"> · {c.role.toLowerCase()}</span>}
               </label>
             </li>
