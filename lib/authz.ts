@@ -14,6 +14,8 @@ const PERMISSIONS = {
   "user:manage": ["ADMIN"],
   "review:decide": ["ADMIN", "REVIEWER"],
   "history:view": ["ADMIN", "REVIEWER"],
+  "assignment:manage": ["ADMIN"],
+  "assignment:read": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -33,6 +35,15 @@ export function authorize(actor: Actor | null, permission?: Permission): Actor {
 /** Prisma `where` for projects the actor belongs to (admins see all). */
 export function projectScope(actor: Actor) {
   return actor.role === "ADMIN" ? {} : { members: { some: { userId: actor.id } } };
+}
+
+/**
+ * Prisma `where` for projects the actor is a member of, whatever their role:
+ * where their own work queue lives (admins see every project but only work in
+ * their own).
+ */
+export function memberProjectScope(actor: Actor) {
+  return { members: { some: { userId: actor.id } } };
 }
 
 /** Prisma `where` for documents the actor may open. */

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { listDocuments } from "@/lib/documents/list-documents";
+import { myQueue } from "@/lib/assignments/my-queue";
+import { NextDocumentButton } from "@/components/assignments/next-document-button";
+import { MyQueuePanel } from "@/components/assignments/my-queue-panel";
 
 export const metadata = { title: "Documents" };
 
@@ -15,10 +18,16 @@ const STATUS_TEXT: Record<string, string> = {
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requirePageActor();
   const { cursor } = await searchParams;
-  const { items, nextCursor } = await listDocuments({ actor, query: { cursor, limit: 50 } });
+  const [{ items, nextCursor }, queue] = await Promise.all([listDocuments({ actor, query: { cursor, limit: 50 } }), myQueue({ actor })]);
+  // The queue is the annotator's way in; others see it once they hold seats.
+  const showQueue = actor.role === "ANNOTATOR" || queue.counts.assigned > 0;
   return (
     <main className="page">
-      <h1>Documents</h1>
+      <div className="docs-head">
+        <h1>Documents</h1>
+        {showQueue && <NextDocumentButton />}
+      </div>
+      {showQueue && <MyQueuePanel queue={queue} />}
       {items.length === 0 ? (
         <p className="muted">No documents yet. An admin imports them with the CLI or the API.</p>
       ) : (

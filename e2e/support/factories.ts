@@ -18,3 +18,8 @@ export function makeToken(email: string): string {
   const out = cli("token", "create", "--email", email).trim().split("\n");
   return out[out.length - 1];
 }
+
+/** Sets a user's layer status on a document straight in the database (progress the test does not drive). */
+export function setLayerStatus(email: string, documentTitle: string, status: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "APPROVED" | "REJECTED") {
+  execFileSync("npx", ["tsx", "e2e/support/set-layer-status.ts", email, documentTitle, status], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { notFound as notFoundPage } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/require-page-actor";
+import { can } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { assignmentOverview } from "@/lib/assignments/assignment-overview";
+import { listAssignments } from "@/lib/assignments/list-assignments";
+import { OverlapForm } from "@/components/assignments/overlap-form";
+import { AssignForm } from "@/components/assignments/assign-form";
+import { LoadTable } from "@/components/assignments/load-table";
+import { SeatsTable } from "@/components/assignments/seats-table";
+
+export const metadata = { title: "Assignments" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> };
+
+export default async function AssignmentsPage({ params, searchParams }: Props) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const { cursor } = await searchParams;
+  let data;
+  try {
+    const overview = await assignmentOverview({ actor, projectId: id });
+    const page = await listAssignments({ actor, projectId: overview.project.id, query: { cursor, limit: 50 } });
+    data = { overview, page };
+  } catch (err) {
+    // 404 for projects outside the actor's scope; 403 for roles that may not read assignments
+    if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN")) notFoundPage();
+    throw err;
+  }
+  const { overview, page } = data;
+  const { project } = overview;
+  const manage = can(actor, "assignment:manage");
+  const n = project.annotatorsPerDocument;
+  return (
+    <main className="page">
+      <h1>Assignments · {project.name}</h1>
+      <p className="muted" data-testid="assignment-summary">
+        {overview.documents} document{overview.documents === 1 ? "" : "s"} · {n} annotator{n === 1 ? "" : "s"} per document · {overview.filled} of{" "}
+        {overview.seatsTotal} seats filled · {overview.open} open
+      </p>
+
+      <h2>Overlap</h2>
+      {manage ? (
+        <OverlapForm projectId={project.id} value={n} />
+      ) : (
+        <p>
+          Each document gets {n} annotator{n === 1 ? "" : "s"}. Only admins change this.
+        </p>
+      )}
+      <p className="muted small">
+        Raising it opens seats on every document. Lowering it never takes work away: it is refused while a document holds more seats than the new number.
+      </p>
+
+      <h2>Load per annotator</h2>
+      <LoadTable loads={overview.loads} />
+      <p className="load-legend small muted" aria-hidden="true">
+        <span className="seg APPROVED" /> approved <span className="seg SUBMITTED" /> submitted <span className="seg IN_PROGRESS" /> in progress{" "}
+        <span className="seg REJECTED" /> rejected <span className="seg NOT_STARTED" /> not started
+      </p>
+
+      {manage && (
+        <>
+          <h2>Assign open seats</h2>
+          <AssignForm projectId={project.id} candidates={overview.candidates} openSeats={overview.open} />
+        </>
+      )}
+
+      <h2>Documents and seats</h2>
+      <SeatsTable projectId={project.id} items={page.items} seatsPerDocument={n} canUnassign={manage} />
+      <p className="assign-inline">
+        {cursor && (
+          <Link className="button" href={`/projects/${project.id}/assignments`}>
+            ← First page
+          </Link>
+        )}
+        {page.nextCursor && (
+          <Link className="button" href={`/projects/${project.id}/assignments?cursor=${page.nextCursor}`}>
+            Next page →
+          </Link>
+        )}
+      </p>
+    </main>
+  );
+}

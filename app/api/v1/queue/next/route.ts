@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/read-json";
+import { AppError } from "@/lib/errors";
+import { nextDocument } from "@/lib/assignments/next-document";
+
+const NextInput = z.object({ projectId: z.string().min(1).max(100).optional() });
+
+/** The caller's next document: their own open seat, or an open seat taken now. 404 when nothing is left. */
+export const POST = apiRoute(async ({ req, actor }) => {
+  const input = req.headers.get("content-type") ? await readJson(req, NextInput) : {};
+  const next = await nextDocument({ actor, projectId: input.projectId });
+  if (!next) throw new AppError("NOT_FOUND", "Nothing left in your queue");
+  return next;
+});

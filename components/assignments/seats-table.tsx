@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { SeatView } from "@/lib/assignments/list-assignments";
+import { UnassignButton } from "./unassign-button";
+
+const STATUS_TEXT: Record<string, string> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  SUBMITTED: "Submitted",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+};
+
+type Item = { id: string; title: string; filledSeats: number; seats: SeatView[] };
+
+/** Documents × seats: who holds each seat and how far they are; open seats say so. */
+export function SeatsTable({ projectId, items, seatsPerDocument, canUnassign }: { projectId: string; items: Item[]; seatsPerDocument: number; canUnassign: boolean }) {
+  if (items.length === 0) return <p className="muted">No documents in this project yet.</p>;
+  const width = Math.max(seatsPerDocument, ...items.map((d) => d.seats.length));
+  return (
+    <table className="list seats-table" data-testid="seats-table">
+      <thead>
+        <tr>
+          <th>Document</th>
+          <th style={{ textAlign: "right" }}>Filled</th>
+          {Array.from({ length: width }, (_, i) => (
+            <th key={i}>Seat {i + 1}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((d) => (
+          <tr key={d.id}>
+            <td className="seat-doc">
+              <Link href={`/documents/${d.id}`}>{d.title}</Link>
+            </td>
+            <td style={{ textAlign: "right" }}>
+              {d.filledSeats}/{seatsPerDocument}
+            </td>
+            {Array.from({ length: width }, (_, i) => {
+              const holder = d.seats[i]?.holder;
+              if (!holder) return <td key={i} className="seat open">{i < seatsPerDocument ? "open" : ""}</td>;
+              return (
+                <td key={i} className="seat">
+                  <span className="seat-name">{holder.name}</span> <span className={`status ${holder.status}`}>{STATUS_TEXT[holder.status] ?? holder.status}</span>
+                  {canUnassign && holder.unassignable && <UnassignButton projectId={projectId} layerId={holder.layerId} label={`Unassign ${holder.name} from ${d.title}`} />}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * Test helper: `tsx e2e/support/set-layer-status.ts <email> <document title> <status>`
+ * sets a user's layer status directly in the e2e database, to simulate
+ * progress the tests do not drive through the UI (submission, review).
+ */
+import { db } from "@/lib/db";
+
+async function main() {
+  const [email, title, status] = process.argv.slice(2);
+  const updated = await db.layer.updateMany({ where: { user: { email }, document: { title } }, data: { status } });
+  if (updated.count !== 1) throw new Error(`expected one layer of ${email} on "${title}", found ${updated.count}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  },
+);
