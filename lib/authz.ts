@@ -13,6 +13,7 @@ const PERMISSIONS = {
   "layer:annotate": ["ADMIN", "REVIEWER", "ANNOTATOR"],
   "user:manage": ["ADMIN"],
   "review:decide": ["ADMIN", "REVIEWER"],
+  "project:dashboard": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
