@@ -21,7 +21,6 @@ export type BarRow = {
 };
 
 const DEFAULT_COLOR = "#4b5563";
-const VALUE_WIDTH = 56;
 const SERIES_GAP = 3;
 
 export function BarChart(props: {
@@ -42,7 +41,9 @@ export function BarChart(props: {
   const domain = props.domain ?? [Math.min(0, ...values), Math.max(1, ...values)];
   const noteWidth = rows.some((r) => r.note) ? (props.noteWidth ?? 200) : 0;
   const barLeft = LABEL_WIDTH + 8;
-  const barRight = CHART_WIDTH - noteWidth - VALUE_WIDTH;
+  // room after the longest bar for its value (and the series name when there are several)
+  const valueWidth = series.length > 1 ? 130 : 60;
+  const barRight = CHART_WIDTH - noteWidth - valueWidth;
   const x = linearScale(domain, barLeft, barRight);
   const zero = x(0);
   const rowHeight = series.length * BAR_HEIGHT + (series.length - 1) * SERIES_GAP;
@@ -86,8 +87,8 @@ export function BarChart(props: {
                   <g key={series[si].key}>
                     {v !== null && <rect x={left} y={y} width={Math.max(right - left, v === 0 ? 0 : 1)} height={BAR_HEIGHT} fill={fillOf(row, series[si], si, ri)} rx="2" />}
                     <text x={Math.max(right, zero) + 5} y={y + BAR_HEIGHT / 2} dy="0.35em" fontSize={FONT_SIZE} className="chart-value">
+                      {series.length > 1 && <tspan className="chart-series-name">{series[si].name.toLowerCase()} </tspan>}
                       {v === null ? "—" : format(v)}
-                      {series.length > 1 && <tspan className="chart-series-name"> {series[si].name.toLowerCase()}</tspan>}
                     </text>
                   </g>
                 );

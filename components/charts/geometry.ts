@@ -1,5 +1,5 @@
 /** Shared measures of the hand-written SVG charts (viewBox units; the SVG scales to its container). */
-export const CHART_WIDTH = 760;
+export const CHART_WIDTH = 1000;
 export const LABEL_WIDTH = 130;
 export const ROW_GAP = 10;
 export const BAR_HEIGHT = 16;

@@ -26,7 +26,7 @@ export function AgreementSection({ agreement, includeInProgress }: { agreement: 
             title="Krippendorff's alpha per label"
             series={[{ key: "alpha", name: "α" }]}
             domain={[Math.min(0, ...rows.map((r) => r.alpha ?? 0)), 1]}
-            format={(v) => v.toFixed(2)}
+            format={formatStat}
             rows={rows.map((r) => ({ key: r.label, label: r.label, color: r.color, values: [r.alpha], note: unitsNote(r.units, r.documents) }))}
           />
           <table className="list stats" data-testid="agreement-table">
