@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { TextIndex } from "@/lib/text/offsets";
+import { wordRanges } from "@/lib/text/words";
 import { OUTSIDE, anyLabelUnits, coveredWords, documentWords, labelUnits, type LabeledSpan } from "./token-units";
 
 /** Code point offsets of `needle` in `text`. */
@@ -61,6 +62,17 @@ describe("token units", () => {
           expect(covered[i]).toBe(expected);
         });
       }),
+    );
+  });
+
+  it("segments long texts in pieces without changing a single word", () => {
+    const pieces = fc.constantFrom("Sergey", "V.", "al-Abadi", "e\u0301", "😀", "👩‍👩‍👧", "𝒥ohn", "1,000", "3.5", "U.S.", "don't", " ", "  ", "\n", "\t", ",", "—", "日本語", "ไทย", "🇮🇶🇷🇺", "\u200d", "\u0301");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.integer({ min: 1, max: 30 }), (parts, chunk) => {
+        const text = parts.join("");
+        expect(documentWords(text, chunk)).toEqual(wordRanges(new TextIndex(text)));
+      }),
+      { numRuns: 300 },
     );
   });
 });
