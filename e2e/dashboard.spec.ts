@@ -72,4 +72,19 @@ test("the dashboard shows two annotators' progress, their agreement per label an
   await expect(page.getByRole("list", { name: /Legend: Spans per label/ })).toContainText("Gold");
 
   await page.screenshot({ path: "e2e/screenshots/dashboard.png", fullPage: true });
+
+  const missing = await page.goto("/projects/no-such-project/dashboard");
+  expect(missing?.status()).toBe(404);
+});
+
+test("annotators are told the dashboard is for reviewers and admins", async ({ page, request }) => {
+  const annotator = makeUser("annotator");
+  const doc = await findDocument(request, makeToken(annotator.email));
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(annotator.email);
+  await page.getByLabel("Password").fill(annotator.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("whoami")).toBeVisible();
+  await page.goto(`/projects/${doc.projectId}/dashboard`);
+  await expect(page.getByText("Only reviewers and admins see project dashboards.")).toBeVisible();
 });
