@@ -16,6 +16,7 @@ const PERMISSIONS = {
   "history:view": ["ADMIN", "REVIEWER"],
   "assignment:manage": ["ADMIN"],
   "assignment:read": ["ADMIN", "REVIEWER"],
+  "project:dashboard": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,41 @@
+import { notFound as notFoundPage } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/require-page-actor";
+import { projectAgreement } from "@/lib/agreement/project-agreement";
+import { AgreementQuery } from "@/lib/agreement/counted-layers";
+import { AppError } from "@/lib/errors";
+import { CountingToggle } from "@/components/dashboard/counting-toggle";
+import { ProgressSection } from "@/components/dashboard/progress-section";
+import { AgreementSection } from "@/components/dashboard/agreement-section";
+import { DistributionSection } from "@/components/dashboard/distribution-section";
+
+export const metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const query = AgreementQuery.safeParse(await searchParams);
+  const includeInProgress = query.success && query.data.include === "in_progress";
+  try {
+    const data = await projectAgreement({ actor, projectId: id, includeInProgress });
+    return (
+      <main className="page dashboard">
+        <h1>{data.project.name} · dashboard</h1>
+        <CountingToggle basePath={`/projects/${encodeURIComponent(id)}/dashboard`} includeInProgress={includeInProgress} />
+        <ProgressSection annotators={data.annotators} />
+        <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
+        <DistributionSection distribution={data.distribution} includeInProgress={includeInProgress} />
+      </main>
+    );
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFoundPage();
+    if (err instanceof AppError && err.code === "FORBIDDEN") {
+      return (
+        <main className="page">
+          <h1>Dashboard</h1>
+          <p className="banner">Only reviewers and admins see project dashboards.</p>
+        </main>
+      );
+    }
+    throw err;
+  }
+}

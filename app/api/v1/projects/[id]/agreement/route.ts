@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/api/route";
+import { AgreementQuery } from "@/lib/agreement/counted-layers";
+import { projectAgreement } from "@/lib/agreement/project-agreement";
+
+/** GET /api/v1/projects/:id/agreement[?include=in_progress] — the project dashboard's figures (id or slug). */
+export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const query = AgreementQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  return projectAgreement({ actor, projectId: params.id, includeInProgress: query.include === "in_progress" });
+});
