@@ -52,6 +52,9 @@ test("two annotators annotate and submit, the reviewer adjudicates, sends one ba
   // Both annotate independently; Bob takes John Kerry for an organisation.
   await a.goto(`/documents/${docId}`);
   await b.goto(`/documents/${docId}`);
+  // Each sees the other on the document, live.
+  await expect(a.getByRole("list", { name: "People on this document" })).toContainText(bob.name);
+  await expect(b.getByRole("list", { name: "People on this document" })).toContainText(alice.name);
   await label(a, "Haider al-Abadi", "1");
   await label(a, "Russia", "3");
   await label(a, "John Kerry", "1");

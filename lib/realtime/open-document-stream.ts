@@ -12,13 +12,14 @@ import type { Actor } from "@/lib/auth/actor";
 import type { HelloEvent } from "./events";
 import { getHub, type Hub, type StreamAccess } from "./hub";
 import { SSE_PING, sseFrame, sseRetry } from "./sse";
+import { blindPresence } from "./blind-presence";
 
 export const PING_MS = 15_000;
 const RETRY_MS = 2_000;
 
 async function accessFor(actor: Actor, documentId: string): Promise<StreamAccess> {
   const doc = await getDocument({ actor, documentId });
-  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { showOtherLayers: true } });
+  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { showOtherLayers: true, blindReview: true } });
   return { subscriber: { id: actor.id, role: actor.role }, project };
 }
 
@@ -59,7 +60,7 @@ export async function openDocumentStream(opts: {
         documentId,
         viewer: { userId: actor.id, name: actor.name, role: actor.role },
         access,
-        send: (event) => write(sseFrame(event.type, event)),
+        send: (event) => write(sseFrame(event.type, event.type === "presence" ? blindPresence(event, access) : event)),
       });
       const ping = setInterval(() => void keepAlive(), opts.pingMs ?? PING_MS);
       stop = () => {
