@@ -94,8 +94,7 @@ test("two annotators annotate and submit, the reviewer adjudicates, sends one ba
   await expect(bobRow.locator(".status")).toHaveText("rejected");
   await r.screenshot({ path: "e2e/screenshots/review.png" });
 
-  // Bob sees why, fixes the label and resubmits.
-  await b.reload();
+  // Bob sees why without reloading (the page follows his layer live), fixes the label and resubmits.
   await expect(b.getByTestId("review-feedback")).toContainText("John Kerry is a person (PERSON), not an organisation.");
   await b.screenshot({ path: "e2e/screenshots/sent-back.png" });
   await b.locator('.doc-text [data-label="ORG"]', { hasText: "John Kerry" }).click();

@@ -15,8 +15,8 @@ async function main() {
   console.log(`database (${databaseProvider()}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
 
   const { seedDemo } = await import("@/lib/seed/seed-demo");
-  const { logins, corpus, loginsFile } = await seedDemo();
-  console.log(`seed project "${corpus.project.name}": ${corpus.created} new of ${corpus.total} documents`);
+  const { logins, corpus, loginsFile, assigned } = await seedDemo();
+  console.log(`seed project "${corpus.project.name}": ${corpus.created} new of ${corpus.total} documents${assigned ? `, ${assigned} annotator seats assigned (2 per document)` : ""}`);
 
   if (!process.argv.includes("--no-build")) {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });

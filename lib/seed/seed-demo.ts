@@ -8,6 +8,8 @@ import { databaseUrl, DEFAULT_DATABASE_URL } from "@/lib/db/url";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { seedCorpus } from "./seed-corpus";
+import { setOverlap } from "@/lib/assignments/set-overlap";
+import { assignDocuments } from "@/lib/assignments/assign-documents";
 import type { Role } from "@/lib/domain/enums";
 
 /** One logins file per database, so SQLite and PostgreSQL demos do not mix their passwords. */
@@ -51,5 +53,13 @@ export async function seedDemo() {
       update: {},
     });
   }
-  return { logins, corpus, loginsFile: file };
+  // First start: two annotators per document, the seats dealt out, so the demo
+  // annotators' "Next document" and the review flow work at once.
+  let assigned = 0;
+  if (corpus.created > 0) {
+    const actor = { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" as const };
+    await setOverlap({ actor, projectId: corpus.project.id, annotatorsPerDocument: 2 });
+    assigned = (await assignDocuments({ actor, projectId: corpus.project.id })).filled;
+  }
+  return { logins, corpus, loginsFile: file, assigned };
 }
