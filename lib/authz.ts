@@ -13,6 +13,10 @@ const PERMISSIONS = {
   "layer:annotate": ["ADMIN", "REVIEWER", "ANNOTATOR"],
   "user:manage": ["ADMIN"],
   "review:decide": ["ADMIN", "REVIEWER"],
+  /** see the projects one belongs to, their settings, schema and members */
+  "project:view": ["ADMIN", "REVIEWER"],
+  /** create projects; edit settings, label schemas and members */
+  "project:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
