@@ -12,24 +12,25 @@ import { getManagedProject, getProject } from "./get-project";
 
 export const ListMembersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(100),
-  cursor: z.string().min(1).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** Members of a project the actor belongs to, by name; paginated by cursor (a membership id). */
+/** Members of a project the actor belongs to, by name; paginated by offset (Prisma cursors do not follow an order by a relation's field). */
 export async function listMembers(opts: { actor: Actor; projectId: string; query?: z.input<typeof ListMembersQuery> }) {
   const project = await getProject(opts);
-  const { limit, cursor } = ListMembersQuery.parse(opts.query ?? {});
+  const { limit, offset } = ListMembersQuery.parse(opts.query ?? {});
   const rows = await db.projectMember.findMany({
     where: { projectId: project.id },
     orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
     take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    skip: offset,
     select: { id: true, createdAt: true, user: { select: { id: true, name: true, email: true, role: true, active: true } } },
   });
   const page = rows.slice(0, limit);
   return {
     items: page.map((m) => ({ membershipId: m.id, joinedAt: m.createdAt, ...m.user })),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    total: await db.projectMember.count({ where: { projectId: project.id } }),
+    nextOffset: rows.length > limit ? offset + limit : null,
   };
 }
 
