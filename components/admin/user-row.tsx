@@ -31,7 +31,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
           {user.name}
           {isSelf && <span className="muted"> (you)</span>}
         </td>
-        <td>{user.email}</td>
+        <td className="email">{user.email}</td>
         <td>
           <span className="inline-edit">
             <label htmlFor={`${formId}-role`} className="sr-only">

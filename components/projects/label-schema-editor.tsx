@@ -2,7 +2,7 @@
 import { startTransition, useLayoutEffect, useOptimistic, useRef, useState } from "react";
 import { moveLabelAction } from "@/app/(workbench)/projects/[id]/actions";
 import type { SchemaLabel } from "@/lib/projects/label-schema";
-import { LabelRow } from "./label-row";
+import { LABEL_COLUMNS, LabelRow } from "./label-row";
 import { NewLabelRow } from "./new-label-row";
 
 type Move = { id: string; direction: "up" | "down" };
@@ -60,46 +60,51 @@ export function LabelSchemaEditor({ projectId, labels }: { projectId: string; la
 
   return (
     <>
-      <table className="list dense labels" aria-describedby="label-help">
-        <thead>
-          <tr>
-            <th>Order</th>
-            <th>Name</th>
-            <th>Kind</th>
-            <th>Colour</th>
-            <th>Hotkey</th>
-            <th>Description (guideline)</th>
-            <th className="num">Spans</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ordered.map((l, i) => (
-            <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} position={{ index: i, count: ordered.length, onMove: (d) => move(l, d) }} />
-          ))}
-          <NewLabelRow projectId={projectId} labels={labels} hotkeyOwners={hotkeyOwners} />
-        </tbody>
-        {archived.length > 0 && (
-          <tbody className="archived-group">
+      <div className="table-scroll">
+        <table className="list dense labels" aria-describedby="label-help">
+          <thead>
             <tr>
-              <th colSpan={8} scope="rowgroup">
-                Archived: kept on existing spans, not offered for new ones
+              <th>Order</th>
+              <th>Name</th>
+              <th>Kind</th>
+              <th>Colour</th>
+              <th>Hotkey</th>
+              <th>Description (guideline)</th>
+              <th className="num">Spans</th>
+              <th>
+                <span className="sr-only">Actions</span>
               </th>
             </tr>
-            {archived.map((l) => (
-              <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} />
+          </thead>
+          <tbody>
+            {ordered.map((l, i) => (
+              <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} position={{ index: i, count: ordered.length, onMove: (d) => move(l, d) }} />
             ))}
+            <NewLabelRow projectId={projectId} labels={labels} hotkeyOwners={hotkeyOwners} />
           </tbody>
-        )}
-      </table>
+          {archived.length > 0 && (
+            <tbody className="archived-group">
+              <tr>
+                <th colSpan={LABEL_COLUMNS} scope="rowgroup">
+                  Archived: kept on existing spans, not offered for new ones
+                </th>
+              </tr>
+              {archived.map((l) => (
+                <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} />
+              ))}
+            </tbody>
+          )}
+        </table>
+      </div>
       <p id="label-help" className="muted small">
         Names are unique in the project; hotkeys 1–9 are unique among active labels. Labels are archived, never deleted, so spans that use them keep
         them.
       </p>
-      <p role={announce?.error ? "alert" : "status"} className={announce?.error ? "error small" : "sr-only"}>
-        {announce?.text}
+      <p role="status" className="sr-only">
+        {announce && !announce.error ? announce.text : ""}
+      </p>
+      <p role="alert" className="error small">
+        {announce?.error ? announce.text : ""}
       </p>
     </>
   );

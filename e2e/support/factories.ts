@@ -1,6 +1,9 @@
 /** Test users and tokens, made through the real CLI against the e2e database. */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const cli = (...args: string[]) =>
   execFileSync("npx", ["tsx", "lib/cli/main.ts", ...args], { encoding: "utf8", env: process.env, stdio: ["ignore", "pipe", "pipe"] });
@@ -17,4 +20,17 @@ export function makeUser(role: "admin" | "reviewer" | "annotator"): TestUser {
 export function makeToken(email: string): string {
   const out = cli("token", "create", "--email", email).trim().split("\n");
   return out[out.length - 1];
+}
+
+/** Imports a one-off document into a project through the CLI; returns its title. */
+export function importDocument(project: string, title: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "e2e-doc-"));
+  const file = join(dir, "doc.txt");
+  writeFileSync(file, text);
+  try {
+    cli("import", file, "--project", project, "--title", title);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return title;
 }

@@ -21,7 +21,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { cursor } = await searchParams;
   const [{ items, nextCursor }, projects] = await Promise.all([listUsers({ actor, query: { cursor, limit: 50 } }), projectChoices({ actor })]);
   return (
-    <main className="page">
+    <main className="page wide">
       <h1>Users</h1>
       <CreateUserForm projects={projects} />
       <h2>{cursor ? "Users (continued)" : "All users, newest first"}</h2>
