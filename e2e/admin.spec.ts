@@ -81,7 +81,15 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
   await page.getByLabel("Guidelines").fill("Tag every named weapon as WEAPON.\nDates: only absolute ones.");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
+  // a second save right after the first is not mistaken for someone else's edit
+  await page.getByLabel("Hide annotator names from reviewers").check();
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url() === projectUrl);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await saved;
+  await expect(page.getByText("Settings saved")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone else changed" })).toHaveCount(0);
   await page.reload();
+  await expect(page.getByLabel("Hide annotator names from reviewers")).toBeChecked();
   await expect(page.getByLabel("Guidelines")).toHaveValue("Tag every named weapon as WEAPON.\nDates: only absolute ones.");
   await expect(page.getByTestId("label-row-DATE").getByLabel("Colour of DATE")).toHaveValue("#ff00aa");
   await page.screenshot({ path: "e2e/screenshots/project-settings.png", fullPage: true });

@@ -3,14 +3,17 @@ import { notFound } from "@/lib/errors";
 import { authorize, projectScope } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
 
-/** Prisma `where` for one project, named by id or slug, among those the actor may see. */
-export const visibleProjectWhere = (actor: Actor, projectId: string) => ({
-  AND: [{ OR: [{ id: projectId }, { slug: projectId }] }, projectScope(actor)],
-});
-
-/** A project the actor belongs to (admins: any), by id or slug; 404 for the rest, so others' projects stay hidden. */
+/**
+ * A project the actor belongs to (admins: any), by id or else by slug (an id
+ * wins should a slug look like another project's id); 404 for the rest, so
+ * others' projects stay hidden.
+ */
 export async function getProject(opts: { actor: Actor; projectId: string; tx?: Tx }) {
-  const project = await (opts.tx ?? db).project.findFirst({ where: visibleProjectWhere(opts.actor, opts.projectId) });
+  const client = opts.tx ?? db;
+  const scope = projectScope(opts.actor);
+  const project =
+    (await client.project.findFirst({ where: { id: opts.projectId, ...scope } })) ??
+    (await client.project.findFirst({ where: { slug: opts.projectId, ...scope } }));
   if (!project) throw notFound("Project");
   return project;
 }
