@@ -93,6 +93,9 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
   await expect(page.getByLabel("Guidelines")).toHaveValue("Tag every named weapon as WEAPON.\nDates: only absolute ones.");
   await expect(page.getByTestId("label-row-DATE").getByLabel("Colour of DATE")).toHaveValue("#ff00aa");
   await page.screenshot({ path: "e2e/screenshots/project-settings.png", fullPage: true });
+  await page.goto("/projects");
+  await expect(page.getByRole("link", { name: `Settings of Admin e2e ${id}` })).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/projects.png", fullPage: true });
 
   // The annotator opens a document of the project: the legend has the new label and keys.
   const title = importDocument(`admin-e2e-${id}`, `Weapons report ${id}`, `Russia sent S-300 systems to Syria, officials said on Sunday. ${id}`);
@@ -120,7 +123,7 @@ test("reviewers read the settings of their projects; annotators and reviewers do
   await expect(page.getByRole("heading", { name: "New project" })).toHaveCount(0);
   await page.getByRole("link", { name: "Settings of Iraq intelligence sharing, September 2015" }).click();
   await expect(page.getByRole("heading", { name: "Iraq intelligence sharing, September 2015" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Assignments" })).toHaveAttribute("href", /\/projects\/[a-z0-9]+\/assignments$/);
+  await expect(page.getByRole("navigation", { name: "Project pages" }).getByRole("link", { name: "Assignments" })).toHaveAttribute("href", /\/projects\/[a-z0-9]+\/assignments$/);
   await expect(page.getByTestId("annotators-per-document")).toContainText("Annotators per document:");
   await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Archive/ })).toHaveCount(0);

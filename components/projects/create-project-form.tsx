@@ -25,7 +25,7 @@ export function CreateProjectForm() {
             </span>
           </div>
         </div>
-        <label className="inline">
+        <label className="inline check">
           <input type="checkbox" name="addAllUsers" defaultChecked /> Make every active user a member
         </label>
         <p className="muted small">It starts with the default entity labels (PERSON, ORG, GPE …), which you can change on its settings page.</p>

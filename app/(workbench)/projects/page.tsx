@@ -45,7 +45,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <td>
                   <Link href={`/projects/${p.id}`}>{p.name}</Link>
                 </td>
-                <td>
+                <td className="nowrap">
                   <code>{p.slug}</code>
                 </td>
                 <td className="num">{p.documents}</td>
