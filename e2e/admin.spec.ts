@@ -109,7 +109,15 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
 
   // Deactivated: the annotator's next navigation lands on the sign-in page.
   await page.goto("/admin/users");
-  await page.getByTestId(`user-row-${email}`).getByRole("button", { name: "Deactivate" }).click();
+  const userRow = page.getByTestId(`user-row-${email}`);
+  await userRow.getByLabel(`Role of Nadia ${id}`, { exact: true }).selectOption("REVIEWER");
+  await userRow.getByRole("button", { name: `Save role of Nadia ${id}` }).click();
+  await expect(page.getByText("Role changed to reviewer")).toBeVisible();
+  await userRow.getByRole("button", { name: "Reset password" }).click();
+  await userRow.getByRole("button", { name: "Confirm reset" }).click();
+  await expect(page.getByTestId("reset-password")).toHaveText(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+  expect(await page.getByTestId("reset-password").textContent()).not.toBe(password);
+  await userRow.getByRole("button", { name: "Deactivate" }).click();
   await expect(page.getByTestId(`user-row-${email}`)).toContainText("Deactivated");
   await annotator.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Documents" }).click();
   await expect(annotator).toHaveURL(/\/signin/);

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { userRowAction, type UserRowState } from "@/app/(workbench)/admin/users/actions";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { CopyButton } from "@/components/forms/copy-button";
@@ -21,6 +21,8 @@ const COLUMNS = 7;
 export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }) {
   const [state, onSubmit, pending] = useSubmitAction<UserRowState>(userRowAction, null);
   const [confirmReset, setConfirmReset] = useState(false);
+  // Closed once the server answers; removing the pressed button during its click would cancel the submission.
+  useEffect(() => setConfirmReset(false), [state]);
   const formId = `user-${user.id}`;
   const more = user.projectCount - user.projects.length;
 
@@ -69,7 +71,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
             )}
             {confirmReset ? (
               <>
-                <button type="submit" name="intent" value="reset" className="danger" disabled={pending} onClick={() => setConfirmReset(false)}>
+                <button type="submit" name="intent" value="reset" className="danger" disabled={pending}>
                   Confirm reset
                 </button>
                 <button type="button" onClick={() => setConfirmReset(false)}>
