@@ -17,6 +17,10 @@ const PERMISSIONS = {
   "assignment:manage": ["ADMIN"],
   "assignment:read": ["ADMIN", "REVIEWER"],
   "project:dashboard": ["ADMIN", "REVIEWER"],
+  /** see the projects one belongs to, their settings, schema and members */
+  "project:view": ["ADMIN", "REVIEWER"],
+  /** create projects; edit settings, label schemas and members */
+  "project:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

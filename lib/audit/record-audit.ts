@@ -5,7 +5,7 @@ export type AuditInput = {
   projectId: string;
   documentId?: string | null;
   actorId: string;
-  subject: "ANNOTATION" | "STANCE" | "GRADE" | "REVIEW" | "LAYER" | "PROJECT" | "DOCUMENT" | "USER" | "TOKEN";
+  subject: "ANNOTATION" | "STANCE" | "GRADE" | "REVIEW" | "LAYER" | "DOCUMENT" | "USER" | "TOKEN" | "PROJECT" | "LABEL" | "MEMBER";
   subjectId: string;
   action: string;
   before?: unknown;

@@ -1,16 +1,13 @@
 import { db } from "@/lib/db";
-import { DEFAULT_LABELS } from "./default-labels";
+import { insertProject } from "./create-project";
 
-/** Finds the project by slug or creates it with the default label schema; every user becomes a member. */
+/** Finds the project by slug or creates it with the default label schema; every user becomes a member (seeding and CLI). */
 export async function ensureProject(opts: { slug: string; name: string }) {
   const existing = await db.project.findUnique({ where: { slug: opts.slug } });
   if (existing) return existing;
   return db.$transaction(async (tx) => {
-    const project = await tx.project.create({ data: { slug: opts.slug, name: opts.name } });
-    await tx.label.createMany({ data: DEFAULT_LABELS.map((l) => ({ ...l, projectId: project.id })) });
     const users = await tx.user.findMany({ select: { id: true } });
-    for (const u of users) await tx.projectMember.create({ data: { projectId: project.id, userId: u.id } });
-    return project;
+    return insertProject(tx, { ...opts, memberIds: users.map((u) => u.id) });
   });
 }
 

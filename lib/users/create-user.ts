@@ -1,27 +1,54 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Role } from "@/lib/domain/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import type { Actor } from "@/lib/auth/actor";
+import { Email, Password, ProjectIds, UserName, UserRole } from "./user-input";
 
 export const NewUser = z.object({
-  email: z.string().trim().toLowerCase().email("Give a valid email address"),
-  name: z.string().trim().min(1, "Give a name").max(120),
-  role: z.string().transform((r) => r.toUpperCase()).pipe(Role),
-  password: z.string().min(8, "Passwords have at least 8 characters").max(200),
+  email: Email,
+  name: UserName,
+  role: UserRole,
+  password: Password,
+  projectIds: ProjectIds,
 });
 export type NewUser = z.input<typeof NewUser>;
 
-/** Creates a user and makes them a member of every project (there is one until projects are managed). */
-export async function createUser(input: NewUser) {
+/**
+ * Creates a user and makes them a member of the projects named by
+ * `projectIds`, or of every project when it is absent. With an acting admin,
+ * each membership is recorded in that project's audit history.
+ */
+export async function createUser(input: NewUser, opts: { actor?: Actor } = {}) {
   const data = NewUser.parse(input);
-  const existing = await db.user.findUnique({ where: { email: data.email } });
-  if (existing) throw new AppError("CONFLICT", `A user with email ${data.email} already exists`);
+  const exists = () => new AppError("CONFLICT", `A user with email ${data.email} already exists`, { field: "email" });
+  if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw exists();
   const passwordHash = await hashPassword(data.password);
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
-    const projects = await tx.project.findMany({ select: { id: true } });
-    for (const p of projects) await tx.projectMember.create({ data: { projectId: p.id, userId: user.id } });
-    return user;
-  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const projects = await tx.project.findMany({ where: data.projectIds ? { id: { in: data.projectIds } } : {}, select: { id: true } });
+      if (data.projectIds && projects.length !== new Set(data.projectIds).size) {
+        throw new AppError("UNPROCESSABLE", "One of the chosen projects does not exist (any more); reload and choose again", { field: "projectIds" });
+      }
+      const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
+      for (const p of projects) {
+        await tx.projectMember.create({ data: { projectId: p.id, userId: user.id } });
+        if (opts.actor) {
+          await recordAudit(tx, {
+            projectId: p.id,
+            actorId: opts.actor.id,
+            subject: "MEMBER",
+            subjectId: user.id,
+            action: "ADD",
+            after: { userId: user.id, email: user.email, role: user.role, newUser: true },
+          });
+        }
+      }
+      return user;
+    });
+  } catch (err) {
+    throw isUniqueViolation(err) ? exists() : err;
+  }
 }

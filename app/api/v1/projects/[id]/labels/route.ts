@@ -1,0 +1,17 @@
+import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/read-json";
+import { authorize } from "@/lib/authz";
+import { addLabel, listSchemaLabels } from "@/lib/projects/label-schema";
+import { NewLabel } from "@/lib/projects/label-input";
+
+/** The project's label schema (by project id or slug), archived labels included and flagged. Any member. */
+export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => {
+  return { labels: await listSchemaLabels({ actor, projectId: params.id }) };
+});
+
+/** Adds a label (admins). */
+export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  authorize(actor, "project:manage");
+  const input = await readJson(req, NewLabel);
+  return Response.json(await addLabel({ actor, projectId: params.id, input }), { status: 201 });
+});

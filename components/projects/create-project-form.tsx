@@ -1,0 +1,45 @@
+"use client";
+import { createProjectAction, type CreateProjectState } from "@/app/(workbench)/projects/actions";
+import { useSubmitAction } from "@/components/forms/use-submit-action";
+
+/** Name and slug; the new project starts with the default label schema. */
+export function CreateProjectForm() {
+  const [state, onSubmit, pending] = useSubmitAction<CreateProjectState>(createProjectAction, null);
+  const invalid = (field: string) => (state?.field === field ? true : undefined);
+  return (
+    <section className="card admin-form" aria-labelledby="new-project-heading">
+      <h2 id="new-project-heading">New project</h2>
+      <form onSubmit={onSubmit}>
+        <div className="form-grid">
+          <div>
+            <label htmlFor="new-project-name">Name</label>
+            <input id="new-project-name" name="name" type="text" required maxLength={120} aria-invalid={invalid("name")} />
+          </div>
+          <div>
+            <label htmlFor="new-project-slug">
+              Slug <span className="muted small">(optional; made from the name)</span>
+            </label>
+            <input id="new-project-slug" name="slug" type="text" maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="e.g. iraq-2015" aria-invalid={invalid("slug")} aria-describedby="slug-help" />
+            <span id="slug-help" className="sr-only">
+              Lower-case letters and digits joined by single hyphens
+            </span>
+          </div>
+        </div>
+        <label className="inline check">
+          <input type="checkbox" name="addAllUsers" defaultChecked /> Make every active user a member
+        </label>
+        <p className="muted small">It starts with the default entity labels (PERSON, ORG, GPE …), which you can change on its settings page.</p>
+        <p>
+          <button className="primary" type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create project"}
+          </button>
+        </p>
+        {state && (
+          <p className="error" role="alert">
+            {state.error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

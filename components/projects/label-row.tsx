@@ -1,0 +1,142 @@
+"use client";
+import { useState } from "react";
+import { labelRowAction, type FormState } from "@/app/(workbench)/projects/[id]/actions";
+import { useSubmitAction } from "@/components/forms/use-submit-action";
+import { LABEL_KINDS } from "@/lib/domain/enums";
+import { HOTKEYS } from "@/lib/projects/label-input";
+import type { SchemaLabel } from "@/lib/projects/label-schema";
+
+export const LABEL_COLUMNS = 8;
+
+type Props = {
+  label: SchemaLabel;
+  /** hotkey → name of the active label holding it */
+  hotkeyOwners: Map<string, string>;
+  position?: { index: number; count: number; onMove: (direction: "up" | "down") => void };
+};
+
+/** Hotkey choices that say who holds a key already. */
+export function HotkeyOptions({ owners, self }: { owners: Map<string, string>; self?: string }) {
+  return (
+    <>
+      <option value="">—</option>
+      {HOTKEYS.map((k) => {
+        const owner = owners.get(k);
+        return (
+          <option key={k} value={k}>
+            {owner && owner !== self ? `${k} · ${owner}` : k}
+          </option>
+        );
+      })}
+    </>
+  );
+}
+
+export function KindOptions() {
+  return LABEL_KINDS.map((k) => (
+    <option key={k} value={k}>
+      {k.replace("_", " ").toLowerCase()}
+    </option>
+  ));
+}
+
+/** One label, edited in place; Save, Archive/Unarchive answer in a line under the row. */
+export function LabelRow({ label, hotkeyOwners, position }: Props) {
+  const [state, onSubmit, pending] = useSubmitAction<FormState>(labelRowAction, null);
+  const [color, setColor] = useState(label.color);
+  const formId = `label-${label.id}`;
+  const field = (name: string) => ({
+    form: formId,
+    name,
+    "aria-invalid": state && !state.ok && state.field === name ? true : undefined,
+    "aria-describedby": state && !state.ok ? `${formId}-error` : undefined,
+  });
+
+  return (
+    <>
+      <tr className={label.archived ? "archived" : undefined} data-testid={`label-row-${label.name}`}>
+        <td className="order">
+          {position ? (
+            <>
+              <button
+                type="button"
+                className="icon"
+                data-move={`${label.id}:up`}
+                disabled={position.index === 0}
+                onClick={() => position.onMove("up")}
+                aria-label={`Move ${label.name} up`}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon"
+                data-move={`${label.id}:down`}
+                disabled={position.index === position.count - 1}
+                onClick={() => position.onMove("down")}
+                aria-label={`Move ${label.name} down`}
+              >
+                ↓
+              </button>
+            </>
+          ) : (
+            <span className="muted small">archived</span>
+          )}
+        </td>
+        <td>
+          <input type="text" defaultValue={label.name} required maxLength={40} aria-label={`Name of ${label.name}`} className="w-name" {...field("name")} />
+        </td>
+        <td>
+          <select defaultValue={label.kind} aria-label={`Kind of ${label.name}`} {...field("kind")}>
+            <KindOptions />
+          </select>
+        </td>
+        <td className="nowrap">
+          <input type="color" defaultValue={label.color} onChange={(e) => setColor(e.target.value)} aria-label={`Colour of ${label.name}`} {...field("color")} />{" "}
+          <code className="small muted">{color}</code>
+        </td>
+        <td>
+          <select defaultValue={label.hotkey ?? ""} aria-label={`Hotkey of ${label.name}`} {...field("hotkey")}>
+            <HotkeyOptions owners={hotkeyOwners} self={label.name} />
+          </select>
+        </td>
+        <td className="w-fill">
+          <input type="text" defaultValue={label.description} maxLength={1000} aria-label={`Description of ${label.name}`} placeholder="Guideline shown to annotators" {...field("description")} />
+        </td>
+        <td className="num">{label.spans}</td>
+        <td className="actions">
+          <form id={formId} onSubmit={onSubmit}>
+            <input type="hidden" name="labelId" value={label.id} />
+            <button type="submit" name="intent" value="save" disabled={pending} aria-label={`Save ${label.name}`}>
+              Save
+            </button>
+            {label.archived ? (
+              <button type="submit" name="intent" value="unarchive" disabled={pending} aria-label={`Unarchive ${label.name}`}>
+                Unarchive
+              </button>
+            ) : (
+              <button type="submit" name="intent" value="archive" disabled={pending} aria-label={`Archive ${label.name}`} title="Hide from annotators; spans keep it">
+                Archive
+              </button>
+            )}
+          </form>
+        </td>
+      </tr>
+      {state && (
+        <tr className="row-note">
+          <td colSpan={LABEL_COLUMNS}>
+            {state.ok ? (
+              <span role="status" className="ok">
+                {label.name}: {state.message}
+              </span>
+            ) : (
+              <span className="error" role="alert" id={`${formId}-error`}>
+                {state.error}
+              </span>
+            )}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

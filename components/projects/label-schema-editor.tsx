@@ -1,0 +1,111 @@
+"use client";
+import { startTransition, useLayoutEffect, useOptimistic, useRef, useState } from "react";
+import { moveLabelAction } from "@/app/(workbench)/projects/[id]/actions";
+import type { SchemaLabel } from "@/lib/projects/label-schema";
+import { LABEL_COLUMNS, LabelRow } from "./label-row";
+import { NewLabelRow } from "./new-label-row";
+
+type Move = { id: string; direction: "up" | "down" };
+
+function moved(list: SchemaLabel[], m: Move) {
+  const from = list.findIndex((l) => l.id === m.id);
+  const to = m.direction === "up" ? from - 1 : from + 1;
+  if (from < 0 || to < 0 || to >= list.length) return list;
+  const next = [...list];
+  [next[from], next[to]] = [next[to], next[from]];
+  return next;
+}
+
+const keyOf = (list: SchemaLabel[]) => list.map((l) => l.id).join(",");
+
+/**
+ * The label schema as a dense table, edited row by row. Moving a row
+ * reorders at once (optimistically) and keeps keyboard focus on the moved
+ * row's button, so ↑/↓ can be pressed again and again.
+ */
+export function LabelSchemaEditor({ projectId, labels }: { projectId: string; labels: SchemaLabel[] }) {
+  const active = labels.filter((l) => !l.archived);
+  const archived = labels.filter((l) => l.archived);
+  const [ordered, applyMove] = useOptimistic(active, moved);
+  const [announce, setAnnounce] = useState<{ text: string; error: boolean } | null>(null);
+  const pendingFocus = useRef<(Move & { keys: string[] }) | null>(null);
+  const hotkeyOwners = new Map(active.filter((l) => l.hotkey).map((l) => [l.hotkey!, l.name]));
+  const orderKey = keyOf(ordered);
+
+  const move = (label: SchemaLabel, direction: Move["direction"]) => {
+    const next = moved(ordered, { id: label.id, direction });
+    pendingFocus.current = { id: label.id, direction, keys: [keyOf(next), orderKey] };
+    startTransition(async () => {
+      applyMove({ id: label.id, direction });
+      const result = await moveLabelAction(label.id, direction);
+      const position = next.findIndex((l) => l.id === label.id) + 1;
+      setAnnounce(result.ok ? { text: `${label.name} is now number ${position} of ${next.length}`, error: false } : { text: result.error, error: true });
+    });
+  };
+
+  // A moved row's DOM node may be detached and re-inserted, which drops focus: put it back.
+  useLayoutEffect(() => {
+    const p = pendingFocus.current;
+    if (!p) return;
+    if (!p.keys.includes(orderKey)) {
+      pendingFocus.current = null;
+      return;
+    }
+    const other = p.direction === "up" ? "down" : "up";
+    const same = document.querySelector<HTMLButtonElement>(`[data-move="${p.id}:${p.direction}"]`);
+    const fallback = document.querySelector<HTMLButtonElement>(`[data-move="${p.id}:${other}"]`);
+    const target = same && !same.disabled ? same : fallback;
+    if (target && document.activeElement !== target) target.focus();
+  }, [orderKey]);
+
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="list dense labels" aria-describedby="label-help">
+          <thead>
+            <tr>
+              <th>Order</th>
+              <th>Name</th>
+              <th>Kind</th>
+              <th>Colour</th>
+              <th>Hotkey</th>
+              <th>Description (guideline)</th>
+              <th className="num">Spans</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {ordered.map((l, i) => (
+              <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} position={{ index: i, count: ordered.length, onMove: (d) => move(l, d) }} />
+            ))}
+            <NewLabelRow projectId={projectId} labels={labels} hotkeyOwners={hotkeyOwners} />
+          </tbody>
+          {archived.length > 0 && (
+            <tbody className="archived-group">
+              <tr>
+                <th colSpan={LABEL_COLUMNS} scope="rowgroup">
+                  Archived: kept on existing spans, not offered for new ones
+                </th>
+              </tr>
+              {archived.map((l) => (
+                <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} />
+              ))}
+            </tbody>
+          )}
+        </table>
+      </div>
+      <p id="label-help" className="muted small">
+        Names are unique in the project; hotkeys 1–9 are unique among active labels. Labels are archived, never deleted, so spans that use them keep
+        them.
+      </p>
+      <p role="status" className="sr-only">
+        {announce && !announce.error ? announce.text : ""}
+      </p>
+      <p role="alert" className="error small">
+        {announce?.error ? announce.text : ""}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+const TABS = [
+  { key: "settings", label: "Settings", path: "" },
+  { key: "assignments", label: "Assignments", path: "/assignments" },
+  { key: "dashboard", label: "Dashboard", path: "/dashboard" },
+] as const;
+
+/** The pages of one project; `current` is marked for assistive technology too. */
+export function ProjectTabs({ projectId, current }: { projectId: string; current: (typeof TABS)[number]["key"] }) {
+  return (
+    <nav className="tabs" aria-label="Project pages">
+      {TABS.map((t) => (
+        <Link key={t.key} href={`/projects/${projectId}${t.path}`} aria-current={t.key === current ? "page" : undefined}>
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

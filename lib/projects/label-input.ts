@@ -1,0 +1,62 @@
+/** Zod schemas for label fields, shared by the schema editor, the REST API and the domain. */
+import { z } from "zod";
+import { LABEL_KINDS } from "@/lib/domain/enums";
+
+export const HOTKEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
+
+export const LabelName = z
+  .string()
+  .transform((s) => s.normalize("NFC").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Give the label a name")
+      .max(40, "Label names have at most 40 characters")
+      .regex(/^[^\p{Cc}]*$/u, "Label names cannot contain control characters"),
+  );
+
+export const LabelColor = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, "Colours are #rrggbb hex values, e.g. #2563eb")
+  .transform((c) => c.toLowerCase());
+
+/** "1".."9", or none (null, "" or absent). Numbers are accepted from scripts. */
+export const LabelHotkey = z
+  .union([z.string(), z.number(), z.null()])
+  .transform((v) => (v === null || v === "" ? null : String(v).trim()))
+  .pipe(z.enum(HOTKEYS, { message: "Hotkeys are the digits 1 to 9, or none" }).nullable());
+
+export const LabelKind = z.enum(LABEL_KINDS, { message: `Kinds are ${LABEL_KINDS.join(", ")}` });
+
+export const LabelDescription = z.string().trim().max(1000, "Descriptions have at most 1,000 characters");
+
+export const NewLabel = z
+  .object({
+    name: LabelName,
+    kind: LabelKind.default("ENTITY"),
+    /** picked from a palette when absent */
+    color: LabelColor.optional(),
+    hotkey: LabelHotkey.optional(),
+    description: LabelDescription.default(""),
+  })
+  .strict();
+export type NewLabel = z.input<typeof NewLabel>;
+
+export const LabelPatch = z
+  .object({
+    name: LabelName.optional(),
+    kind: LabelKind.optional(),
+    color: LabelColor.optional(),
+    hotkey: LabelHotkey.optional(),
+    description: LabelDescription.optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), "Change at least one of name, kind, color, hotkey, description, archived");
+export type LabelPatch = z.input<typeof LabelPatch>;
+
+export const MoveDirection = z.enum(["up", "down"]);
+
+/** Colours offered to new labels, distinct from the default schema's. */
+export const LABEL_PALETTE = ["#0f766e", "#9333ea", "#c2410c", "#4d7c0f", "#0369a1", "#a21caf", "#854d0e", "#be123c", "#334155", "#15803d"];
