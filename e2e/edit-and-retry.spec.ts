@@ -16,7 +16,7 @@ test("click a span to relabel or delete it, undo, and a failed save is retried, 
 
   // The server is unreachable for span creation: the change waits and is retried.
   let blocked = true;
-  await page.route("**/api/v1/documents/*/annotations", (route) => (blocked && route.request().method() === "POST" ? route.abort() : route.continue()));
+  await page.route("**/api/v1/documents/*/annotations?*", (route) => (blocked && route.request().method() === "POST" ? route.abort() : route.continue()));
   await dragSelect(page, "Steve Warren");
   await page.keyboard.press("1");
   await expect(status).toContainText("Not saved");
