@@ -14,7 +14,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   return (
     <main className="page">
       <h1>Review</h1>
-      <nav className="tabs" aria-label="Review queue">
+      <nav className="page-tabs" aria-label="Review queue">
         <Link href="/review" aria-current={state === "waiting" ? "page" : undefined}>
           Waiting for review
         </Link>

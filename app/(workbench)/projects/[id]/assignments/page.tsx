@@ -1,3 +1,4 @@
+import { ProjectTabs } from "@/components/projects/project-tabs";
 import Link from "next/link";
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
@@ -34,7 +35,10 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
   const n = project.annotatorsPerDocument;
   return (
     <main className="page">
-      <h1>Assignments · {project.name}</h1>
+      <header className="project-header">
+        <h1>Assignments · {project.name}</h1>
+        <ProjectTabs projectId={project.id} current="assignments" />
+      </header>
       <p className="muted" data-testid="assignment-summary">
         {overview.documents} document{overview.documents === 1 ? "" : "s"} · {n} annotator{n === 1 ? "" : "s"} per document · {overview.filled} of{" "}
         {overview.seatsTotal} seats filled · {overview.open} open

@@ -1,3 +1,4 @@
+import { ProjectTabs } from "@/components/projects/project-tabs";
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { projectAgreement } from "@/lib/agreement/project-agreement";
@@ -19,7 +20,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     const data = await projectAgreement({ actor, projectId: id, includeInProgress });
     return (
       <main className="page dashboard">
-        <h1>{data.project.name} · dashboard</h1>
+        <header className="project-header">
+          <h1>{data.project.name} · dashboard</h1>
+          <ProjectTabs projectId={data.project.id} current="dashboard" />
+        </header>
         <CountingToggle basePath={`/projects/${encodeURIComponent(id)}/dashboard`} includeInProgress={includeInProgress} />
         <ProgressSection annotators={data.annotators} />
         <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
