@@ -2,7 +2,7 @@
  * Marginalia CLI: `npm run cli -- <command>`. Talks to the database named by
  * DATABASE_URL (default: the SQLite file under data/), applying migrations first.
  *
- *   user add --email E --name N --role admin|reviewer|annotator --password P
+ *   user add --email E --name N --role admin|reviewer|annotator --password P [--project SLUG]
  *   token create --email E [--name N]     prints the token alone on the last line
  *   import FILE.txt [--title T] [--project SLUG] [--source S]
  *   export [--layer gold|annotators] [--status approved|all] [--project SLUG]   JSONL on stdout
@@ -16,7 +16,7 @@ import { AppError } from "@/lib/errors";
 import { ZodError } from "zod";
 
 const USAGE = `usage: npm run cli -- <command>
-  user add --email E --name N --role admin|reviewer|annotator --password P
+  user add --email E --name N --role admin|reviewer|annotator --password P [--project SLUG]   (member of every project unless one is named)
   token create --email E [--name NAME]
   import FILE.txt [--title TITLE] [--project SLUG] [--source SOURCE]
   export [--layer gold|annotators] [--status approved|all] [--project SLUG] > corpus.jsonl`;
@@ -44,10 +44,17 @@ async function run(argv: string[]) {
 
   switch (key) {
     case "user add": {
-      const { values } = parse({ email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" } });
+      const { values } = parse({ email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" }, project: { type: "string" } });
       const v = need(values, "email", "name", "role", "password");
       const { createUser } = await import("@/lib/users/create-user");
-      const user = await createUser({ email: v.email, name: v.name, role: v.role, password: v.password });
+      let projectIds: string[] | undefined;
+      if (values.project) {
+        const { db } = await import("@/lib/db");
+        const project = await db.project.findUnique({ where: { slug: values.project } });
+        if (!project) throw new UsageError(`no project with slug ${values.project}`);
+        projectIds = [project.id];
+      }
+      const user = await createUser({ email: v.email, name: v.name, role: v.role, password: v.password, projectIds });
       console.log(`created ${user.role.toLowerCase()} ${user.email} (${user.id})`);
       return;
     }
