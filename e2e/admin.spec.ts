@@ -1,19 +1,12 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { importDocument, makeUser } from "./support/factories";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("whoami")).toBeVisible();
-}
+import { signIn } from "./support/session";
 
 test("an admin creates a user and a project, edits its labels and guidelines; the new user sees them, then is locked out", async ({ page, browser }) => {
   const id = randomBytes(4).toString("hex");
   const admin = makeUser("admin");
-  await signIn(page, admin.email, admin.password);
+  await signIn(page, admin);
 
   // A project of our own, so the seeded one stays as other specs expect it.
   await page.getByRole("link", { name: "Projects" }).click();
@@ -45,7 +38,7 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
   // The new user signs in elsewhere with that password.
   const other = await browser.newContext();
   const annotator = await other.newPage();
-  await signIn(annotator, email, password);
+  await signIn(annotator, { email, password });
   await expect(annotator.getByRole("heading", { name: "Documents" })).toBeVisible();
 
   // Labels: a hotkey clash is explained next to the row and the typed values stay.
@@ -126,7 +119,7 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
 
 test("reviewers read the settings of their projects; annotators and reviewers do not manage", async ({ page }) => {
   const reviewer = makeUser("reviewer");
-  await signIn(page, reviewer.email, reviewer.password);
+  await signIn(page, reviewer);
   await page.goto("/projects");
   await expect(page.getByRole("heading", { name: "New project" })).toHaveCount(0);
   await page.getByRole("link", { name: "Settings of Iraq intelligence sharing, September 2015" }).click();
@@ -141,7 +134,7 @@ test("reviewers read the settings of their projects; annotators and reviewers do
 
   const annotator = makeUser("annotator");
   await page.context().clearCookies();
-  await signIn(page, annotator.email, annotator.password);
+  await signIn(page, annotator);
   await page.goto("/projects");
   await expect(page.getByText("Projects are managed by admins and reviewers.")).toBeVisible();
   await page.goto("/admin/users");

@@ -1,16 +1,9 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { makeUser, makeToken } from "./support/factories";
 import { dragSelect } from "./support/text";
+import { signIn } from "./support/session";
 
 const DOC_TITLE = "Iraq, Russia, Iran and Syria to share intelligence on Daesh";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("whoami")).toBeVisible();
-}
 
 test("the sign-in form refuses a wrong password and admits the right one", async ({ page }) => {
   const user = makeUser("annotator");
@@ -28,7 +21,7 @@ test("the sign-in form refuses a wrong password and admits the right one", async
 
 test("annotate two spans by mouse and one by keyboard; they survive a reload and come out in the export", async ({ page, request }) => {
   const annotator = makeUser("annotator");
-  await signIn(page, annotator.email, annotator.password);
+  await signIn(page, annotator);
   await page.getByRole("link", { name: DOC_TITLE }).click();
   await expect(page.getByRole("heading", { name: DOC_TITLE })).toBeVisible();
   const surface = page.getByTestId("document-surface");

@@ -1,17 +1,8 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
-import { makeUser, setLayerStatus, type TestUser } from "./support/factories";
+import { test, expect } from "@playwright/test";
+import { makeUser, setLayerStatus } from "./support/factories";
+import { signedIn } from "./support/session";
 
 const PROJECT = "iraq-intel-2015";
-
-async function signedIn(browser: Browser, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("whoami")).toBeVisible();
-  return page;
-}
 
 test("an admin sets two annotators per document and assigns open seats; annotators go to their next document", async ({ browser }) => {
   const admin = makeUser("admin");

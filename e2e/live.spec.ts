@@ -1,16 +1,9 @@
 import { test, expect, type Page } from "@playwright/test";
-import { makeUser, makeToken, type TestUser } from "./support/factories";
+import { makeUser, makeToken } from "./support/factories";
 import { dragSelect } from "./support/text";
+import { signIn } from "./support/session";
 
 const DOC_TITLE = "Iraq plans to share security, intelligence";
-
-async function signIn(page: Page, user: TestUser) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("whoami")).toBeVisible();
-}
 
 async function openDocument(page: Page) {
   await page.goto("/");

@@ -2,25 +2,15 @@
  * The whole team flow in three browser contexts: two annotators and a
  * reviewer, from the first span to the gold layer in the export.
  */
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { makeUser, makeToken, type TestUser } from "./support/factories";
+import { makeUser, makeToken } from "./support/factories";
 import { dragSelect } from "./support/text";
+import { signedIn } from "./support/session";
 
 const TEXT =
   "Prime Minister Haider al-Abadi said Iraq would share intelligence with Russia, Syria and Iran.\n" +
   "In Washington, John Kerry said the cell was not yet coordinated.";
-
-async function signedIn(browser: Browser, user: TestUser): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("whoami")).toBeVisible();
-  return page;
-}
 
 async function label(page: Page, phrase: string, hotkey: string) {
   await dragSelect(page, phrase);
@@ -91,7 +81,7 @@ test("two annotators annotate and submit, the reviewer adjudicates, sends one ba
   await bobRow.getByRole("button", { name: "Send back…" }).click();
   await r.getByLabel(`What should ${bob.name} fix?`).fill("John Kerry is a person (PERSON), not an organisation.");
   await r.getByRole("button", { name: "Send back", exact: true }).click();
-  await expect(bobRow.locator(".status")).toHaveText("rejected");
+  await expect(bobRow.locator(".status")).toHaveText("Rejected");
   await r.screenshot({ path: "e2e/screenshots/review.png" });
 
   // Bob sees why without reloading (the page follows his layer live), fixes the label and resubmits.

@@ -4,16 +4,9 @@ import { listDocuments } from "@/lib/documents/list-documents";
 import { myQueue } from "@/lib/assignments/my-queue";
 import { NextDocumentButton } from "@/components/assignments/next-document-button";
 import { MyQueuePanel } from "@/components/assignments/my-queue-panel";
+import { LayerStatusBadge } from "@/components/layer-status-badge";
 
 export const metadata = { title: "Documents" };
-
-const STATUS_TEXT: Record<string, string> = {
-  NOT_STARTED: "Not started",
-  IN_PROGRESS: "In progress",
-  SUBMITTED: "Submitted",
-  APPROVED: "Approved",
-  REJECTED: "Rejected",
-};
 
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requirePageActor();
@@ -53,7 +46,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                 <td style={{ textAlign: "right" }}>{d.length.toLocaleString("en")}</td>
                 <td style={{ textAlign: "right" }}>{d.myAnnotationCount}</td>
                 <td>
-                  <span className={`status ${d.myStatus}`}>{STATUS_TEXT[d.myStatus] ?? d.myStatus}</span>
+                  <LayerStatusBadge status={d.myStatus} />
                 </td>
               </tr>
             ))}

@@ -1,13 +1,6 @@
 import Link from "next/link";
 import type { MyQueue } from "@/lib/assignments/my-queue";
-
-const STATUS_TEXT: Record<string, string> = {
-  NOT_STARTED: "Not started",
-  IN_PROGRESS: "In progress",
-  SUBMITTED: "Submitted",
-  APPROVED: "Approved",
-  REJECTED: "Rejected — see the reviewer's comment",
-};
+import { LayerStatusBadge } from "@/components/layer-status-badge";
 
 /** The documents assigned to the actor, rejected ones first and marked, with how far they are. */
 export function MyQueuePanel({ queue }: { queue: MyQueue }) {
@@ -27,7 +20,7 @@ export function MyQueuePanel({ queue }: { queue: MyQueue }) {
           {items.map((i) => (
             <li key={i.layerId} className={i.status === "REJECTED" ? "rejected" : undefined}>
               <Link href={`/documents/${i.documentId}`}>{i.title}</Link>
-              <span className={`status ${i.status}`}>{STATUS_TEXT[i.status] ?? i.status}</span>
+              <LayerStatusBadge status={i.status} />
             </li>
           ))}
         </ol>

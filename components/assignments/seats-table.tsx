@@ -1,14 +1,7 @@
 import Link from "next/link";
 import type { SeatView } from "@/lib/assignments/list-assignments";
 import { UnassignButton } from "./unassign-button";
-
-const STATUS_TEXT: Record<string, string> = {
-  NOT_STARTED: "Not started",
-  IN_PROGRESS: "In progress",
-  SUBMITTED: "Submitted",
-  APPROVED: "Approved",
-  REJECTED: "Rejected",
-};
+import { LayerStatusBadge } from "@/components/layer-status-badge";
 
 type Item = { id: string; title: string; filledSeats: number; seats: SeatView[] };
 
@@ -41,7 +34,7 @@ export function SeatsTable({ projectId, items, seatsPerDocument, canUnassign }: 
               if (!holder) return <td key={i} className="seat open">{i < seatsPerDocument ? "open" : ""}</td>;
               return (
                 <td key={i} className="seat">
-                  <span className="seat-name">{holder.name}</span> <span className={`status ${holder.status}`}>{STATUS_TEXT[holder.status] ?? holder.status}</span>
+                  <span className="seat-name">{holder.name}</span> <LayerStatusBadge status={holder.status} />
                   {canUnassign && holder.unassignable && <UnassignButton projectId={projectId} layerId={holder.layerId} label={`Unassign ${holder.name} from ${d.title}`} />}
                 </td>
               );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ReviewProps } from "./review-workbench";
 import { useReviewAction } from "./use-review-action";
 import { SendBack } from "./send-back";
+import { LayerStatusBadge } from "@/components/layer-status-badge";
 
 type Props = { documentId: string; review: ReviewProps; hidden: Set<string>; onToggle: (layerId: string) => void; onChanged: () => void };
 
@@ -28,7 +29,7 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
               <input type="checkbox" checked={!hidden.has(l.id)} onChange={() => onToggle(l.id)} /> {l.name}
             </label>
             <div className="layer-meta">
-              <span className={`status ${l.status}`}>{l.status.toLowerCase().replace("_", " ")}</span>
+              <LayerStatusBadge status={l.status} />
               <span className="count small">{l.annotations.length} spans</span>
               {l.status === "SUBMITTED" && !approved && <SendBack layerId={l.id} name={l.name} onChanged={onChanged} />}
             </div>

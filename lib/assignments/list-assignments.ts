@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assignmentProject } from "./assignment-project";
+import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 
 export const ListAssignmentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -34,8 +35,7 @@ export async function listAssignments(opts: { actor: Actor; projectId: string; q
   const rows = await db.document.findMany({
     where: { projectId: project.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    ...cursorArgs({ limit, cursor }),
     select: {
       id: true,
       title: true,
@@ -55,7 +55,7 @@ export async function listAssignments(opts: { actor: Actor; projectId: string; q
       },
     },
   });
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = cursorPage(rows, limit);
   return {
     project: { id: project.id, slug: project.slug, name: project.name, annotatorsPerDocument: n },
     items: page.map((d) => {
@@ -79,6 +79,6 @@ export async function listAssignments(opts: { actor: Actor; projectId: string; q
       });
       return { id: d.id, title: d.title, createdAt: d.createdAt.toISOString(), filledSeats: d.layers.length, seats };
     }),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    nextCursor,
   };
 }

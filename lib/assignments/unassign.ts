@@ -3,13 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { authorize, documentScope } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
-
-const STATUS_TEXT: Record<string, string> = {
-  IN_PROGRESS: "in progress",
-  SUBMITTED: "submitted",
-  APPROVED: "approved",
-  REJECTED: "rejected",
-};
+import { layerStatusText } from "@/lib/domain/enums";
 
 /**
  * Takes a seat back from an annotator who has not begun: the layer must be
@@ -37,7 +31,7 @@ export async function unassign(opts: { actor: Actor; layerId: string }) {
   const who = layer.user?.name ?? "The annotator";
   if (layer.seat === null) throw new AppError("CONFLICT", `${who} holds no seat on "${layer.document.title}"; there is nothing to unassign`);
   if (layer.status !== "NOT_STARTED") {
-    throw new AppError("CONFLICT", `${who} has already started "${layer.document.title}" (${STATUS_TEXT[layer.status] ?? layer.status}); only seats not started can be unassigned`);
+    throw new AppError("CONFLICT", `${who} has already started "${layer.document.title}" (${layerStatusText(layer.status)}); only seats not started can be unassigned`);
   }
   const work = layer._count.annotations + layer._count.stances + layer._count.grades;
   if (work > 0) {

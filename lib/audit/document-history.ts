@@ -9,6 +9,7 @@ import { authorize } from "@/lib/authz";
 import { getDocument } from "@/lib/documents/get-document";
 import { annotatorName } from "@/lib/review/pseudonyms";
 import type { Actor } from "@/lib/auth/actor";
+import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 
 export const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -37,11 +38,10 @@ export async function documentHistory(opts: { actor: Actor; documentId: string; 
   const rows = await db.auditEvent.findMany({
     where: { documentId: doc.id, ...(subject ? { subject } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    ...cursorArgs({ limit, cursor }),
     include: { actor: { select: { id: true, name: true } } },
   });
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = cursorPage(rows, limit);
   return {
     documentId: doc.id,
     title: doc.title,
@@ -55,7 +55,7 @@ export async function documentHistory(opts: { actor: Actor; documentId: string; 
       before: parse(e.before),
       after: parse(e.after),
     })),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    nextCursor,
   };
 }
 export type HistoryEvent = Awaited<ReturnType<typeof documentHistory>>["items"][number];

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { documentScope } from "@/lib/authz";
 import { userSlot } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
+import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 
 export const ListDocumentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -15,8 +16,7 @@ export async function listDocuments(opts: { actor: Actor; query?: z.input<typeof
   const rows = await db.document.findMany({
     where: documentScope(opts.actor),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    ...cursorArgs({ limit, cursor }),
     select: {
       id: true,
       title: true,
@@ -31,7 +31,7 @@ export async function listDocuments(opts: { actor: Actor; query?: z.input<typeof
       },
     },
   });
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = cursorPage(rows, limit);
   return {
     items: page.map(({ layers, createdAt, ...doc }) => ({
       ...doc,
@@ -39,6 +39,6 @@ export async function listDocuments(opts: { actor: Actor; query?: z.input<typeof
       myStatus: layers[0]?.status ?? "NOT_STARTED",
       myAnnotationCount: layers[0]?._count.annotations ?? 0,
     })),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    nextCursor,
   };
 }

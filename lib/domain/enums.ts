@@ -20,3 +20,14 @@ export type LabelKind = (typeof LABEL_KINDS)[number];
 
 export const userSlot = (userId: string) => `user:${userId}`;
 export const GOLD_SLOT = "gold";
+
+const LAYER_STATUS_TEXT: Record<LayerStatus, string> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  SUBMITTED: "Submitted",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+};
+
+/** A layer status as people read it ("In progress"). */
+export const layerStatusText = (status: string) => LAYER_STATUS_TEXT[status as LayerStatus] ?? status;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { authorize, projectScope } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
+import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 
 export const ListProjectsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -15,8 +16,7 @@ export async function listProjects(opts: { actor: Actor; query?: z.input<typeof 
   const rows = await db.project.findMany({
     where: projectScope(opts.actor),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    ...cursorArgs({ limit, cursor }),
     select: {
       id: true,
       slug: true,
@@ -26,10 +26,10 @@ export async function listProjects(opts: { actor: Actor; query?: z.input<typeof 
       _count: { select: { documents: true, members: true, labels: { where: { archived: false } } } },
     },
   });
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = cursorPage(rows, limit);
   return {
     items: page.map(({ _count, ...p }) => ({ ...p, documents: _count.documents, members: _count.members, labels: _count.labels })),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    nextCursor,
   };
 }
 

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { authorize, documentScope } from "@/lib/authz";
 import { GOLD_SLOT } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
+import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 
 export const ReviewQueueQuery = z.object({
   state: z.enum(["waiting", "approved"]).default("waiting"),
@@ -21,8 +22,7 @@ export async function reviewQueue(opts: { actor: Actor; query?: z.input<typeof R
   const rows = await db.document.findMany({
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    ...cursorArgs({ limit, cursor }),
     select: {
       id: true,
       title: true,
@@ -31,7 +31,7 @@ export async function reviewQueue(opts: { actor: Actor; query?: z.input<typeof R
       layers: { select: { kind: true, status: true, submittedAt: true, _count: { select: { annotations: true } } } },
     },
   });
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = cursorPage(rows, limit);
   return {
     items: page.map((d) => {
       const annotators = d.layers.filter((l) => l.kind === "ANNOTATOR");
@@ -54,6 +54,6 @@ export async function reviewQueue(opts: { actor: Actor; query?: z.input<typeof R
         lastSubmittedAt: submittedAt.length ? new Date(Math.max(...submittedAt)).toISOString() : null,
       };
     }),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    nextCursor,
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
+import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 
 export const ListUsersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -16,8 +17,7 @@ export async function listUsers(opts: { actor: Actor; query?: z.input<typeof Lis
   const { limit, cursor } = ListUsersQuery.parse(opts.query ?? {});
   const rows = await db.user.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    ...cursorArgs({ limit, cursor }),
     select: {
       id: true,
       name: true,
@@ -29,9 +29,9 @@ export async function listUsers(opts: { actor: Actor; query?: z.input<typeof Lis
       _count: { select: { memberships: true } },
     },
   });
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = cursorPage(rows, limit);
   return {
     items: page.map(({ memberships, _count, ...u }) => ({ ...u, projects: memberships.map((m) => m.project), projectCount: _count.memberships })),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    nextCursor,
   };
 }
