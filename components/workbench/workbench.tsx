@@ -21,6 +21,7 @@ import { LabelPicker } from "./label-picker";
 import { AnnotationPopover } from "./annotation-popover";
 import type { DecorationSpec } from "./annotation-plugin";
 import { SubmitLayer } from "./submit-layer";
+import { WorkbenchContext, type Mark, type WorkbenchApi } from "./workbench-context";
 import type { LocalAnnotation, OverlaySpan, Span, WorkbenchDocument } from "./types";
 import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { isEditedLayerEvent, useLiveDocument } from "./use-live-document";
@@ -77,6 +78,17 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
   const anchor = useRef<number | null>(null);
   const [snap, setSnap] = useState(true);
   const [popover, setPopover] = useState<{ ids: string[]; x: number; y: number } | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [marks, setMarksState] = useState<Map<string, Mark[]>>(new Map());
+  const [activeMark, setActiveMark] = useState<{ key: string; id: string } | null>(null);
+  const setMarks = useCallback((key: string, list: Mark[]) => {
+    setMarksState((m) => {
+      if ((m.get(key) ?? []).length === 0 && list.length === 0) return m;
+      const next = new Map(m);
+      next.set(key, list);
+      return next;
+    });
+  }, []);
   const surface = useRef<HTMLDivElement>(null);
   const colors = useMemo(() => new Map(labels.map((l) => [l.name, l.color])), [labels]);
   const locked = layerStatus === "SUBMITTED" || layerStatus === "APPROVED";
@@ -93,6 +105,13 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
 
   const decorations = useMemo<DecorationSpec[]>(() => {
     const depths = stackDepths<Span>([...sorted, ...overlays]);
+    const panelMarks: DecorationSpec[] = [...marks.entries()].flatMap(([key, list]) =>
+      list.map((m) => ({
+        from: index.cpToPm(m.start),
+        to: index.cpToPm(m.end),
+        attrs: { class: `mark ${m.className}`, "data-mark-key": key, "data-mark-id": m.id, ...(m.title ? { title: m.title } : {}) },
+      })),
+    );
     const specs: DecorationSpec[] = overlays.map((o) => ({
       from: index.cpToPm(o.start),
       to: index.cpToPm(o.end),
@@ -114,12 +133,13 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
         title: `${a.label}: ${a.text}`,
       },
     })));
+    specs.unshift(...panelMarks);
     if (cursor !== null && words[cursor]) {
       specs.push({ from: index.cpToPm(words[cursor].start), to: index.cpToPm(words[cursor].end), attrs: { class: "kbd-cursor" } });
     }
     if (selection) specs.push({ from: index.cpToPm(selection.start), to: index.cpToPm(selection.end), attrs: { class: "pending-selection" } });
     return specs;
-  }, [sorted, overlays, colors, index, cursor, words, selection]);
+  }, [sorted, overlays, marks, colors, index, cursor, words, selection]);
 
   useEffect(() => {
     surface.current?.querySelector(".kbd-cursor")?.scrollIntoView({ block: "nearest" });
@@ -260,17 +280,39 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
       return;
     }
     const ids: string[] = [];
+    let mark: { key: string; id: string } | null = null;
     for (let el = e.target as HTMLElement | null; el && el !== view.dom; el = el.parentElement) {
       if (el.dataset.annId) ids.push(el.dataset.annId);
+      if (!mark && el.dataset.markKey && el.dataset.markId) mark = { key: el.dataset.markKey, id: el.dataset.markId };
     }
     setSelection(null);
+    setActiveMark(mark);
+    if (ids.length) setFocusedId(ids[0]);
     setPopover(ids.length ? { ids, x: e.clientX, y: e.clientY } : null);
     surface.current?.focus({ preventScroll: true });
   };
 
   const pickerAnchor = selection && editor ? editor.view.coordsAtPos(index.cpToPm(selection.end)) : null;
 
+  const api: WorkbenchApi = {
+    documentId: doc.id,
+    target,
+    text: doc.text,
+    index,
+    locked,
+    annotations: sorted,
+    selection,
+    clearSelection: () => setSelection(null),
+    focused: focusedId ? (layer.annotations.get(focusedId) ?? null) : null,
+    focus: setFocusedId,
+    activeMark,
+    addAnnotation: (span, label) => layer.add(span, label),
+    catchUp: layer.catchUp,
+    setMarks,
+  };
+
   return (
+    <WorkbenchContext.Provider value={api}>
     <div className="workbench">
       <section className="doc-pane">
         <header className="doc-header">
@@ -384,5 +426,6 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
         />
       )}
     </div>
+    </WorkbenchContext.Provider>
   );
 }
