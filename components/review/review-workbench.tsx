@@ -43,7 +43,6 @@ export function ReviewWorkbench({ document, labels, review, links }: { document:
 
   return (
     <Workbench
-      key={review.gold.status}
       document={document}
       labels={labels}
       target="gold"

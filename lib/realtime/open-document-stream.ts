@@ -14,7 +14,9 @@ import { getHub, type Hub, type StreamAccess } from "./hub";
 import { SSE_PING, sseFrame, sseRetry } from "./sse";
 import { blindPresence } from "./blind-presence";
 
-export const PING_MS = 15_000;
+// A ping is also how a dropped connection is noticed (the request's abort
+// signal does not always fire), so presence forgets a closed tab within this.
+export const PING_MS = 5_000;
 const RETRY_MS = 2_000;
 
 async function accessFor(actor: Actor, documentId: string): Promise<StreamAccess> {

@@ -25,7 +25,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
     const status = own.layer?.status ?? "NOT_STARTED";
     return (
       <Workbench
-        key={status}
         document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
         labels={labels}
         initialAnnotations={own.annotations}
