@@ -21,6 +21,10 @@ const PERMISSIONS = {
   "project:view": ["ADMIN", "REVIEWER"],
   /** create projects; edit settings, label schemas and members */
   "project:manage": ["ADMIN"],
+  /** create entities of the registry, edit them and their aliases, link mentions */
+  "entity:edit": ["ADMIN", "REVIEWER", "ANNOTATOR"],
+  /** merge two entities of the registry into one */
+  "entity:merge": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -53,6 +57,11 @@ export function memberProjectScope(actor: Actor) {
 
 /** Prisma `where` for documents the actor may open. */
 export function documentScope(actor: Actor) {
+  return { project: projectScope(actor) };
+}
+
+/** Prisma `where` for registry entities of the actor's projects. */
+export function entityScope(actor: Actor) {
   return { project: projectScope(actor) };
 }
 

@@ -8,6 +8,8 @@ export type ExportSpan = {
   layer: "gold" | "annotator";
   annotator: { id: string; name: string } | null;
   entity_id: string | null;
+  /** the registry entity the span is linked to (canonical name and type) */
+  entity: { id: string; name: string; type: string } | null;
 };
 
 export type ExportDocument = {

@@ -39,7 +39,7 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
           where: layerWhere,
           include: {
             user: { select: { id: true, name: true } },
-            annotations: { include: { label: { select: { name: true } } } },
+            annotations: { include: { label: { select: { name: true } }, entity: { select: { id: true, name: true, type: true } } } },
           },
         },
       },
@@ -62,6 +62,7 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
               layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
               annotator: layer.user ? { id: layer.user.id, name: layer.user.name } : null,
               entity_id: a.entityId,
+              entity: a.entity ? { id: a.entity.id, name: a.entity.name, type: a.entity.type } : null,
             })),
           ),
         ),

@@ -14,7 +14,9 @@ async function main() {
   const { createUser } = await import("@/lib/users/create-user");
   const { seedCorpus } = await import("@/lib/seed/seed-corpus");
   const owner = await createUser({ email: "e2e-owner@test.local", name: "E2E Owner", role: "ADMIN", password: `pw-${Date.now()}-${Math.random()}` });
-  await seedCorpus({ actor: { id: owner.id, email: owner.email, name: owner.name, role: "ADMIN" } });
+  const corpus = await seedCorpus({ actor: { id: owner.id, email: owner.email, name: owner.name, role: "ADMIN" } });
+  const { seedEntities } = await import("@/lib/seed/seed-entities");
+  await seedEntities({ actor: { id: owner.id, email: owner.email, name: owner.name, role: "ADMIN" }, projectId: corpus.project.id });
   if (!existsSync(".next/BUILD_ID")) {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);

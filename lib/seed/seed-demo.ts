@@ -8,6 +8,7 @@ import { databaseUrl, DEFAULT_DATABASE_URL } from "@/lib/db/url";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { seedCorpus } from "./seed-corpus";
+import { seedEntities } from "./seed-entities";
 import { setOverlap } from "@/lib/assignments/set-overlap";
 import { assignDocuments } from "@/lib/assignments/assign-documents";
 import type { Role } from "@/lib/domain/enums";
@@ -53,6 +54,7 @@ export async function seedDemo() {
       update: {},
     });
   }
+  await seedEntities({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" }, projectId: corpus.project.id });
   // First start: two annotators per document, the seats dealt out, so the demo
   // annotators' "Next document" and the review flow work at once.
   let assigned = 0;

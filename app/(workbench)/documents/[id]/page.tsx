@@ -10,6 +10,7 @@ import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { Workbench } from "@/components/workbench/workbench";
 import { ReviewFeedback } from "@/components/workbench/review-feedback";
+import { EntityPanels } from "@/components/entities/entity-panels";
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
@@ -31,6 +32,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         layerStatus={status}
         overlays={others}
         banner={<ReviewFeedback status={status} feedback={feedback} />}
+        aside={<EntityPanels projectId={doc.projectId} />}
         headerExtra={
           can(actor, "review:decide") ? (
             <nav className="doc-links" aria-label="Document">

@@ -1,0 +1,86 @@
+"use client";
+/** The entity link of the focused span: shows it, links via type-ahead, creates in place, unlinks. */
+import { useCallback, useEffect, useState } from "react";
+import Link from "next/link";
+import { useWorkbench } from "@/components/workbench/workbench-context";
+import { apiJson, type EntitySummary } from "./api-client";
+import { EntityCombobox } from "./entity-combobox";
+
+type MentionState = { annotation: { id: string; version: number; entityId: string | null }; entity: EntitySummary | null };
+
+export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; onChanged(): void }) {
+  const api = useWorkbench();
+  const focused = api.focused;
+  const [state, setState] = useState<MentionState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const saved = focused && focused.version > 0 ? focused : null;
+
+  useEffect(() => {
+    setError(null);
+    if (!saved) return setState(null);
+    let live = true;
+    apiJson<MentionState>(`/api/v1/annotations/${saved.id}/entity`)
+      .then((s) => live && setState(s))
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [saved?.id, saved?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const write = useCallback(
+    async (run: () => Promise<MentionState>) => {
+      setBusy(true);
+      setError(null);
+      try {
+        setState(await run());
+        await api.catchUp();
+        onChanged();
+      } catch (e) {
+        setError((e as Error).message);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, onChanged],
+  );
+
+  if (!focused) return (
+    <section className="entity-panel" aria-label="Entity">
+      <h2>Entity</h2>
+      <p className="muted">Click a span in the text to link it to an entity of the registry.</p>
+    </section>
+  );
+  const version = state?.annotation.version ?? focused.version;
+  return (
+    <section className="entity-panel" aria-label="Entity">
+      <h2>Entity</h2>
+      <p className="entity-mention">
+        <span className="chip">{focused.label}</span> “{focused.text}”
+      </p>
+      {!saved ? (
+        <p className="muted">Saving…</p>
+      ) : state?.entity ? (
+        <p className="entity-linked" data-testid="entity-linked">
+          → <Link href={`/projects/${projectId}/entities/${state.entity.id}`}>{state.entity.name}</Link> <span className="chip">{state.entity.type}</span>{" "}
+          <button className="link-button" disabled={busy || api.locked} onClick={() => write(() => apiJson(`/api/v1/annotations/${saved.id}/entity`, { method: "PUT", body: { entityId: null, version } }))}>
+            Unlink
+          </button>
+        </p>
+      ) : (
+        <p className="muted">Not linked.</p>
+      )}
+      {saved && (
+        <EntityCombobox
+          projectId={projectId}
+          mentionText={focused.text}
+          label={focused.label}
+          disabled={busy || api.locked}
+          onPick={(entity) => write(() => apiJson(`/api/v1/annotations/${saved.id}/entity`, { method: "PUT", body: { entityId: entity.id, version } }))}
+          onCreate={() => write(() => apiJson(`/api/v1/annotations/${saved.id}/entity`, { method: "POST", body: { version, create: {} } }))}
+        />
+      )}
+      {error && <p className="banner error" role="alert">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+/** Registry suggestions on the document: drawn as dashed marks, grouped by entity; accept one, accept all, dismiss. */
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMarks, useWorkbench, type Mark } from "@/components/workbench/workbench-context";
+import { apiJson } from "./api-client";
+
+type Suggestion = { entityId: string; entityName: string; entityType: string; start: number; end: number; text: string };
+type Payload = { suggestions: Suggestion[]; entities: { entityId: string; name: string; type: string; count: number }[] };
+
+export const SUGGESTION_MARKS = "entity-suggestions";
+const markId = (s: Suggestion) => `${s.entityId}:${s.start}:${s.end}`;
+
+export function SuggestionsPanel({ refresh }: { refresh: number }) {
+  const api = useWorkbench();
+  const [data, setData] = useState<Payload>({ suggestions: [], entities: [] });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const base = `/api/v1/documents/${api.documentId}/suggestions`;
+  const layer = `?layer=${api.target}`;
+
+  const load = useCallback(() => apiJson<Payload>(`${base}${layer}`).then(setData, (e: Error) => setError(e.message)), [base, layer]);
+  const layerSize = api.annotations.length;
+  useEffect(() => {
+    void load();
+  }, [load, refresh, layerSize]);
+
+  const marks = useMemo<Mark[]>(
+    () => data.suggestions.map((s) => ({ id: markId(s), start: s.start, end: s.end, className: "entity-suggestion", title: `Suggestion: ${s.entityName} (${s.entityType}) — click to accept or dismiss` })),
+    [data.suggestions],
+  );
+  useMarks(SUGGESTION_MARKS, marks);
+
+  const act = async (path: string, body: unknown) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiJson(`${base}/${path}${layer}`, { method: "POST", body });
+      await api.catchUp();
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const active = api.activeMark?.key === SUGGESTION_MARKS ? data.suggestions.find((s) => markId(s) === api.activeMark!.id) : undefined;
+  const disabled = busy || api.locked;
+
+  return (
+    <section className="entity-suggestions" aria-label="Suggestions">
+      <h2>Suggestions <span className="muted">({data.suggestions.length})</span></h2>
+      {active && (
+        <div className="suggestion-active" data-testid="active-suggestion">
+          “{active.text}” → <strong>{active.entityName}</strong> <span className="chip">{active.entityType}</span>
+          <div className="row">
+            <button className="button" disabled={disabled} onClick={() => act("accept", { entityId: active.entityId, start: active.start, end: active.end })}>Accept</button>
+            <button disabled={disabled} onClick={() => act("dismiss", { entityId: active.entityId, start: active.start, end: active.end })}>Dismiss</button>
+          </div>
+        </div>
+      )}
+      {data.entities.length === 0 ? (
+        <p className="muted">No registry names left unlinked in this text.</p>
+      ) : (
+        <ul className="suggestion-groups">
+          {data.entities.map((e) => (
+            <li key={e.entityId} data-testid="suggestion-group">
+              <details>
+                <summary>
+                  <strong>{e.name}</strong> <span className="chip">{e.type}</span> <span className="muted">×{e.count}</span>
+                </summary>
+                <ul>
+                  {data.suggestions.filter((s) => s.entityId === e.entityId).map((s) => (
+                    <li key={markId(s)}>
+                      “{s.text}” <span className="muted">@{s.start}</span>{" "}
+                      <button className="link-button" disabled={disabled} onClick={() => act("accept", { entityId: s.entityId, start: s.start, end: s.end })}>accept</button>{" "}
+                      <button className="link-button" disabled={disabled} onClick={() => act("dismiss", { entityId: s.entityId, start: s.start, end: s.end })}>dismiss</button>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+              <button className="link-button" disabled={disabled} onClick={() => act("accept", { entityId: e.entityId, all: true })} aria-label={`Accept all ${e.count} of ${e.name}`}>
+                Accept all
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <p className="banner error" role="alert">{error}</p>}
+    </section>
+  );
+}

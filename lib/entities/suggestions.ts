@@ -1,0 +1,53 @@
+/**
+ * Suggestions from the registry: on a document, every occurrence of a known
+ * name or alias (./find-occurrences.ts) that the actor's layer does not yet
+ * cover with a span linked to that entity, minus what the actor dismissed.
+ * Suggestions are computed, never stored; only dismissals are, as annotations
+ * with reviewState DISMISSED in a per-user SUGGESTIONS layer (slot
+ * "suggestions:dismissed:<userId>"), which export, agreement and review never
+ * read (they read ANNOTATOR and GOLD layers only).
+ */
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/authz";
+import { getDocument } from "@/lib/documents/get-document";
+import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
+import type { LayerTarget } from "@/lib/layers/layer-for-write";
+import type { Actor } from "@/lib/auth/actor";
+import { findOccurrences, type Occurrence } from "./find-occurrences";
+
+export const dismissedSlot = (userId: string) => `suggestions:dismissed:${userId}`;
+export const DISMISSED = "DISMISSED";
+
+export type Suggestion = Occurrence & { entityName: string; entityType: string };
+
+/** Pure: occurrences not covered by a span linked to the same entity, and not dismissed. */
+export function openSuggestions(
+  occurrences: Occurrence[],
+  layer: { start: number; end: number; entityId: string | null }[],
+  dismissed: { start: number; end: number; entityId: string | null }[],
+): Occurrence[] {
+  return occurrences.filter(
+    (o) =>
+      !layer.some((a) => a.entityId === o.entityId && a.start < o.end && o.start < a.end) &&
+      !dismissed.some((d) => d.entityId === o.entityId && d.start === o.start && d.end === o.end),
+  );
+}
+
+export async function documentSuggestions(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
+  const target = opts.target ?? "own";
+  if (target === "gold") authorize(opts.actor, "review:decide");
+  const doc = await getDocument(opts);
+  const [aliases, layer, dismissed] = await Promise.all([
+    db.entityAlias.findMany({ where: { entity: { projectId: doc.projectId } }, select: { alias: true, entity: { select: { id: true, name: true, type: true } } } }),
+    db.annotation.findMany({ where: { layer: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) } }, select: { id: true, start: true, end: true, entityId: true } }),
+    db.annotation.findMany({ where: { layer: { documentId: doc.id, slot: dismissedSlot(opts.actor.id) } }, select: { start: true, end: true, entityId: true } }),
+  ]);
+  const entities = new Map(aliases.map((a) => [a.entity.id, a.entity]));
+  const occurrences = findOccurrences(doc.text, aliases.map((a) => ({ entityId: a.entity.id, alias: a.alias })));
+  const suggestions: Suggestion[] = openSuggestions(occurrences, layer, dismissed).map((o) => ({
+    ...o,
+    entityName: entities.get(o.entityId)!.name,
+    entityType: entities.get(o.entityId)!.type,
+  }));
+  return { document: doc, target, layer, suggestions };
+}
