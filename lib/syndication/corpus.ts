@@ -78,6 +78,29 @@ export class SyndicationIndex {
     return out;
   }
 
+  /**
+   * Other documents whose words contain the words of the span [start, end)
+   * of `docId` anywhere (as a cited source's name would reappear), whether
+   * in a shared passage or not.
+   */
+  documentsMentioning(docId: string, start: number, end: number): string[] {
+    const d = this.docs.get(docId);
+    if (!d) return [];
+    const needle = d.words.filter((w) => w.start >= start && w.end <= end).map((w) => w.norm);
+    if (needle.length === 0) return [];
+    const out: string[] = [];
+    for (const [id, o] of this.docs) {
+      if (id === docId) continue;
+      for (let i = 0; i + needle.length <= o.words.length; i++) {
+        if (needle.every((n, k) => o.words[i + k].norm === n)) {
+          out.push(id);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** Other documents holding the span [start, end) of `docId` as part of a shared passage. */
   copiesOfSpan(docId: string, start: number, end: number): string[] {
     return [...new Set(this.mapSpan(docId, start, end).map((m) => m.documentId))];
