@@ -1,6 +1,6 @@
 "use client";
 /** Review: each annotator's source grades with "Accept into gold", and the gold outlet grade set directly. */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useWorkbench } from "@/components/workbench/workbench-context";
 import { useReviewAction } from "@/components/review/use-review-action";
 import { reliabilityMeaning, credibilityMeaning } from "@/lib/grades/admiralty";
@@ -14,6 +14,7 @@ const targetName = (g: GradeView) => (g.target === "outlet" ? "Outlet" : `“${g
 export function ReviewGradesPanel({ outlet, layers, byLayer, gold: initialGold }: Props) {
   const wb = useWorkbench();
   const [gold, setGold] = useState(initialGold);
+  useEffect(() => setGold(initialGold), [initialGold]);
   const { run, busy, error } = useReviewAction(() => void wb.catchUp());
   const goldOutlet = gold.find((g) => g.target === "outlet") ?? null;
   const graded = layers.filter((l) => (byLayer[l.id] ?? []).length > 0);
