@@ -80,6 +80,9 @@ export function writableAnnotationScope(actor: Actor) {
   return { OR: [ownAnnotationScope(actor), ...gold] };
 }
 
+/** Prisma `where` for source grades the actor may change: the same layers as annotations. */
+export const writableGradeScope = writableAnnotationScope;
+
 /**
  * Whether a live event about a layer reaches a subscriber on the document:
  * their own layer always (that keeps a second tab in sync); the gold layer

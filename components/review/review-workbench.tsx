@@ -13,7 +13,7 @@ import { ReviewPanel } from "./review-panel";
 
 export type ReviewProps = Pick<ReviewData, "layers" | "gold" | "candidates"> & { blind: boolean };
 
-export function ReviewWorkbench({ document, labels, review, links }: { document: WorkbenchDocument; labels: LabelView[]; review: ReviewProps; links: ReactNode }) {
+export function ReviewWorkbench({ document, labels, review, links, extraAside }: { document: WorkbenchDocument; labels: LabelView[]; review: ReviewProps; links: ReactNode; extraAside?: ReactNode }) {
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [resyncSignal, setResyncSignal] = useState(0);
   const bump = useCallback(() => setResyncSignal((n) => n + 1), []);
@@ -57,7 +57,12 @@ export function ReviewWorkbench({ document, labels, review, links }: { document:
           {review.blind && " Blind review: annotator names are hidden."}
         </p>
       }
-      aside={<ReviewPanel documentId={document.id} review={review} hidden={hidden} onToggle={toggle} onChanged={bump} />}
+      aside={
+        <>
+          <ReviewPanel documentId={document.id} review={review} hidden={hidden} onToggle={toggle} onChanged={bump} />
+          {extraAside}
+        </>
+      }
     />
   );
 }

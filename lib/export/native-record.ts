@@ -18,6 +18,19 @@ export type ExportDocument = {
   text: string;
   meta: { outlet: string | null; byline: string | null; published_at: string | null; source: string | null; project: string };
   spans: ExportSpan[];
+  grades: ExportGrade[];
+};
+
+/** A source grade (Admiralty scale) with its MISP machine tags. */
+export type ExportGrade = {
+  id: string;
+  layer: "gold" | "annotator";
+  annotator: { id: string; name: string } | null;
+  target: "outlet" | { annotation_id: string; start: number; end: number; text: string };
+  reliability: string;
+  credibility: number;
+  rationale: string;
+  misp_tags: string[];
 };
 
 export const SCHEMA_VERSION = "marginalia.native/1";

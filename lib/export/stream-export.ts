@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ExportOptions } from "./export-options";
 import { jsonLine, sortSpans, type ExportDocument } from "./native-record";
 import type { z } from "zod";
+import { exportGrade } from "@/lib/grades/export-grade";
 
 const BATCH = 25;
 
@@ -40,6 +41,7 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
           include: {
             user: { select: { id: true, name: true } },
             annotations: { include: { label: { select: { name: true } }, entity: { select: { id: true, name: true, type: true } } } },
+            grades: { include: { annotation: { select: { id: true, start: true, end: true, text: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
           },
         },
       },
@@ -66,6 +68,7 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
             })),
           ),
         ),
+        grades: doc.layers.flatMap((layer) => layer.grades.map((g) => exportGrade(g, layer))),
       };
     }
     cursor = docs[docs.length - 1].id;

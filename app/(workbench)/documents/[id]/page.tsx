@@ -11,17 +11,22 @@ import { AppError } from "@/lib/errors";
 import { Workbench } from "@/components/workbench/workbench";
 import { ReviewFeedback } from "@/components/workbench/review-feedback";
 import { EntityPanels } from "@/components/entities/entity-panels";
+import { SourcePanels } from "@/components/grades/source-panels";
+import { listGrades } from "@/lib/grades/grades";
+import { documentSyndication } from "@/lib/syndication/project-syndication";
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
   try {
     const doc = await getDocument({ actor, documentId: id });
-    const [own, labels, others, feedback] = await Promise.all([
+    const [own, labels, others, feedback, grades, syndication] = await Promise.all([
       listLayerAnnotations({ actor, documentId: id }),
       listLabels({ projectId: doc.projectId }),
       otherAnnotatorSpans({ actor, document: doc }),
       ownLayerFeedback({ actor, documentId: id }),
+      listGrades({ actor, documentId: id }),
+      documentSyndication({ actor, documentId: id }),
     ]);
     const status = own.layer?.status ?? "NOT_STARTED";
     return (
@@ -32,7 +37,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         layerStatus={status}
         overlays={others}
         banner={<ReviewFeedback status={status} feedback={feedback} />}
-        aside={<EntityPanels projectId={doc.projectId} />}
+        aside={
+          <>
+            <EntityPanels projectId={doc.projectId} />
+            <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} passages={syndication.passages} />
+          </>
+        }
         headerExtra={
           can(actor, "review:decide") ? (
             <nav className="doc-links" aria-label="Document">

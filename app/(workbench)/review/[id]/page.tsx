@@ -5,6 +5,8 @@ import { loadReview } from "@/lib/review/load-review";
 import { listLabels } from "@/lib/projects/list-labels";
 import { AppError } from "@/lib/errors";
 import { ReviewWorkbench } from "@/components/review/review-workbench";
+import { ReviewGradesPanel } from "@/components/grades/review-grades-panel";
+import { loadReviewGrades } from "@/lib/grades/review-grades";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("review:decide");
@@ -12,12 +14,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   try {
     const review = await loadReview({ actor, documentId: id });
     const labels = await listLabels({ projectId: review.document.projectId });
+    const grades = await loadReviewGrades({ actor, documentId: id });
     const doc = review.document;
     return (
       <ReviewWorkbench
         document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
         labels={labels}
         review={{ layers: review.layers, gold: review.gold, candidates: review.candidates, blind: review.project.blindReview }}
+        extraAside={<ReviewGradesPanel outlet={grades.outlet} layers={review.layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />}
         links={
           <nav className="doc-links" aria-label="Document">
             <Link href="/review">Queue</Link>

@@ -1,0 +1,89 @@
+"use client";
+/** "Syndication": passages this document shares with others, marked in the text, and copying a span onto the other copies. */
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useMarks, useWorkbench, type Mark } from "@/components/workbench/workbench-context";
+import type { DocumentPassage } from "@/lib/syndication/corpus";
+
+const snippet = (s: string, n = 90) => (Array.from(s).length > n ? Array.from(s).slice(0, n).join("") + "…" : s);
+
+export function SyndicationPanel({ passages }: { passages: DocumentPassage[] }) {
+  const wb = useWorkbench();
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const marks = useMemo<Mark[]>(
+    () =>
+      passages.map((p, i) => ({
+        id: String(i),
+        start: p.start,
+        end: p.end,
+        className: "synd-mark",
+        title: `Also in ${p.copies.map((c) => c.title).join("; ")}`,
+      })),
+    [passages],
+  );
+  useMarks("syndication", marks);
+
+  const focused = wb.focused;
+  const passage = focused ? passages.find((p) => p.start <= focused.start && focused.end <= p.end) : undefined;
+  const active = wb.activeMark?.key === "syndication" ? Number(wb.activeMark.id) : -1;
+
+  async function copy() {
+    if (!focused) return;
+    setBusy(true);
+    setResult(null);
+    const res = await fetch(`/api/v1/annotations/${focused.id}/copy-to-syndicated`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+    const json = res ? await res.json().catch(() => null) : null;
+    setBusy(false);
+    if (!res || !res.ok) {
+      setResult({ ok: false, text: json?.error?.message ?? "Could not copy the span; try again" });
+      return;
+    }
+    const copies = json.copies as { title: string; created: boolean; error?: string }[];
+    const made = copies.filter((c) => c.created).map((c) => c.title);
+    const there = copies.filter((c) => !c.created && !c.error).map((c) => c.title);
+    const failed = copies.filter((c) => c.error).map((c) => `${c.title}: ${c.error}`);
+    setResult({
+      ok: failed.length === 0,
+      text: [made.length && `Copied to ${made.join("; ")}.`, there.length && `Already in ${there.join("; ")}.`, failed.length && `Not copied — ${failed.join("; ")}`]
+        .filter(Boolean)
+        .join(" "),
+    });
+  }
+
+  return (
+    <section className="panel synd-panel" aria-labelledby="synd-h">
+      <h2 id="synd-h">
+        Syndication <span className="count">{passages.length}</span>
+      </h2>
+      {passages.length === 0 ? (
+        <p className="muted small">No passage of this document appears in other documents of the project.</p>
+      ) : (
+        <ol className="synd-list" data-testid="syndication-list">
+          {passages.map((p, i) => (
+            <li key={i} className={i === active ? "active" : undefined}>
+              <span className="synd-snippet">“{snippet(p.text)}”</span>
+              {p.copies.map((c) => (
+                <Link key={c.documentId} href={`/documents/${c.documentId}`} className="small">
+                  also in {c.title}
+                </Link>
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+      {focused && passage && (
+        <div className="synd-copy">
+          <button type="button" disabled={busy || focused.version === 0 || wb.locked} onClick={() => void copy()}>
+            {busy ? "Copying…" : `Copy to ${passage.copies.length} syndicated ${passage.copies.length === 1 ? "copy" : "copies"}`}
+          </button>
+          {result && (
+            <p className={result.ok ? "muted small" : "error small"} role="status">
+              {result.text}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

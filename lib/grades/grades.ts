@@ -1,0 +1,142 @@
+/**
+ * Source grades (Admiralty scale) in an annotator's layer, or in the gold
+ * layer for reviewers: one grade for the document's outlet per layer, one per
+ * cited-source span. Every change is audited (subject GRADE) in its
+ * transaction and announced live after it commits.
+ */
+import type { z } from "zod";
+import { db, type Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { authorize, writableGradeScope } from "@/lib/authz";
+import { getDocument } from "@/lib/documents/get-document";
+import { layerForWrite, targetOfLayer, type LayerTarget } from "@/lib/layers/layer-for-write";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { serializable } from "@/lib/db/serializable";
+import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
+import { publishLayerChanges } from "@/lib/realtime/publish-layers";
+import { projectSyndication } from "@/lib/syndication/project-syndication";
+import type { Actor } from "@/lib/auth/actor";
+import { CreateGradeInput, UpdateGradeInput } from "./grade-input";
+import { gradeInclude, gradeSnapshot, gradeView } from "./grade-view";
+import { corroborationWarning } from "./corroboration";
+
+export const CITED_SOURCE_KIND = "CITED_SOURCE";
+
+/** Grades of the actor's own layer (or the gold layer) on a document. */
+export async function listGrades(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
+  const doc = await getDocument(opts);
+  if (opts.target === "gold") authorize(opts.actor, "review:decide");
+  const slot = opts.target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id);
+  const rows = await db.sourceGrade.findMany({
+    where: { layer: { documentId: doc.id, slot } },
+    include: gradeInclude,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(gradeView);
+}
+
+/** The grade already given to this target in this layer, if any. */
+export async function gradeOfTarget(tx: Tx, layerId: string, annotationId: string | null) {
+  return tx.sourceGrade.findFirst({ where: { layerId, annotationId }, include: gradeInclude });
+}
+
+/** A cited-source span of `layerId`, or 422. */
+export async function citedSourceSpan(tx: Tx, layerId: string, annotationId: string) {
+  const span = await tx.annotation.findFirst({ where: { id: annotationId, layerId }, include: { label: { select: { kind: true, name: true } } } });
+  if (!span) throw new AppError("UNPROCESSABLE", "A cited-source grade needs a span of the same layer; that span is not in it");
+  if (span.label.kind !== CITED_SOURCE_KIND) {
+    throw new AppError("UNPROCESSABLE", `Only cited-source spans are graded; "${span.text}" is labelled ${span.label.name}`);
+  }
+  return span;
+}
+
+async function warningFor(grade: { credibility: number; layer: { documentId: string }; annotation: { start: number; end: number } | null }, projectId: string) {
+  if (grade.credibility !== 1) return null;
+  return corroborationWarning(await projectSyndication(projectId), grade.layer.documentId, grade.annotation);
+}
+
+export async function createGrade(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateGradeInput>; target?: LayerTarget }) {
+  authorize(opts.actor, "layer:annotate");
+  const input = CreateGradeInput.parse(opts.input);
+  const doc = await getDocument(opts);
+  const annotationId = input.annotationId ?? null;
+  const { row, layer } = await serializable(async (tx) => {
+    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: doc.id, target: opts.target ?? "own" });
+    if (annotationId) await citedSourceSpan(tx, layer.id, annotationId);
+    const prior = await gradeOfTarget(tx, layer.id, annotationId);
+    if (prior) {
+      throw new AppError("CONFLICT", annotationId ? "This cited source is already graded in this layer; change that grade instead" : "The outlet is already graded in this layer; change that grade instead", {
+        current: gradeView(prior),
+      });
+    }
+    const row = await tx.sourceGrade.create({
+      data: { layerId: layer.id, annotationId, reliability: input.reliability, credibility: input.credibility, rationale: input.rationale ?? "", createdById: opts.actor.id },
+      include: gradeInclude,
+    });
+    await recordAudit(tx, { projectId: doc.projectId, documentId: doc.id, actorId: opts.actor.id, subject: "GRADE", subjectId: row.id, action: "CREATE", after: gradeSnapshot(row) });
+    return { row, layer };
+  }, "Someone graded this source at the same moment; reload and try again");
+  await publishLayerChanges([layer], doc.projectId, opts.actor.id);
+  return { grade: gradeView(row), warning: await warningFor(row, doc.projectId) };
+}
+
+async function writableGrade(actor: Actor, id: string) {
+  const row = await db.sourceGrade.findFirst({
+    where: { id, ...writableGradeScope(actor) },
+    include: { ...gradeInclude, layer: { select: { ...gradeInclude.layer.select, document: { select: { projectId: true } } } } },
+  });
+  if (!row) throw notFound("Grade");
+  return row;
+}
+
+const staleGrade = (current: unknown) => new AppError("CONFLICT", "This grade was changed elsewhere since you loaded it; reload to see the current version", { current });
+
+export async function updateGrade(opts: { actor: Actor; gradeId: string; input: z.input<typeof UpdateGradeInput> }) {
+  const input = UpdateGradeInput.parse(opts.input);
+  const before = await writableGrade(opts.actor, opts.gradeId);
+  if (input.version !== undefined && input.version !== before.version) throw staleGrade(gradeView(before));
+  const projectId = before.layer.document.projectId;
+  const { row, layer } = await db.$transaction(async (tx) => {
+    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
+    const { count } = await tx.sourceGrade.updateMany({
+      where: { id: before.id, version: before.version },
+      data: {
+        ...(input.reliability !== undefined ? { reliability: input.reliability } : {}),
+        ...(input.credibility !== undefined ? { credibility: input.credibility } : {}),
+        ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
+        // an annotator's change is new work for review
+        ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}),
+        version: { increment: 1 },
+      },
+    });
+    const row = await tx.sourceGrade.findUniqueOrThrow({ where: { id: before.id }, include: gradeInclude });
+    if (count === 0) throw staleGrade(gradeView(row));
+    await recordAudit(tx, {
+      projectId,
+      documentId: before.layer.documentId,
+      actorId: opts.actor.id,
+      subject: "GRADE",
+      subjectId: row.id,
+      action: "UPDATE",
+      before: gradeSnapshot(before),
+      after: gradeSnapshot(row),
+    });
+    return { row, layer };
+  });
+  await publishLayerChanges([layer], projectId, opts.actor.id);
+  return { grade: gradeView(row), warning: await warningFor(row, projectId) };
+}
+
+export async function deleteGrade(opts: { actor: Actor; gradeId: string; version?: number }) {
+  const before = await writableGrade(opts.actor, opts.gradeId);
+  if (opts.version !== undefined && opts.version !== before.version) throw staleGrade(gradeView(before));
+  const projectId = before.layer.document.projectId;
+  const layer = await db.$transaction(async (tx) => {
+    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
+    const { count } = await tx.sourceGrade.deleteMany({ where: { id: before.id, version: before.version } });
+    if (count === 0) throw new AppError("CONFLICT", "This grade was changed or deleted elsewhere; reload to see the current state");
+    await recordAudit(tx, { projectId, documentId: before.layer.documentId, actorId: opts.actor.id, subject: "GRADE", subjectId: before.id, action: "DELETE", before: gradeSnapshot(before) });
+    return layer;
+  });
+  await publishLayerChanges([layer], projectId, opts.actor.id);
+}

@@ -1,0 +1,167 @@
+/**
+ * Syndication across a set of documents (pure): which passages each document
+ * shares with which other, in code point offsets of both texts, and how a
+ * span on one copy maps to the same words on another.
+ */
+import { syndicationWords, type Word } from "./words";
+import { alignWord, boilerplateLimit, sharedPassages, shingleKeys, type PairPassage } from "./match";
+
+export type CorpusDocument = { id: string; title: string; text: string };
+
+export type Copy = { documentId: string; title: string; start: number; end: number; text: string };
+/** A passage of one document with where it also appears. */
+export type DocumentPassage = { start: number; end: number; text: string; copies: Copy[] };
+
+type Pair = { other: string; passage: PairPassage };
+
+export class SyndicationIndex {
+  readonly docs = new Map<string, CorpusDocument & { words: Word[]; chars: string[] }>();
+  /** document id → its passages with each other document (A = that document) */
+  private readonly pairs = new Map<string, Pair[]>();
+
+  constructor(documents: CorpusDocument[]) {
+    for (const d of documents) this.docs.set(d.id, { ...d, words: syndicationWords(d.text), chars: Array.from(d.text) });
+    const list = [...this.docs.values()];
+    // shingles found in too many documents are boilerplate
+    const docCount = new Map<string, number>();
+    for (const d of list) for (const k of new Set(shingleKeys(d.words))) docCount.set(k, (docCount.get(k) ?? 0) + 1);
+    const limit = boilerplateLimit(list.length);
+    const ignore = new Set([...docCount].filter(([, n]) => n > limit).map(([k]) => k));
+    const shared = new Set([...docCount].filter(([, n]) => n > 1).map(([k]) => k));
+    for (const d of list) this.pairs.set(d.id, []);
+    for (let x = 0; x < list.length; x++) {
+      const keysX = new Set(shingleKeys(list[x].words).filter((k) => shared.has(k)));
+      if (keysX.size === 0) continue;
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x];
+        const b = list[y];
+        if (!shingleKeys(b.words).some((k) => keysX.has(k))) continue;
+        for (const p of sharedPassages(a.words, b.words, ignore)) {
+          this.pairs.get(a.id)!.push({ other: b.id, passage: p });
+          this.pairs.get(b.id)!.push({ other: a.id, passage: flip(p) });
+        }
+      }
+    }
+  }
+
+  /** Code point range of words [from, to) of a document. */
+  private range(docId: string, from: number, to: number) {
+    const d = this.docs.get(docId)!;
+    return { start: d.words[from].start, end: d.words[to - 1].end };
+  }
+
+  private slice(docId: string, start: number, end: number) {
+    return this.docs.get(docId)!.chars.slice(start, end).join("");
+  }
+
+  /** Passages of `docId` shared with other documents, overlapping ones merged, in text order. */
+  passagesOf(docId: string): DocumentPassage[] {
+    const pairs = (this.pairs.get(docId) ?? []).map((p) => ({ ...p, here: this.range(docId, p.passage.aStart, p.passage.aEnd) }));
+    pairs.sort((x, y) => x.here.start - y.here.start);
+    const out: DocumentPassage[] = [];
+    for (const p of pairs) {
+      const there = this.range(p.other, p.passage.bStart, p.passage.bEnd);
+      const other = this.docs.get(p.other)!;
+      const copy: Copy = { documentId: p.other, title: other.title, ...there, text: this.slice(p.other, there.start, there.end) };
+      const last = out[out.length - 1];
+      if (last && p.here.start < last.end) {
+        last.end = Math.max(last.end, p.here.end);
+        const prior = last.copies.find((c) => c.documentId === p.other);
+        if (prior) {
+          prior.start = Math.min(prior.start, there.start);
+          prior.end = Math.max(prior.end, there.end);
+          prior.text = this.slice(p.other, prior.start, prior.end);
+        } else last.copies.push(copy);
+      } else out.push({ ...p.here, text: "", copies: [copy] });
+    }
+    for (const p of out) p.text = this.slice(docId, p.start, p.end);
+    return out;
+  }
+
+  /**
+   * Other documents whose words contain the words of the span [start, end)
+   * of `docId` anywhere (as a cited source's name would reappear), whether
+   * in a shared passage or not.
+   */
+  documentsMentioning(docId: string, start: number, end: number): string[] {
+    const d = this.docs.get(docId);
+    if (!d) return [];
+    const needle = d.words.filter((w) => w.start >= start && w.end <= end).map((w) => w.norm);
+    if (needle.length === 0) return [];
+    const out: string[] = [];
+    for (const [id, o] of this.docs) {
+      if (id === docId) continue;
+      for (let i = 0; i + needle.length <= o.words.length; i++) {
+        if (needle.every((n, k) => o.words[i + k].norm === n)) {
+          out.push(id);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Other documents holding the span [start, end) of `docId` as part of a shared passage. */
+  copiesOfSpan(docId: string, start: number, end: number): string[] {
+    return [...new Set(this.mapSpan(docId, start, end).map((m) => m.documentId))];
+  }
+
+  /**
+   * The span [start, end) of `docId` on each other copy: the first and last
+   * word it touches are aligned through the passage, and whatever it takes
+   * of those words (or of the punctuation right outside them) is taken of
+   * theirs when the characters there are the same.
+   */
+  mapSpan(docId: string, start: number, end: number): { documentId: string; start: number; end: number; text: string }[] {
+    const d = this.docs.get(docId);
+    if (!d || start >= end) return [];
+    const first = d.words.findIndex((w) => w.end > start);
+    let last = -1;
+    for (let i = d.words.length - 1; i >= 0; i--) if (d.words[i].start < end) { last = i; break; }
+    if (first === -1 || last < first) return [];
+    const out: { documentId: string; start: number; end: number; text: string }[] = [];
+    for (const { other, passage } of this.pairs.get(docId) ?? []) {
+      if (first < passage.aStart || last >= passage.aEnd) continue;
+      if (out.some((o) => o.documentId === other)) continue;
+      const bf = alignWord(passage, first);
+      const bl = alignWord(passage, last);
+      if (bf === null || bl === null || bl < bf) continue;
+      const o = this.docs.get(other)!;
+      const wa = d.words[first];
+      const wb = o.words[bf];
+      const za = d.words[last];
+      const zb = o.words[bl];
+      const s = edge(d.chars, o.chars, start, wa.start, wb.start, wa.end - wa.start, wb.end - wb.start, "start");
+      const e = edge(d.chars, o.chars, end, za.end, zb.end, za.end - za.start, zb.end - zb.start, "end");
+      if (s >= e) continue;
+      out.push({ documentId: other, start: s, end: e, text: o.chars.slice(s, e).join("") });
+    }
+    return out;
+  }
+}
+
+/**
+ * Where a span edge lands on the other copy. `anchorA`/`anchorB` are the
+ * word's start (edge "start") or end (edge "end"); `delta` is how far the
+ * edge lies from that anchor in A. Inside the word, the same distance is
+ * kept when the words are equally long; outside it (a leading quote, a
+ * trailing full stop) the same characters must be there in B.
+ */
+function edge(a: string[], b: string[], pos: number, anchorA: number, anchorB: number, lenA: number, lenB: number, kind: "start" | "end"): number {
+  const inward = kind === "start" ? pos - anchorA : anchorA - pos; // > 0: inside the word
+  if (inward > 0) return lenA === lenB ? (kind === "start" ? anchorB + inward : anchorB - inward) : anchorB;
+  let n = -inward; // characters outside the word
+  let ok = 0;
+  while (ok < n) {
+    const ia = kind === "start" ? anchorA - ok - 1 : anchorA + ok;
+    const ib = kind === "start" ? anchorB - ok - 1 : anchorB + ok;
+    if (ib < 0 || ib >= b.length || a[ia] !== b[ib]) break;
+    ok++;
+  }
+  n = ok;
+  return kind === "start" ? anchorB - n : anchorB + n;
+}
+
+function flip(p: PairPassage): PairPassage {
+  return { aStart: p.bStart, aEnd: p.bEnd, bStart: p.aStart, bEnd: p.aEnd, segments: p.segments.map((s) => ({ a: s.b, b: s.a, len: s.len })).sort((x, y) => x.a - y.a) };
+}
