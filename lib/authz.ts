@@ -21,6 +21,8 @@ const PERMISSIONS = {
   "project:view": ["ADMIN", "REVIEWER"],
   /** create projects; edit settings, label schemas and members */
   "project:manage": ["ADMIN"],
+  /** add, rename and remove a project's stance targets */
+  "stance-target:manage": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -70,6 +72,9 @@ export function writableAnnotationScope(actor: Actor) {
   const gold = can(actor, "review:decide") ? [{ layer: { kind: "GOLD", document: documentScope(actor) } }] : [];
   return { OR: [ownAnnotationScope(actor), ...gold] };
 }
+
+/** Prisma `where` for stances the actor may change: the same layers as annotations. */
+export const writableStanceScope = writableAnnotationScope;
 
 /**
  * Whether a live event about a layer reaches a subscriber on the document:

@@ -8,6 +8,20 @@ export type ExportSpan = {
   layer: "gold" | "annotator";
   annotator: { id: string; name: string } | null;
   entity_id: string | null;
+  /** QUOTE spans: their cue and speaker spans (ids in the same layer) */
+  quote?: { cue_id: string | null; speaker_id: string | null };
+};
+
+export type ExportStance = {
+  id: string;
+  layer: "gold" | "annotator";
+  annotator: { id: string; name: string } | null;
+  holder: { id: string; name: string };
+  target: { id: string; text: string };
+  polarity: string;
+  confidence: number;
+  document_level: boolean;
+  evidence: { annotation_id: string; start: number; end: number; text: string }[];
 };
 
 export type ExportDocument = {
@@ -16,6 +30,7 @@ export type ExportDocument = {
   text: string;
   meta: { outlet: string | null; byline: string | null; published_at: string | null; source: string | null; project: string };
   spans: ExportSpan[];
+  stances: ExportStance[];
 };
 
 export const SCHEMA_VERSION = "marginalia.native/1";

@@ -86,7 +86,7 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("adds a label at the end with a palette colour and an audit event", async () => {
     const p = await newProject();
     const added = await addLabel({ actor: admin.actor, projectId: p.id, input: { name: "  WEAPON ", description: "Arms and weapon systems" } });
-    expect(added).toMatchObject({ name: "WEAPON", kind: "ENTITY", hotkey: null, sortOrder: 9, archived: false });
+    expect(added).toMatchObject({ name: "WEAPON", kind: "ENTITY", hotkey: null, sortOrder: DEFAULT_LABELS.length, archived: false });
     expect(added.color).toMatch(/^#[0-9a-f]{6}$/);
     expect(DEFAULT_LABELS.map((l) => l.color)).not.toContain(added.color);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subject: "LABEL", subjectId: added.id } });
