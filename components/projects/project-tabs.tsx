@@ -4,6 +4,7 @@ const TABS = [
   { key: "settings", label: "Settings", path: "" },
   { key: "assignments", label: "Assignments", path: "/assignments" },
   { key: "dashboard", label: "Dashboard", path: "/dashboard" },
+  { key: "stances", label: "Stances", path: "/stances" },
 ] as const;
 
 /** The pages of one project; `current` is marked for assistive technology too. */

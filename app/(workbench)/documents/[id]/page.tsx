@@ -10,17 +10,22 @@ import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { Workbench } from "@/components/workbench/workbench";
 import { ReviewFeedback } from "@/components/workbench/review-feedback";
+import { AnalystPanels } from "@/components/stances/analyst-panels";
+import { holderOptions } from "@/lib/stances/holder-options";
+import { listTargets } from "@/lib/stances/targets";
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
   try {
     const doc = await getDocument({ actor, documentId: id });
-    const [own, labels, others, feedback] = await Promise.all([
+    const [own, labels, others, feedback, holders, targets] = await Promise.all([
       listLayerAnnotations({ actor, documentId: id }),
       listLabels({ projectId: doc.projectId }),
       otherAnnotatorSpans({ actor, document: doc }),
       ownLayerFeedback({ actor, documentId: id }),
+      holderOptions({ projectId: doc.projectId }),
+      listTargets({ actor, projectId: doc.projectId }),
     ]);
     const status = own.layer?.status ?? "NOT_STARTED";
     return (
@@ -32,6 +37,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         layerStatus={status}
         overlays={others}
         banner={<ReviewFeedback status={status} feedback={feedback} />}
+        aside={<AnalystPanels holders={holders} targets={targets} labelKinds={Object.fromEntries(labels.map((l) => [l.name, l.kind]))} />}
         headerExtra={
           can(actor, "review:decide") ? (
             <nav className="doc-links" aria-label="Document">
