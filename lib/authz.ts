@@ -25,6 +25,8 @@ const PERMISSIONS = {
   "entity:edit": ["ADMIN", "REVIEWER", "ANNOTATOR"],
   /** merge two entities of the registry into one */
   "entity:merge": ["ADMIN", "REVIEWER"],
+  /** add, rename and remove a project's stance targets */
+  "stance-target:manage": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -82,6 +84,8 @@ export function writableAnnotationScope(actor: Actor) {
 
 /** Prisma `where` for source grades the actor may change: the same layers as annotations. */
 export const writableGradeScope = writableAnnotationScope;
+/** Prisma `where` for stances the actor may change: the same layers as annotations. */
+export const writableStanceScope = writableAnnotationScope;
 
 /**
  * Whether a live event about a layer reaches a subscriber on the document:

@@ -5,6 +5,7 @@ const TABS = [
   { key: "assignments", label: "Assignments", path: "/assignments" },
   { key: "dashboard", label: "Dashboard", path: "/dashboard" },
   { key: "entities", label: "Entities", path: "/entities" },
+  { key: "stances", label: "Stances", path: "/stances" },
 ] as const;
 
 /** The pages of one project; `current` is marked for assistive technology too. */

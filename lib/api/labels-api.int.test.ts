@@ -1,3 +1,4 @@
+import { DEFAULT_LABELS } from "@/lib/projects/default-labels";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeDocument, makeUser, unique } from "@/lib/testing/factories";
@@ -59,7 +60,7 @@ describe(`labels REST API on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     expect((await post(admin.token, "missing", { name: "VEHICLE" })).status).toBe(404);
     const wrongType = await call(labels.POST, { method: "POST", path: `/api/v1/projects/${p.id}/labels`, token: admin.token, params: { id: p.id }, body: "name=X", headers: { "content-type": "application/x-www-form-urlencoded" } });
     expect(wrongType.status).toBe(415);
-    expect(await db.label.count({ where: { projectId: p.id } })).toBe(10);
+    expect(await db.label.count({ where: { projectId: p.id } })).toBe(DEFAULT_LABELS.length + 1);
   });
 
   it("patches labels: fields, archive, 409 on clashes, 422 on the kind of a used label, 403, 404, 400", async () => {

@@ -5,7 +5,7 @@ export type AuditInput = {
   projectId: string;
   documentId?: string | null;
   actorId: string;
-  subject: "ANNOTATION" | "STANCE" | "GRADE" | "REVIEW" | "LAYER" | "DOCUMENT" | "USER" | "TOKEN" | "PROJECT" | "LABEL" | "MEMBER" | "ENTITY";
+  subject: "ANNOTATION" | "STANCE" | "GRADE" | "REVIEW" | "LAYER" | "DOCUMENT" | "USER" | "TOKEN" | "PROJECT" | "LABEL" | "MEMBER" | "ENTITY" | "STANCE_TARGET";
   subjectId: string;
   action: string;
   before?: unknown;

@@ -10,6 +10,20 @@ export type ExportSpan = {
   entity_id: string | null;
   /** the registry entity the span is linked to (canonical name and type) */
   entity: { id: string; name: string; type: string } | null;
+  /** QUOTE spans: their cue and speaker spans (ids in the same layer) */
+  quote?: { cue_id: string | null; speaker_id: string | null };
+};
+
+export type ExportStance = {
+  id: string;
+  layer: "gold" | "annotator";
+  annotator: { id: string; name: string } | null;
+  holder: { id: string; name: string };
+  target: { id: string; text: string };
+  polarity: string;
+  confidence: number;
+  document_level: boolean;
+  evidence: { annotation_id: string; start: number; end: number; text: string }[];
 };
 
 export type ExportDocument = {
@@ -19,6 +33,7 @@ export type ExportDocument = {
   meta: { outlet: string | null; byline: string | null; published_at: string | null; source: string | null; project: string };
   spans: ExportSpan[];
   grades: ExportGrade[];
+  stances: ExportStance[];
 };
 
 /** A source grade (Admiralty scale) with its MISP machine tags. */

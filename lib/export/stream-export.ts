@@ -40,8 +40,12 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
           where: layerWhere,
           include: {
             user: { select: { id: true, name: true } },
-            annotations: { include: { label: { select: { name: true } }, entity: { select: { id: true, name: true, type: true } } } },
+            annotations: { include: { label: { select: { name: true, kind: true } }, entity: { select: { id: true, name: true, type: true } } } },
             grades: { include: { annotation: { select: { id: true, start: true, end: true, text: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+            stances: {
+              orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+              include: { holder: { select: { id: true, name: true } }, target: { select: { id: true, text: true } }, evidence: { select: { annotation: { select: { id: true, start: true, end: true, text: true } } } } },
+            },
           },
         },
       },
@@ -65,10 +69,26 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
               annotator: layer.user ? { id: layer.user.id, name: layer.user.name } : null,
               entity_id: a.entityId,
               entity: a.entity ? { id: a.entity.id, name: a.entity.name, type: a.entity.type } : null,
+              ...(a.label.kind === "QUOTE" ? { quote: { cue_id: a.quoteCueId, speaker_id: a.quoteSpeakerId } } : {}),
             })),
           ),
         ),
         grades: doc.layers.flatMap((layer) => layer.grades.map((g) => exportGrade(g, layer))),
+        stances: doc.layers.flatMap((layer) =>
+          layer.stances.map((st) => ({
+            id: st.id,
+            layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
+            annotator: layer.user ? { id: layer.user.id, name: layer.user.name } : null,
+            holder: st.holder,
+            target: st.target,
+            polarity: st.polarity,
+            confidence: st.confidence,
+            document_level: st.documentLevel,
+            evidence: st.evidence
+              .map((e) => ({ annotation_id: e.annotation.id, start: e.annotation.start, end: e.annotation.end, text: e.annotation.text }))
+              .sort((a, b) => a.start - b.start || a.end - b.end),
+          })),
+        ),
       };
     }
     cursor = docs[docs.length - 1].id;

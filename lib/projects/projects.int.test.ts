@@ -51,7 +51,7 @@ describe(`projects on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const ids = new Set(reviewed.items.map((p) => p.id));
     expect(ids.has(mine.id)).toBe(true);
     expect(ids.has(theirs.id)).toBe(false);
-    expect(reviewed.items.find((p) => p.id === mine.id)).toMatchObject({ labels: 9, documents: 0 });
+    expect(reviewed.items.find((p) => p.id === mine.id)).toMatchObject({ labels: DEFAULT_LABELS.length, documents: 0 });
     const all = await listProjects({ actor: admin.actor, query: { limit: 100 } });
     expect(all.items.some((p) => p.id === theirs.id)).toBe(true);
     const first = await listProjects({ actor: admin.actor, query: { limit: 1 } });
@@ -86,7 +86,7 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("adds a label at the end with a palette colour and an audit event", async () => {
     const p = await newProject();
     const added = await addLabel({ actor: admin.actor, projectId: p.id, input: { name: "  WEAPON ", description: "Arms and weapon systems" } });
-    expect(added).toMatchObject({ name: "WEAPON", kind: "ENTITY", hotkey: null, sortOrder: 9, archived: false });
+    expect(added).toMatchObject({ name: "WEAPON", kind: "ENTITY", hotkey: null, sortOrder: DEFAULT_LABELS.length, archived: false });
     expect(added.color).toMatch(/^#[0-9a-f]{6}$/);
     expect(DEFAULT_LABELS.map((l) => l.color)).not.toContain(added.color);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subject: "LABEL", subjectId: added.id } });
@@ -108,7 +108,7 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await expect(updateLabel({ actor: admin.actor, labelId: gpe.id, input: { name: "Org" } })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(updateLabel({ actor: admin.actor, labelId: gpe.id, input: { hotkey: 1 } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/PERSON/) });
     await expect(updateLabel({ actor: admin.actor, labelId: gpe.id, input: {} })).rejects.toThrow(/Change at least one/);
-    expect(await db.label.count({ where: { projectId: p.id } })).toBe(9);
+    expect(await db.label.count({ where: { projectId: p.id } })).toBe(DEFAULT_LABELS.length);
   });
 
   it("changes colour, hotkey and description; the workbench legend sees it", async () => {
@@ -167,10 +167,11 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await moveLabel({ actor: admin.actor, labelId: gpe.id, direction: "up" });
     const top = await moveLabel({ actor: admin.actor, labelId: gpe.id, direction: "up" });
     expect(top.map((l) => l.name).slice(0, 2)).toEqual(["GPE", "PERSON"]);
-    const quantity = await label(p.id, "QUANTITY");
+    const last = DEFAULT_LABELS.at(-1)!.name;
+    const quantity = await label(p.id, last);
     await moveLabel({ actor: admin.actor, labelId: quantity.id, direction: "down" });
-    expect((await names()).at(-1)).toBe("QUANTITY");
-    expect((await db.label.findMany({ where: { projectId: p.id }, orderBy: { sortOrder: "asc" } })).map((l) => l.sortOrder)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await names()).at(-1)).toBe(last);
+    expect((await db.label.findMany({ where: { projectId: p.id }, orderBy: { sortOrder: "asc" } })).map((l) => l.sortOrder)).toEqual(DEFAULT_LABELS.map((_, i) => i));
     expect(await db.auditEvent.count({ where: { subject: "LABEL", subjectId: gpe.id, action: "MOVE" } })).toBe(2);
     await expect(moveLabel({ actor: admin.actor, labelId: gpe.id, direction: "sideways" as never })).rejects.toThrow();
     await updateLabel({ actor: admin.actor, labelId: quantity.id, input: { archived: true } });
@@ -185,7 +186,7 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await expect(moveLabel({ actor: reviewer.actor, labelId: org.id, direction: "up" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updateLabel({ actor: admin.actor, labelId: "missing", input: { color: "#000000" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listSchemaLabels({ actor: reviewer.actor, projectId: p.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await listSchemaLabels({ actor: admin.actor, projectId: p.id })).toHaveLength(9);
+    expect(await listSchemaLabels({ actor: admin.actor, projectId: p.id })).toHaveLength(DEFAULT_LABELS.length);
   });
 });
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ensureProject } from "@/lib/projects/ensure-project";
 import { importDocument } from "@/lib/documents/import-document";
 import type { Actor } from "@/lib/auth/actor";
+import { ensureQuoteLabels, ensureStanceTargets } from "./seed-analyst";
 
 const Manifest = z.object({
   project: z.object({ name: z.string(), slug: z.string() }),
@@ -27,6 +28,8 @@ export async function seedCorpus(opts: { actor: Actor; dir?: string }) {
   const dir = opts.dir ?? join(process.cwd(), "seeds");
   const manifest = Manifest.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
   const project = await ensureProject(manifest.project);
+  await ensureQuoteLabels(project.id);
+  await ensureStanceTargets(project.id);
   let created = 0;
   for (const entry of manifest.documents) {
     const result = await importDocument({

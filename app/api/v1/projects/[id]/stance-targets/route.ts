@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/read-json";
+import { createTarget, listTargets, NewTarget } from "@/lib/stances/targets";
+
+export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => ({ targets: await listTargets({ actor, projectId: params.id }) }));
+
+export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const input = await readJson(req, NewTarget);
+  return Response.json(await createTarget({ actor, projectId: params.id, input }), { status: 201 });
+});
