@@ -26,7 +26,7 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
     if (res.ok) setStances(res.data.stances);
     else setError(res.error);
   }, [url]);
-  useEffect(() => void load(), [load]);
+  useEffect(() => void load(), [load, wb.liveTick]); // also when another tab or a reviewer changed the layer
 
   const marks = useMemo<Mark[]>(
     () => stances.flatMap((s) => s.evidence.map((e) => ({ id: `${s.id}:${e.annotationId}`, start: e.start, end: e.end, className: "stance-evidence-mark", title: `Evidence: ${s.holder.name} → ${s.target.text}` }))),

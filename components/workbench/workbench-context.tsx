@@ -31,6 +31,8 @@ export type WorkbenchApi = {
   /** bring the edited layer in line with the server (after a panel changed it there) */
   catchUp(): Promise<void>;
   setMarks(key: string, marks: Mark[]): void;
+  /** counts live changes of this document seen by this tab; a panel reloads its data when it moves */
+  liveTick: number;
 };
 
 export const WorkbenchContext = createContext<WorkbenchApi | null>(null);

@@ -58,6 +58,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
   }, [doc.text]);
   const layer = useAnnotations({ documentId: doc.id, target, index, initial: initialAnnotations });
   const router = useRouter();
+  const [liveTick, setLiveTick] = useState(0);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Other layers and layer states come from the server page: re-render it, a burst of events at a time.
   const refreshSoon = useCallback(() => {
@@ -69,7 +70,11 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
   }, [router, layer]);
   const live = useLiveDocument({
     documentId: doc.id,
-    onEvent: (e, selfId) => (isEditedLayerEvent(e, selfId, target) ? layer.applyRemote(e) : (onOtherLayerEvent ?? refreshSoon)(e)),
+    onEvent: (e, selfId) => {
+      setLiveTick((n) => n + 1);
+      if (isEditedLayerEvent(e, selfId, target)) layer.applyRemote(e);
+      else (onOtherLayerEvent ?? refreshSoon)(e);
+    },
     onReconnect: () => void layer.catchUp(),
   });
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -309,6 +314,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     addAnnotation: (span, label) => layer.add(span, label),
     catchUp: layer.catchUp,
     setMarks,
+    liveTick,
   };
 
   return (
@@ -405,7 +411,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
         </p>
       </aside>
       {selection && pickerAnchor && !locked && (
-        <LabelPicker labels={labels} x={pickerAnchor.left} y={pickerAnchor.bottom} text={index.slice(selection.start, selection.end)} onPick={(name) => applyLabel(name, selection)} onCancel={() => setSelection(null)} />
+        <LabelPicker labels={labels} x={pickerAnchor.left} y={pickerAnchor.bottom} yTop={pickerAnchor.top} text={index.slice(selection.start, selection.end)} onPick={(name) => applyLabel(name, selection)} onCancel={() => setSelection(null)} />
       )}
       {popover && (
         <AnnotationPopover
