@@ -67,9 +67,9 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
   await expect(up).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(up).toBeFocused();
-  await expect(page.getByRole("status").filter({ hasText: "WEAPON is now number 8 of 10" })).toBeAttached();
+  await expect(page.getByRole("status").filter({ hasText: "WEAPON is now number 11 of 13" })).toBeAttached();
   const names = page.locator("table.labels tbody").first().locator("tr[data-testid^=label-row-]");
-  await expect(names.nth(7)).toHaveAttribute("data-testid", "label-row-WEAPON");
+  await expect(names.nth(10)).toHaveAttribute("data-testid", "label-row-WEAPON");
 
   await page.getByLabel("Guidelines").fill("Tag every named weapon as WEAPON.\nDates: only absolute ones.");
   await page.getByRole("button", { name: "Save settings" }).click();

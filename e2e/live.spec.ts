@@ -1,4 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 import { makeUser, makeToken } from "./support/factories";
 import { dragSelect } from "./support/text";
 import { signIn } from "./support/session";
@@ -11,6 +12,17 @@ async function openDocument(page: Page) {
   await expect(page.getByRole("heading", { name: DOC_TITLE })).toBeVisible();
 }
 
+/** A document of this test alone, so viewers left over from other tests cannot show up in its presence list. */
+async function privateDocument(request: APIRequestContext): Promise<string> {
+  const admin = makeUser("admin");
+  const res = await request.post("/api/v1/documents", {
+    headers: { authorization: `Bearer ${makeToken(admin.email)}` },
+    data: { title: `Presence ${randomBytes(3).toString("hex")}`, text: "Lavrov met Kerry in Moscow." },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
 const people = (page: Page) => page.getByRole("list", { name: "People on this document" });
 const span = (page: Page, label: string, text: string) => page.getByTestId("annotation-list").getByRole("button", { name: new RegExp(`${label}\\s+${text}`) });
 
@@ -19,8 +31,10 @@ async function relabel(page: Page, from: string, to: string) {
   await page.getByTestId("annotation-popover").getByLabel("Label of Qassim Abdul-Zahra").selectOption(to);
 }
 
-test("two annotators on one document see each other live; the one who leaves disappears", async ({ browser }) => {
+test("two annotators on one document see each other live; the one who leaves disappears", async ({ browser, request }) => {
   const [x, y] = [makeUser("annotator"), makeUser("annotator")];
+  const docId = await privateDocument(request);
+  const openDocument = (page: Page) => page.goto(`/documents/${docId}`);
   const [cx, cy] = [await browser.newContext(), await browser.newContext()];
   try {
     const [px, py] = [await cx.newPage(), await cy.newPage()];
