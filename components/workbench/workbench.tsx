@@ -22,6 +22,7 @@ import { AnnotationPopover } from "./annotation-popover";
 import type { DecorationSpec } from "./annotation-plugin";
 import { SubmitLayer } from "./submit-layer";
 import { WorkbenchContext, type Mark, type WorkbenchApi } from "./workbench-context";
+import { INITIAL_WINDOW_CP, inWindow, lineRange, linesMeeting } from "./viewport";
 import type { LocalAnnotation, OverlaySpan, Span, WorkbenchDocument } from "./types";
 import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { isEditedLayerEvent, useLiveDocument } from "./use-live-document";
@@ -95,6 +96,33 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     });
   }, []);
   const surface = useRef<HTMLDivElement>(null);
+  const pane = useRef<HTMLElement>(null);
+  // Annotations are drawn within a screen of the viewport only (components/workbench/viewport.ts).
+  const [drawn, setDrawn] = useState<Span>({ start: 0, end: INITIAL_WINDOW_CP });
+  const measureFrame = useRef<number | null>(null);
+  const measureDrawn = useCallback(() => {
+    if (measureFrame.current !== null) return;
+    measureFrame.current = requestAnimationFrame(() => {
+      measureFrame.current = null;
+      const scroller = pane.current;
+      if (!editor || editor.isDestroyed || !scroller) return;
+      const lines = editor.view.dom.children;
+      const top = scroller.getBoundingClientRect().top;
+      const box = (i: number) => {
+        const r = lines[i].getBoundingClientRect();
+        return { top: r.top - top, bottom: r.bottom - top };
+      };
+      const found = linesMeeting(lines.length, box, -scroller.clientHeight, 2 * scroller.clientHeight);
+      if (!found) return;
+      const next = lineRange(lineStarts, index.length, found[0], found[1]);
+      setDrawn((prev) => (prev.start === next.start && prev.end === next.end ? prev : next));
+    });
+  }, [editor, lineStarts, index]);
+  useEffect(() => {
+    measureDrawn();
+    window.addEventListener("resize", measureDrawn);
+    return () => window.removeEventListener("resize", measureDrawn);
+  }, [measureDrawn]);
   const colors = useMemo(() => new Map(labels.map((l) => [l.name, l.color])), [labels]);
   const locked = layerStatus === "SUBMITTED" || layerStatus === "APPROVED";
 
@@ -117,7 +145,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
         attrs: { class: `mark ${m.className}`, "data-mark-key": key, "data-mark-id": m.id, ...(m.title ? { title: m.title } : {}) },
       })),
     );
-    const specs: DecorationSpec[] = overlays.map((o) => ({
+    const specs: DecorationSpec[] = overlays.filter((o) => inWindow(o, drawn)).map((o) => ({
       from: index.cpToPm(o.start),
       to: index.cpToPm(o.end),
       attrs: {
@@ -127,7 +155,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
         title: `${o.layerName} · ${o.label}: ${o.text}${o.disputed ? " (disagreement)" : ""}`,
       },
     }));
-    specs.push(...sorted.map((a) => ({
+    specs.push(...sorted.filter((a) => inWindow(a, drawn)).map((a) => ({
       from: index.cpToPm(a.start),
       to: index.cpToPm(a.end),
       attrs: {
@@ -144,7 +172,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     }
     if (selection) specs.push({ from: index.cpToPm(selection.start), to: index.cpToPm(selection.end), attrs: { class: "pending-selection" } });
     return specs;
-  }, [sorted, overlays, marks, colors, index, cursor, words, selection]);
+  }, [sorted, overlays, marks, colors, index, cursor, words, selection, drawn]);
 
   useEffect(() => {
     surface.current?.querySelector(".kbd-cursor")?.scrollIntoView({ block: "nearest" });
@@ -320,7 +348,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
   return (
     <WorkbenchContext.Provider value={api}>
     <div className="workbench">
-      <section className="doc-pane">
+      <section className="doc-pane" ref={pane} onScroll={measureDrawn}>
         <header className="doc-header">
           <Link href="/" className="muted">
             ← Documents
