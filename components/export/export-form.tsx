@@ -36,10 +36,20 @@ export function ExportForm({ projects, people }: Props) {
         <div className="export-formats">
           {FORMATS.map((f) => (
             <label key={f.value} className="export-format">
-              <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+              <input
+                type="radio"
+                name="format"
+                value={f.value}
+                checked={format === f.value}
+                onChange={() => setFormat(f.value)}
+                aria-labelledby={`format-${f.value}-name`}
+                aria-describedby={`format-${f.value}-help`}
+              />
               <span>
-                <strong>{f.name}</strong>
-                <span className="muted small">{f.help}</span>
+                <strong id={`format-${f.value}-name`}>{f.name}</strong>
+                <span id={`format-${f.value}-help`} className="muted small">
+                  {f.help}
+                </span>
               </span>
             </label>
           ))}
