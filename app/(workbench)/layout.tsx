@@ -20,6 +20,7 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
           {can(actor, "review:decide") && <Link href="/review">Review</Link>}
           <Link href="/entities">Entities</Link>
           {can(actor, "review:decide") && <Link href="/projects">Projects</Link>}
+          {can(actor, "corpus:export") && <Link href="/export">Export</Link>}
           {can(actor, "user:manage") && <Link href="/admin/users">Users</Link>}
           <Link href="/profile">API tokens</Link>
         </nav>

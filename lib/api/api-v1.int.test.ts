@@ -163,14 +163,15 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const res = await call(exporter.GET, { path: `/api/v1/export?layer=annotators&status=all&project=${project.slug}`, token: admin.token });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
-    const lines = res.text.trim().split("\n").map((l) => JSON.parse(l));
+    const [manifest, ...lines] = res.text.trim().split("\n").map((l) => JSON.parse(l));
+    expect(manifest.manifest.counts.documents).toBe(1);
     expect(lines).toHaveLength(1);
     const [record] = lines;
     expect(record.spans).toHaveLength(1);
     for (const s of record.spans) expect(Array.from(record.text as string).slice(s.start, s.end).join("")).toBe(s.text);
     expect(record.spans[0]).toMatchObject({ text: "John Kerry", label: "PERSON", annotator: { id: ann.user.id } });
     const gold = await call(exporter.GET, { path: `/api/v1/export?project=${project.slug}`, token: admin.token });
-    expect(gold.text).toBe("");
+    expect(gold.text.trim().split("\n").map((l) => JSON.parse(l))).toMatchObject([{ manifest: { counts: { documents: 0 } } }]);
     const bad = await call(exporter.GET, { path: "/api/v1/export?layer=everything", token: admin.token });
     expect(bad.status).toBe(400);
   });

@@ -36,9 +36,33 @@ describe("CLI", () => {
 
     const exported = await cli("export", "--layer", "annotators", "--status", "all");
     expect(exported.code).toBe(0);
-    const records = exported.stdout.trim().split("\n").map((l) => JSON.parse(l) as { title: string; text: string });
+    const records = exported.stdout.trim().split("\n").map((l) => JSON.parse(l) as { title: string; text: string }).slice(1);
     const brief = records.find((r) => r.title === "CLI brief");
     expect(brief?.text.startsWith("Lavrov 😀 met Kerry.\n")).toBe(true);
+  }, 60_000);
+
+  it("exports a format with a label subset, one annotator's layer, UTF-16 offsets and a seeded split", async () => {
+    const { makeUser, makeProject, makeDocument, makeAnnotatorLayer, spanAt } = await import("@/lib/testing/factories");
+    const { splitOf, splitPlan } = await import("@/lib/export/dataset-split");
+    const project = await makeProject();
+    const admin = await makeUser("ADMIN");
+    const ann = await makeUser("ANNOTATOR");
+    const doc = await makeDocument(admin.actor, { project: project.slug, text: "😀 Sergey V. Lavrov met 👩‍👩‍👧 John Kerry in 𠀀 Baghdad." });
+    await makeAnnotatorLayer(ann.actor, doc.id, { spans: [spanAt(doc.text, "John Kerry", "PERSON"), spanAt(doc.text, "Baghdad", "GPE"), spanAt(doc.text, "Sergey V. Lavrov", "PERSON")], status: "APPROVED" });
+    const args = ["--project", project.slug, "--layer", `annotator:${ann.user.email}`, "--labels", "PERSON", "--split", "80/10/10", "--seed", "7"];
+    const out = await cli("export", "--format", "doccano", "--offsets", "utf16", ...args);
+    expect(out.stderr).toMatch(/exported \d+ bytes/);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trim().split("\n").map((l) => JSON.parse(l) as { text: string; label: [number, number, string][]; split: string });
+    expect(lines).toHaveLength(1);
+    expect(lines[0].label.map(([s, e, l]) => `${l}:${lines[0].text.slice(s, e)}`)).toEqual(["PERSON:Sergey V. Lavrov", "PERSON:John Kerry"]);
+    expect(lines[0].split).toBe(splitOf(splitPlan([80, 10, 10], "7"), doc.id));
+    const ls = await cli("export", "--format", "label-studio", ...args);
+    expect(ls.code).toBe(0);
+    expect((JSON.parse(ls.stdout) as unknown[]).length).toBe(1);
+    const bad = await cli("export", "--format", "conll");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("format");
   }, 60_000);
 
   it("exits non-zero with a clear message on bad input", async () => {

@@ -5,7 +5,8 @@
  *   user add --email E --name N --role admin|reviewer|annotator --password P [--project SLUG]
  *   token create --email E [--name N]     prints the token alone on the last line
  *   import FILE.txt [--title T] [--project SLUG] [--source S]
- *   export [--layer gold|annotators] [--status approved|all] [--project SLUG]   JSONL on stdout
+ *   export [--format native|spacy|doccano|label-studio] [--layer gold|annotators|annotator:EMAIL] [--status approved|all]
+ *          [--project SLUG] [--labels A,B] [--offsets codepoint|utf16] [--split 80/10/10 --seed 7] [--manifest first|none|only]   on stdout
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
@@ -19,7 +20,9 @@ const USAGE = `usage: npm run cli -- <command>
   user add --email E --name N --role admin|reviewer|annotator --password P [--project SLUG]   (member of every project unless one is named)
   token create --email E [--name NAME]
   import FILE.txt [--title TITLE] [--project SLUG] [--source SOURCE]
-  export [--layer gold|annotators] [--status approved|all] [--project SLUG] > corpus.jsonl`;
+  export [--format native|spacy|doccano|label-studio] [--layer gold|annotators|annotator:EMAIL_OR_ID] [--status approved|all]
+         [--project SLUG] [--labels PERSON,ORG] [--offsets codepoint|utf16] [--split 80/10/10] [--seed 7]
+         [--manifest first|none|only] [--agreement true|false] > corpus.jsonl`;
 
 class UsageError extends Error {}
 
@@ -85,15 +88,15 @@ async function run(argv: string[]) {
       return;
     }
     case "export": {
-      const { values } = parse({ layer: { type: "string" }, status: { type: "string" }, project: { type: "string" } });
-      const { exportRecords } = await import("@/lib/export/stream-export");
-      const { jsonLine } = await import("@/lib/export/native-record");
-      let n = 0;
-      for await (const record of exportRecords({ actor: await systemActor(), options: values })) {
-        if (!process.stdout.write(jsonLine(record))) await new Promise((r) => process.stdout.once("drain", r));
-        n++;
+      const names = ["format", "layer", "status", "project", "labels", "offsets", "split", "seed", "manifest", "agreement"] as const;
+      const { values } = parse(Object.fromEntries(names.map((n) => [n, { type: "string" as const }])));
+      const { exportChunks } = await import("@/lib/export/stream-export");
+      let bytes = 0;
+      for await (const chunk of await exportChunks({ actor: await systemActor(), options: values })) {
+        if (!process.stdout.write(chunk)) await new Promise((r) => process.stdout.once("drain", r));
+        bytes += Buffer.byteLength(chunk);
       }
-      console.error(`exported ${n} documents`);
+      console.error(`exported ${bytes} bytes`);
       return;
     }
     default:

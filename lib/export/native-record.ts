@@ -12,7 +12,12 @@ export type ExportSpan = {
   entity: { id: string; name: string; type: string } | null;
   /** QUOTE spans: their cue and speaker spans (ids in the same layer) */
   quote?: { cue_id: string | null; speaker_id: string | null };
+  /** the reviewer's decision on this span: PENDING | ACCEPTED | REJECTED */
+  review_state: string;
 };
+
+/** A layer of the document that the export includes, with its review status. */
+export type ExportLayer = { layer: "gold" | "annotator"; annotator: { id: string; name: string } | null; status: string };
 
 export type ExportStance = {
   id: string;
@@ -34,6 +39,9 @@ export type ExportDocument = {
   spans: ExportSpan[];
   grades: ExportGrade[];
   stances: ExportStance[];
+  layers: ExportLayer[];
+  /** with a dataset split: train | dev | test */
+  split?: string;
 };
 
 /** A source grade (Admiralty scale) with its MISP machine tags. */

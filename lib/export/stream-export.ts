@@ -3,30 +3,35 @@
  * small batches so memory stays flat however large the project.
  */
 import { db } from "@/lib/db";
-import { projectScope } from "@/lib/authz";
-import { notFound } from "@/lib/errors";
+import { authorize } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
-import { ExportOptions } from "./export-options";
-import { jsonLine, sortSpans, type ExportDocument } from "./native-record";
-import type { z } from "zod";
+import { ExportOptions, type ExportOptionsInput } from "./export-options";
+import { sortSpans, type ExportDocument } from "./native-record";
 import { exportGrade } from "@/lib/grades/export-grade";
+import { exportScope, type ExportScope } from "./export-scope";
+import { exportManifest } from "./export-manifest";
+import { splitOf } from "./dataset-split";
+import { inOffsetUnit } from "./offset-unit";
+import { withLabels } from "./label-subset";
+import { serializeExport } from "./serialize-export";
 
 const BATCH = 25;
 
-export async function* exportRecords(opts: { actor: Actor; options: z.input<typeof ExportOptions> }): AsyncGenerator<ExportDocument> {
-  const options = ExportOptions.parse(opts.options);
-  const projectWhere = { ...projectScope(opts.actor), ...(options.project ? { OR: [{ id: options.project }, { slug: options.project }] } : {}) };
-  if (options.project && !(await db.project.findFirst({ where: projectWhere }))) throw notFound(`Project ${options.project}`);
+/** Export records (native shape) in the chosen offset unit, label subset and split. */
+export async function* exportRecords(opts: { actor: Actor; options: ExportOptionsInput }): AsyncGenerator<ExportDocument> {
+  const scope = await exportScope(authorize(opts.actor, "corpus:export"), ExportOptions.parse(opts.options));
+  yield* scopedRecords(scope);
+}
 
-  const layerWhere = {
-    kind: options.layer === "gold" ? "GOLD" : "ANNOTATOR",
-    ...(options.status === "approved" ? { status: "APPROVED" } : {}),
-  };
-  const documentWhere = {
-    project: projectWhere,
-    ...(options.status === "approved" ? { layers: { some: layerWhere } } : {}),
-  };
+async function* scopedRecords(scope: ExportScope): AsyncGenerator<ExportDocument> {
+  const { options, layerWhere, documentWhere, plan } = scope;
+  for await (const doc of databaseRecords(layerWhere, documentWhere)) {
+    const shaped = inOffsetUnit(withLabels(doc, options.labels), options.offsets);
+    yield plan ? { ...shaped, split: splitOf(plan, doc.id) } : shaped;
+  }
+}
 
+async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhere: Record<string, unknown>): AsyncGenerator<ExportDocument> {
   let cursor: string | undefined;
   for (;;) {
     const docs = await db.document.findMany({
@@ -70,6 +75,7 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
               entity_id: a.entityId,
               entity: a.entity ? { id: a.entity.id, name: a.entity.name, type: a.entity.type } : null,
               ...(a.label.kind === "QUOTE" ? { quote: { cue_id: a.quoteCueId, speaker_id: a.quoteSpeakerId } } : {}),
+              review_state: a.reviewState,
             })),
           ),
         ),
@@ -89,6 +95,11 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
               .sort((a, b) => a.start - b.start || a.end - b.end),
           })),
         ),
+        layers: doc.layers.map((layer) => ({
+          layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
+          annotator: layer.user ? { id: layer.user.id, name: layer.user.name } : null,
+          status: layer.status,
+        })),
       };
     }
     cursor = docs[docs.length - 1].id;
@@ -96,27 +107,43 @@ export async function* exportRecords(opts: { actor: Actor; options: z.input<type
 }
 
 /**
- * The same records as a byte stream of JSONL, pulled as the client reads.
- * The first record is read before the stream is handed out, so bad options
- * or access errors still become a proper HTTP error, not a broken stream.
+ * The export as a byte stream in its format, pulled as the client reads.
+ * Options, projects, annotators and labels are checked and the first chunk
+ * is read before the stream is handed out, so errors still become a proper
+ * HTTP error, not a broken stream.
  */
-export async function exportStream(opts: { actor: Actor; options: z.input<typeof ExportOptions> }): Promise<ReadableStream<Uint8Array>> {
-  const records = exportRecords(opts);
+export async function exportStream(opts: { actor: Actor; options: ExportOptionsInput }): Promise<ReadableStream<Uint8Array>> {
+  const chunks = await exportChunks(opts);
   const encoder = new TextEncoder();
-  let pending: IteratorResult<ExportDocument> | null = await records.next();
+  let pending: IteratorResult<string> | null = await chunks.next();
   return new ReadableStream({
     async pull(controller) {
       try {
-        const next = pending ?? (await records.next());
+        const next = pending ?? (await chunks.next());
         pending = null;
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(jsonLine(next.value)));
+        else controller.enqueue(encoder.encode(next.value));
       } catch (err) {
         controller.error(err);
       }
     },
     async cancel() {
-      await records.return(undefined);
+      await chunks.return(undefined);
     },
   });
+}
+
+/** The export as chunks of text (lines, or pieces of the Label Studio array); the CLI writes them to stdout. */
+export async function exportChunks(opts: { actor: Actor; options: ExportOptionsInput }): Promise<AsyncGenerator<string>> {
+  const actor = authorize(opts.actor, "corpus:export");
+  const options = ExportOptions.parse(opts.options);
+  const scope = await exportScope(actor, options);
+  if (options.manifest === "only") {
+    const manifest = await exportManifest(actor, scope);
+    return (async function* () {
+      yield JSON.stringify(manifest, null, 2) + "\n";
+    })();
+  }
+  const manifest = options.manifest === "first" ? { manifest: await exportManifest(actor, scope) } : undefined;
+  return serializeExport(options.format, scopedRecords(scope), manifest);
 }
