@@ -149,7 +149,7 @@ export async function runImport(opts: {
         outlet: doc.meta.outlet,
         byline: doc.meta.byline,
         publishedAt: doc.meta.published_at,
-        source: doc.meta.source ?? opts.filename ?? null,
+        source: doc.meta.source,
         metadata: JSON.stringify({ import: { format: summary.format, line: doc.line, ...(opts.filename ? { file: opts.filename } : {}) } }),
       },
     });
