@@ -21,6 +21,7 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
           <Link href="/entities">Entities</Link>
           {can(actor, "review:decide") && <Link href="/projects">Projects</Link>}
           {can(actor, "user:manage") && <Link href="/admin/users">Users</Link>}
+          {can(actor, "document:import") && <Link href="/import">Import</Link>}
           <Link href="/profile">API tokens</Link>
         </nav>
         <span className="muted" data-testid="whoami">
