@@ -47,7 +47,7 @@ export function mapSpans(raw: string, spans: RawSpan[], unit: OffsetUnit): { tex
     if (s.text === undefined || s.text === null) return;
     const actual = raw.slice(u16[i].start, u16[i].end);
     if (typeof s.text !== "string" || (s.text !== actual && canonicalizeText(s.text) !== canonicalizeText(actual))) {
-      throw new SpanError(`${describe(s, i)}: the file says its text is ${JSON.stringify(s.text)} but the text at those offsets is ${JSON.stringify(actual)}${unit === "codepoint" ? " (if the file counts UTF-16 units, import with offsets utf16)" : ""}`);
+      throw new SpanError(`${describe(s, i)}: the file says its text is ${JSON.stringify(s.text)} but the text at those offsets is ${JSON.stringify(actual)}${unit === "codepoint" && index.length !== raw.length ? " (if the file counts UTF-16 units, import with offsets utf16)" : ""}`);
     }
   });
   // 3. map through canonicalisation
