@@ -22,6 +22,7 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
           {can(actor, "review:decide") && <Link href="/projects">Projects</Link>}
           {can(actor, "corpus:export") && <Link href="/export">Export</Link>}
           {can(actor, "user:manage") && <Link href="/admin/users">Users</Link>}
+          {can(actor, "document:import") && <Link href="/import">Import</Link>}
           <Link href="/profile">API tokens</Link>
         </nav>
         <span className="muted" data-testid="whoami">

@@ -5,6 +5,8 @@
  *   user add --email E --name N --role admin|reviewer|annotator --password P [--project SLUG]
  *   token create --email E [--name N]     prints the token alone on the last line
  *   import FILE.txt [--title T] [--project SLUG] [--source S]
+ *   import FILE [FILE.txt …] [--format auto|txt|native|spacy|doccano|label-studio] [--offsets codepoint|utf16]
+ *          [--mode valid|all-or-nothing] [--into suggestions|annotator:EMAIL] [--name NAME] [--create-labels] [--project SLUG]
  *   export [--format native|spacy|doccano|label-studio] [--layer gold|annotators|annotator:EMAIL] [--status approved|all]
  *          [--project SLUG] [--labels A,B] [--offsets codepoint|utf16] [--split 80/10/10 --seed 7] [--manifest first|none|only]   on stdout
  */
@@ -20,6 +22,8 @@ const USAGE = `usage: npm run cli -- <command>
   user add --email E --name N --role admin|reviewer|annotator --password P [--project SLUG]   (member of every project unless one is named)
   token create --email E [--name NAME]
   import FILE.txt [--title TITLE] [--project SLUG] [--source SOURCE]
+  import FILE [FILE.txt …] [--format auto|txt|native|spacy|doccano|label-studio] [--offsets codepoint|utf16]
+         [--mode valid|all-or-nothing] [--into suggestions|annotator:EMAIL] [--name NAME] [--create-labels] [--project SLUG]
   export [--format native|spacy|doccano|label-studio] [--layer gold|annotators|annotator:EMAIL_OR_ID] [--status approved|all]
          [--project SLUG] [--labels PERSON,ORG] [--offsets codepoint|utf16] [--split 80/10/10] [--seed 7]
          [--manifest first|none|only] [--agreement true|false] > corpus.jsonl`;
@@ -74,17 +78,44 @@ async function run(argv: string[]) {
       return;
     }
     case "import": {
-      const { values, positionals } = parse({ title: { type: "string" }, project: { type: "string" }, source: { type: "string" } });
-      const file = positionals[0];
-      if (!file) throw new UsageError("name the .txt file to import");
-      if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`no such file: ${file}`);
-      const text = readFileSync(file, "utf8");
-      const { importDocument } = await import("@/lib/documents/import-document");
-      const { document } = await importDocument({
-        actor: await systemActor(),
-        input: { title: values.title ?? basename(file).replace(/\.txt$/i, ""), text, project: values.project, source: values.source ?? basename(file) },
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          title: { type: "string" }, project: { type: "string" }, source: { type: "string" }, format: { type: "string" }, offsets: { type: "string" },
+          mode: { type: "string" }, into: { type: "string" }, name: { type: "string" }, "create-labels": { type: "boolean" },
+        },
       });
-      console.log(`imported ${document.id} "${document.title}" (${document.length} characters)`);
+      const file = positionals[0];
+      if (!file) throw new UsageError("name the file to import");
+      for (const f of positionals) if (!statSync(f, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`no such file: ${f}`);
+      const bulk = values.format || values.offsets || values.mode || values.into || values.name || values["create-labels"] || positionals.length > 1 || !/\.txt$/i.test(file);
+      if (!bulk) {
+        // one .txt file: the original single-document import (a duplicate is an error)
+        const text = readFileSync(file, "utf8");
+        const { importDocument } = await import("@/lib/documents/import-document");
+        const { document } = await importDocument({
+          actor: await systemActor(),
+          input: { title: values.title ?? basename(file).replace(/\.txt$/i, ""), text, project: values.project, source: values.source ?? basename(file) },
+        });
+        console.log(`imported ${document.id} "${document.title}" (${document.length} characters)`);
+        return;
+      }
+      const { createReadStream } = await import("node:fs");
+      const { importFiles } = await import("@/lib/import/import-files");
+      const { printSummary } = await import("@/lib/import/print-summary");
+      const options = { format: values.format, offsets: values.offsets, mode: values.mode, into: values.into, name: values.name, createLabels: values["create-labels"] ?? false, project: values.project };
+      const files = positionals.map((f) => ({ name: basename(f), chunks: createReadStream(f, { encoding: "utf8" }) as AsyncIterable<string> }));
+      try {
+        const summary = await importFiles({ actor: await systemActor(), options: options as never, files });
+        printSummary(summary, (l) => console.log(l));
+      } catch (err) {
+        if (err instanceof AppError && err.code === "UNPROCESSABLE" && err.details) {
+          printSummary(err.details as never, (l) => console.error(l));
+        }
+        throw err;
+      }
       return;
     }
     case "export": {

@@ -1,0 +1,221 @@
+/**
+ * Runs an import: parsed documents in, documents and span layers out.
+ *
+ * - mode "valid": each valid document is written as it is read, in its own
+ *   transaction; bad lines are reported and skipped.
+ * - mode "all-or-nothing": every record is read and checked first; any error
+ *   → nothing is written and a 422 lists every line error; otherwise all
+ *   documents are written in one transaction. (The records are held in memory
+ *   until then; the upload size limit bounds them.)
+ * - A document whose canonical text is already in the project (or earlier in
+ *   the same file) is a duplicate: reported with the existing document, not
+ *   written again, and its spans are skipped (never merged into a layer
+ *   someone may be working on).
+ * - Spans go to a SUGGESTIONS layer (slot "suggestions:import:<name>") or to
+ *   a named annotator's own layer (the user must be a project member); their
+ *   labels must exist in the project, unless createLabels.
+ * - Audit: DOCUMENT IMPORT per document, ANNOTATION IMPORT per span, LABEL CREATE.
+ */
+import { db, type Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { defaultProject, ensureProject } from "@/lib/projects/ensure-project";
+import { textHash, MAX_DOCUMENT_CODE_POINTS } from "@/lib/documents/import-document";
+import { userSlot } from "@/lib/domain/enums";
+import { codePointLength } from "@/lib/text/offsets";
+import type { Actor } from "@/lib/auth/actor";
+import { ImportOptions, type ImportOptionsInput } from "./import-options";
+import type { ImportFormat, LineError, OffsetUnit, ParsedDocument, ParseResult } from "./types";
+
+export const MAX_REPORTED_ERRORS = 1000;
+
+export type ImportSummary = {
+  format: ImportFormat;
+  offsets: OffsetUnit;
+  mode: "valid" | "all-or-nothing";
+  project: { id: string; slug: string };
+  layer: string;
+  /** documents created */
+  documents: number;
+  /** spans written */
+  spans: number;
+  created: { line: number; id: string; title: string; spans: number }[];
+  duplicates: { line: number; documentId: string; title: string; message: string }[];
+  errors: LineError[];
+  /** how many errors there were in all (the list stops at MAX_REPORTED_ERRORS) */
+  errorCount: number;
+  labelsCreated: string[];
+};
+
+type Target = { kind: "SUGGESTIONS"; slot: string; userId: null } | { kind: "ANNOTATOR"; slot: string; userId: string };
+
+const LABEL_COLORS = ["#64748b", "#0891b2", "#ca8a04", "#db2777", "#4d7c0f", "#9333ea"];
+
+export async function runImport(opts: {
+  actor: Actor;
+  options: ImportOptionsInput;
+  /** the parsed stream; format and offsets as resolved by the parser */
+  parsed: { format: ImportFormat; offsets: OffsetUnit; results: AsyncIterable<ParseResult> };
+  filename?: string;
+}): Promise<ImportSummary> {
+  const options = ImportOptions.parse(opts.options);
+  const project = options.project
+    ? await db.project.findFirst({ where: { OR: [{ id: options.project }, { slug: options.project }] } })
+    : ((await defaultProject()) ?? (await ensureProject({ slug: "default", name: "Default project" })));
+  if (!project) throw notFound(`Project ${options.project}`);
+
+  let target: Target;
+  if (options.into.startsWith("annotator:")) {
+    const email = options.into.slice("annotator:".length).toLowerCase();
+    const user = await db.user.findFirst({ where: { email, active: true, memberships: { some: { projectId: project.id } } } });
+    if (!user) throw new AppError("UNPROCESSABLE", `No active member of project ${project.slug} has the email ${email}; add them to the project first`);
+    target = { kind: "ANNOTATOR", slot: userSlot(user.id), userId: user.id };
+  } else {
+    const base = options.name || (opts.filename ?? "").replace(/\.[a-z]+$/i, "").replace(/[^\w.\- ]/g, "").slice(0, 60) || "import";
+    target = { kind: "SUGGESTIONS", slot: `suggestions:import:${base}`, userId: null };
+  }
+
+  const labels = new Map((await db.label.findMany({ where: { projectId: project.id } })).map((l) => [l.name, l.id]));
+  const summary: ImportSummary = {
+    format: opts.parsed.format,
+    offsets: opts.parsed.offsets,
+    mode: options.mode,
+    project: { id: project.id, slug: project.slug },
+    layer: target.slot,
+    documents: 0,
+    spans: 0,
+    created: [],
+    duplicates: [],
+    errors: [],
+    errorCount: 0,
+    labelsCreated: [],
+  };
+  const fail = (e: LineError) => {
+    summary.errorCount++;
+    if (summary.errors.length < MAX_REPORTED_ERRORS) summary.errors.push(e);
+  };
+  const seenInFile = new Map<string, { line: number; title: string }>();
+  const missingLabels = new Set<string>();
+
+  /** Checks one parsed document; returns its hash, or null when it is a duplicate or bad. */
+  async function check(doc: ParsedDocument): Promise<string | null> {
+    const length = codePointLength(doc.text);
+    if (length > MAX_DOCUMENT_CODE_POINTS) {
+      fail({ line: doc.line, message: `the text has ${length} characters; documents hold at most ${MAX_DOCUMENT_CODE_POINTS}` });
+      return null;
+    }
+    const unknown = [...new Set(doc.spans.map((s) => s.label).filter((l) => !labels.has(l)))];
+    if (unknown.length && !options.createLabels) {
+      fail({ line: doc.line, message: `unknown label${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: the project's labels are ${[...labels.keys()].join(", ") || "none"} (or import with “create missing labels”)` });
+      return null;
+    }
+    const hash = textHash(doc.text);
+    const earlier = seenInFile.get(hash);
+    if (earlier) {
+      summary.duplicates.push({ line: doc.line, documentId: "", title: earlier.title, message: `duplicate of line ${earlier.line} (${earlier.title}) in this file` });
+      return null;
+    }
+    const existing = await db.document.findUnique({ where: { projectId_textHash: { projectId: project!.id, textHash: hash } }, select: { id: true, title: true } });
+    if (existing) {
+      summary.duplicates.push({ line: doc.line, documentId: existing.id, title: existing.title, message: `duplicate of document ${existing.id} ${existing.title}` });
+      return null;
+    }
+    seenInFile.set(hash, { line: doc.line, title: doc.title });
+    unknown.forEach((l) => missingLabels.add(l));
+    return hash;
+  }
+
+  async function createMissingLabels(tx: Tx) {
+    const names = [...missingLabels].filter((n) => !labels.has(n));
+    if (names.length === 0) return;
+    const order = await tx.label.count({ where: { projectId: project!.id } });
+    for (const [i, name] of names.entries()) {
+      const label = await tx.label.create({ data: { projectId: project!.id, name, color: LABEL_COLORS[i % LABEL_COLORS.length], sortOrder: order + i, description: "Created by an import" } });
+      await recordAudit(tx, { projectId: project!.id, actorId: opts.actor.id, subject: "LABEL", subjectId: label.id, action: "CREATE", after: { name, by: "import" } });
+      labels.set(name, label.id);
+      summary.labelsCreated.push(name);
+    }
+  }
+
+  async function write(tx: Tx, doc: ParsedDocument, hash: string) {
+    await createMissingLabels(tx);
+    const created = await tx.document.create({
+      data: {
+        projectId: project!.id,
+        title: doc.title,
+        text: doc.text,
+        textHash: hash,
+        length: codePointLength(doc.text),
+        outlet: doc.meta.outlet,
+        byline: doc.meta.byline,
+        publishedAt: doc.meta.published_at,
+        source: doc.meta.source,
+        metadata: JSON.stringify({ import: { format: summary.format, line: doc.line, ...(opts.filename ? { file: opts.filename } : {}) } }),
+      },
+    });
+    await recordAudit(tx, { projectId: project!.id, documentId: created.id, actorId: opts.actor.id, subject: "DOCUMENT", subjectId: created.id, action: "IMPORT", after: { title: created.title, textHash: hash, length: created.length, line: doc.line } });
+    if (doc.spans.length) {
+      const layer = await tx.layer.create({
+        data: { documentId: created.id, kind: target.kind, userId: target.userId, slot: target.slot, status: target.kind === "ANNOTATOR" ? "IN_PROGRESS" : "NOT_STARTED" },
+      });
+      const annotations = await tx.annotation.createManyAndReturn({
+        data: doc.spans.map((s) => ({ layerId: layer.id, start: s.start, end: s.end, text: s.text, labelId: labels.get(s.label)!, createdById: opts.actor.id })),
+        select: { id: true, start: true, end: true, text: true, labelId: true },
+      });
+      await tx.auditEvent.createMany({
+        data: annotations.map((a, i) => ({
+          projectId: project!.id,
+          documentId: created.id,
+          actorId: opts.actor.id,
+          subject: "ANNOTATION",
+          subjectId: a.id,
+          action: "IMPORT",
+          after: JSON.stringify({ layerId: layer.id, start: a.start, end: a.end, text: a.text, label: doc.spans[i].label }),
+        })),
+      });
+    }
+    summary.documents++;
+    summary.spans += doc.spans.length;
+    summary.created.push({ line: doc.line, id: created.id, title: created.title, spans: doc.spans.length });
+  }
+
+  if (options.mode === "valid") {
+    for await (const r of opts.parsed.results) {
+      if (!r.ok) {
+        fail(r.error);
+        continue;
+      }
+      const hash = await check(r.doc);
+      if (!hash) continue;
+      try {
+        await db.$transaction((tx) => write(tx, r.doc, hash));
+      } catch (err) {
+        if ((err as { code?: string }).code === "P2002") {
+          // written by someone else in the meantime
+          summary.duplicates.push({ line: r.doc.line, documentId: "", title: r.doc.title, message: "duplicate of a document imported at the same time" });
+        } else throw err;
+      }
+    }
+    return summary;
+  }
+
+  const accepted: { doc: ParsedDocument; hash: string }[] = [];
+  for await (const r of opts.parsed.results) {
+    if (!r.ok) {
+      fail(r.error);
+      continue;
+    }
+    const hash = await check(r.doc);
+    if (hash) accepted.push({ doc: r.doc, hash });
+  }
+  if (summary.errorCount > 0) {
+    throw new AppError("UNPROCESSABLE", `${summary.errorCount} line${summary.errorCount > 1 ? "s have" : " has"} errors; nothing was imported`, { ...summary, errors: summary.errors });
+  }
+  await db.$transaction(
+    async (tx) => {
+      for (const { doc, hash } of accepted) await write(tx, doc, hash);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return summary;
+}
