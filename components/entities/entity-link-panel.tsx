@@ -14,19 +14,21 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
   const [state, setState] = useState<MentionState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const saved = focused && focused.version > 0 ? focused : null;
+  // Only a span the server has confirmed (version > 0) has a link to show; reload when it changes.
+  const savedId = focused && focused.version > 0 ? focused.id : null;
+  const savedVersion = focused?.version ?? 0;
 
   useEffect(() => {
     setError(null);
-    if (!saved) return setState(null);
+    if (!savedId) return setState(null);
     let live = true;
-    apiJson<MentionState>(`/api/v1/annotations/${saved.id}/entity`)
+    apiJson<MentionState>(`/api/v1/annotations/${savedId}/entity`)
       .then((s) => live && setState(s))
       .catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };
-  }, [saved?.id, saved?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [savedId, savedVersion]);
 
   const write = useCallback(
     async (run: () => Promise<MentionState>) => {
@@ -58,26 +60,26 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
       <p className="entity-mention">
         <span className="chip">{focused.label}</span> “{focused.text}”
       </p>
-      {!saved ? (
+      {!savedId ? (
         <p className="muted">Saving…</p>
       ) : state?.entity ? (
         <p className="entity-linked" data-testid="entity-linked">
           → <Link href={`/projects/${projectId}/entities/${state.entity.id}`}>{state.entity.name}</Link> <span className="chip">{state.entity.type}</span>{" "}
-          <button className="link-button" disabled={busy || api.locked} onClick={() => write(() => apiJson(`/api/v1/annotations/${saved.id}/entity`, { method: "PUT", body: { entityId: null, version } }))}>
+          <button className="link-button" disabled={busy || api.locked} onClick={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: null, version } }))}>
             Unlink
           </button>
         </p>
       ) : (
         <p className="muted">Not linked.</p>
       )}
-      {saved && (
+      {savedId && (
         <EntityCombobox
           projectId={projectId}
           mentionText={focused.text}
           label={focused.label}
           disabled={busy || api.locked}
-          onPick={(entity) => write(() => apiJson(`/api/v1/annotations/${saved.id}/entity`, { method: "PUT", body: { entityId: entity.id, version } }))}
-          onCreate={() => write(() => apiJson(`/api/v1/annotations/${saved.id}/entity`, { method: "POST", body: { version, create: {} } }))}
+          onPick={(entity) => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: entity.id, version } }))}
+          onCreate={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "POST", body: { version, create: {} } }))}
         />
       )}
       {error && <p className="banner error" role="alert">{error}</p>}

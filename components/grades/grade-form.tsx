@@ -26,11 +26,15 @@ export function GradeForm({ documentId, annotationId, layer, grade, locked, synd
   const [rationale, setRationale] = useState(grade?.rationale ?? "");
   const [state, setState] = useState<{ phase: "idle" | "saving" | "saved" | "error"; message?: string; warning?: string | null }>({ phase: "idle" });
 
+  // The form follows the saved grade whenever it changes (saved here, in another tab, or by a reviewer).
+  const savedReliability = grade?.reliability ?? "";
+  const savedCredibility = grade ? String(grade.credibility) : "";
+  const savedRationale = grade?.rationale ?? "";
   useEffect(() => {
-    setReliability(grade?.reliability ?? "");
-    setCredibility(grade ? String(grade.credibility) : "");
-    setRationale(grade?.rationale ?? "");
-  }, [grade?.id, grade?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+    setReliability(savedReliability);
+    setCredibility(savedCredibility);
+    setRationale(savedRationale);
+  }, [savedReliability, savedCredibility, savedRationale]);
 
   const complete = reliability !== "" && credibility !== "";
   const dirty = !grade || grade.reliability !== reliability || String(grade.credibility) !== credibility || grade.rationale !== rationale;

@@ -39,13 +39,15 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
   const undoStack = useRef<UndoEntry[]>([]);
   const queue = useRef<SaveQueue | null>(null);
 
-  const resync = useCallback(async () => {
-    const res = await fetch(`/api/v1/documents/${documentId}/annotations?layer=${target}`);
-    if (res.ok) {
-      const body = (await res.json()) as { annotations: LocalAnnotation[] };
-      setAnnotations(toMap(body.annotations));
-      undoStack.current = [];
-    }
+  /**
+   * Brings the layer in line with the server (after a refused save, missed
+   * live events, or a change made elsewhere), keeping changes not yet saved.
+   */
+  const catchUp = useCallback(async () => {
+    const res = await fetch(`/api/v1/documents/${documentId}/annotations?layer=${target}`).catch(() => null);
+    if (!res?.ok) return; // offline again: the next reconnect tries once more
+    const body = (await res.json()) as { annotations: LocalAnnotation[] };
+    setAnnotations((map) => reconcile(map, body.annotations, queue.current?.pendingIds() ?? new Set()));
   }, [documentId, target]);
 
   useEffect(() => {
@@ -63,7 +65,8 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
       },
       refused: (_op, message) => {
         setNotice(`A change was not saved: ${message}. Your layer was reloaded from the server.`);
-        void resync();
+        undoStack.current = []; // what undo would restore may no longer be there
+        void catchUp();
       },
       state: setSaveState,
     });
@@ -79,15 +82,7 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [documentId, target, resync]);
-
-  /** Brings the layer in line with the server after live events may have been missed, keeping unsaved changes. */
-  const catchUp = useCallback(async () => {
-    const res = await fetch(`/api/v1/documents/${documentId}/annotations?layer=${target}`).catch(() => null);
-    if (!res?.ok) return; // offline again: the next reconnect tries once more
-    const body = (await res.json()) as { annotations: LocalAnnotation[] };
-    setAnnotations((map) => reconcile(map, body.annotations, queue.current?.pendingIds() ?? new Set()));
-  }, [documentId, target]);
+  }, [documentId, target, catchUp]);
 
   /** A change of this layer made elsewhere (another tab, an API client), as the live stream delivers it. */
   const applyRemote = useCallback(
@@ -155,7 +150,6 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     undo,
     canUndo: () => undoStack.current.length > 0,
     retryNow: () => queue.current?.retryNow(),
-    resync,
     applyRemote,
     catchUp,
   };

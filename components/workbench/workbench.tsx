@@ -126,10 +126,10 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
   const colors = useMemo(() => new Map(labels.map((l) => [l.name, l.color])), [labels]);
   const locked = layerStatus === "SUBMITTED" || layerStatus === "APPROVED";
 
+  const { catchUp } = layer;
   useEffect(() => {
-    if (resyncSignal > 0) void layer.resync();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the signal changes
-  }, [resyncSignal]);
+    if (resyncSignal > 0) void catchUp();
+  }, [resyncSignal, catchUp]);
 
   const sorted = useMemo(
     () => [...layer.annotations.values()].sort((a, b) => a.start - b.start || b.end - a.end),

@@ -5,6 +5,7 @@
  * registry's own UI is another feature; stance tests only need entities.
  */
 import { db } from "@/lib/db";
+import { runScript } from "@/lib/ops/run-script";
 
 async function main() {
   const [slug, name, type, email, title, text] = process.argv.slice(2);
@@ -17,10 +18,4 @@ async function main() {
   console.log(entity.id);
 }
 
-main().then(
-  () => process.exit(0),
-  (err: Error) => {
-    console.error(err.message);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -4,6 +4,7 @@
  * progress the tests do not drive through the UI (submission, review).
  */
 import { db } from "@/lib/db";
+import { runScript } from "@/lib/ops/run-script";
 
 async function main() {
   const [email, title, status] = process.argv.slice(2);
@@ -11,10 +12,4 @@ async function main() {
   if (updated.count !== 1) throw new Error(`expected one layer of ${email} on "${title}", found ${updated.count}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (err: Error) => {
-    console.error(err.message);
-    process.exit(1);
-  },
-);
+runScript(main);

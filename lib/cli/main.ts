@@ -17,6 +17,7 @@ import { migrate } from "@/lib/db/migrate";
 import { databaseUrl } from "@/lib/db/url";
 import { AppError } from "@/lib/errors";
 import { ZodError } from "zod";
+import { runScript } from "@/lib/ops/run-script";
 
 const USAGE = `usage: npm run cli -- <command>
   user add --email E --name N --role admin|reviewer|annotator --password P [--project SLUG]   (member of every project unless one is named)
@@ -155,5 +156,4 @@ async function main() {
   }
 }
 
-// Exit explicitly once stdout is flushed: an open PostgreSQL pool would otherwise keep the process alive.
-main().then((code) => process.stdout.write("", () => process.exit(code)));
+runScript(main);

@@ -10,6 +10,7 @@ import { writeFileSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { chromium } from "@playwright/test";
 import { findChromium, INSTALL_HINT } from "./find-browser";
+import { runScript } from "./run-script";
 import { benchCorpus } from "@/lib/bench/corpus";
 
 type BenchResult = { plainMs: number; annotatedMs: number; addSpanMs: number; scrollMs: number; everythingMs: number; drawnAtOpen: number; runs: number };
@@ -74,7 +75,4 @@ async function main() {
   }
 }
 
-main().catch((err: Error) => {
-  console.error(`bench failed: ${err.message}`);
-  process.exit(1);
-});
+runScript(main, { label: "bench failed" });

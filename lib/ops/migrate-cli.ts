@@ -1,9 +1,11 @@
 import { migrate } from "@/lib/db/migrate";
 import { databaseUrl } from "@/lib/db/url";
+import { runScript } from "./run-script";
 
-migrate(databaseUrl())
-  .then((applied) => console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date"))
-  .catch((err: Error) => {
-    console.error(`migrate: ${err.message}`);
-    process.exit(1);
-  });
+runScript(
+  async () => {
+    const applied = await migrate(databaseUrl());
+    console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+  },
+  { label: "migrate" },
+);

@@ -2,7 +2,7 @@
  * `npm start`: migrate the database (SQLite file under data/ by default),
  * import the seeds and demo users once, build, and serve on port 3000.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { buildNext, runScript, serveNext } from "./run-script";
 import { migrate } from "@/lib/db/migrate";
 import { databaseUrl, databaseProvider } from "@/lib/db/url";
 import { ensureAuthSecret } from "./auth-secret";
@@ -18,20 +18,12 @@ async function main() {
   const { logins, corpus, loginsFile, assigned } = await seedDemo();
   console.log(`seed project "${corpus.project.name}": ${corpus.created} new of ${corpus.total} documents${assigned ? `, ${assigned} annotator seats assigned (2 per document)` : ""}`);
 
-  if (!process.argv.includes("--no-build")) {
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  if (!process.argv.includes("--no-build")) buildNext();
   const port = process.env.PORT ?? "3000";
   console.log(`\nDemo logins (also in ${loginsFile}):`);
   for (const l of logins) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(30)} ${l.password}`);
   console.log(`\nMarginalia is starting at http://localhost:${port}\n`);
-  const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  return serveNext(port);
 }
 
-main().catch((err: Error) => {
-  console.error(`start failed: ${err.message}`);
-  process.exit(1);
-});
+runScript(main, { label: "start failed" });

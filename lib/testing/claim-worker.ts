@@ -8,6 +8,7 @@
 import { once } from "node:events";
 import { nextDocument } from "@/lib/assignments/next-document";
 import { loadActiveActor, type Actor } from "@/lib/auth/actor";
+import { runScript } from "@/lib/ops/run-script";
 
 async function main() {
   const [projectId, ...userIds] = process.argv.slice(2);
@@ -23,10 +24,4 @@ async function main() {
   console.log(JSON.stringify(results));
 }
 
-main().then(
-  () => process.exit(0),
-  (err: Error) => {
-    console.error(err.stack ?? err.message);
-    process.exit(1);
-  },
-);
+runScript(main);
