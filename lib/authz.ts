@@ -5,6 +5,9 @@
  */
 import { AppError, forbidden } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
+
+/** What the query scopes need to know of the actor. */
+type ActorRef = Pick<Actor, "id" | "role">;
 import type { Role } from "@/lib/domain/enums";
 
 const PERMISSIONS = {
@@ -44,7 +47,7 @@ export function authorize(actor: Actor | null, permission?: Permission): Actor {
 }
 
 /** Prisma `where` for projects the actor belongs to (admins see all). */
-export function projectScope(actor: Actor) {
+export function projectScope(actor: ActorRef) {
   return actor.role === "ADMIN" ? {} : { members: { some: { userId: actor.id } } };
 }
 
@@ -58,7 +61,7 @@ export function memberProjectScope(actor: Actor) {
 }
 
 /** Prisma `where` for documents the actor may open. */
-export function documentScope(actor: Actor) {
+export function documentScope(actor: ActorRef) {
   return { project: projectScope(actor) };
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { userRowAction, type UserRowState } from "@/app/(workbench)/admin/users/actions";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { CopyButton } from "@/components/forms/copy-button";
+import { RowNote } from "@/components/forms/row-note";
 
 export type UserRowData = {
   id: string;
@@ -87,27 +88,21 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
         </td>
       </tr>
       {state && (
-        <tr className="row-note">
-          <td colSpan={COLUMNS}>
-            {state.ok ? (
-              <span role="status">
-                {state.message}{" "}
-                {state.temporaryPassword && (
-                  <>
-                    <code className="token" data-testid="reset-password">
-                      {state.temporaryPassword}
-                    </code>{" "}
-                    <CopyButton text={state.temporaryPassword} label="Copy password" />
-                  </>
-                )}
-              </span>
-            ) : (
-              <span className="error" role="alert">
-                {state.error}
-              </span>
-            )}
-          </td>
-        </tr>
+        <RowNote columns={COLUMNS} state={state}>
+          {state.ok && (
+            <>
+              {state.message}{" "}
+              {state.temporaryPassword && (
+                <>
+                  <code className="token" data-testid="reset-password">
+                    {state.temporaryPassword}
+                  </code>{" "}
+                  <CopyButton text={state.temporaryPassword} label="Copy password" />
+                </>
+              )}
+            </>
+          )}
+        </RowNote>
       )}
     </>
   );

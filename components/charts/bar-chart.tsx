@@ -5,7 +5,7 @@
  * by colour alone. A row may take its own colour (a label's colour); series
  * are then told apart by fill (solid or hatched) and the legend.
  */
-import { ChartLegend } from "./legend";
+import { ChartFrame } from "./legend";
 import { BAR_HEIGHT, CHART_WIDTH, FONT_SIZE, LABEL_WIDTH, ROW_GAP, fitLabel, linearScale } from "./geometry";
 
 export type BarSeries = { key: string; name: string; color?: string; hatched?: boolean };
@@ -55,10 +55,7 @@ export function BarChart(props: {
     .join("; ");
 
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{describe}</desc>
+    <ChartFrame id={id} title={title} describe={describe} width={CHART_WIDTH} height={height} legend={series.length > 1 ? series.map((s) => ({ key: s.key, name: s.name, color: s.color ?? DEFAULT_COLOR, hatched: s.hatched })) : null}>
         <defs>
           {rows.map((row, ri) =>
             series.map((s, si) =>
@@ -101,10 +98,6 @@ export function BarChart(props: {
             </g>
           );
         })}
-      </svg>
-      {series.length > 1 && (
-        <ChartLegend label={`Legend: ${title}`} items={series.map((s) => ({ key: s.key, name: s.name, color: s.color ?? DEFAULT_COLOR, hatched: s.hatched }))} />
-      )}
-    </figure>
+    </ChartFrame>
   );
 }

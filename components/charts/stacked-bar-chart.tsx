@@ -4,7 +4,7 @@
  * longer bar means more. Each segment wide enough shows its count, each row
  * ends with a text summary, and a legend names the colours.
  */
-import { ChartLegend } from "./legend";
+import { ChartFrame } from "./legend";
 import { BAR_HEIGHT, CHART_WIDTH, FONT_SIZE, LABEL_WIDTH, ROW_GAP, fitLabel, linearScale } from "./geometry";
 
 export type StackSeries = { key: string; name: string; color: string; textColor?: string };
@@ -27,10 +27,7 @@ export function StackedBarChart(props: { id: string; title: string; series: Stac
     .join("; ");
 
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{describe}</desc>
+    <ChartFrame id={id} title={title} describe={describe} width={CHART_WIDTH} height={height} legend={series.map((s) => ({ key: s.key, name: s.name, color: s.color }))}>
         {rows.map((row, ri) => {
           const y = ROW_GAP + ri * (BAR_HEIGHT + ROW_GAP);
           let offset = 0;
@@ -65,8 +62,6 @@ export function StackedBarChart(props: { id: string; title: string; series: Stac
             </g>
           );
         })}
-      </svg>
-      <ChartLegend label={`Legend: ${title}`} items={series.map((s) => ({ key: s.key, name: s.name, color: s.color }))} />
-    </figure>
+    </ChartFrame>
   );
 }

@@ -5,6 +5,7 @@ import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { LABEL_KINDS } from "@/lib/domain/enums";
 import { HOTKEYS } from "@/lib/projects/label-input";
 import type { SchemaLabel } from "@/lib/projects/label-schema";
+import { RowNote } from "@/components/forms/row-note";
 
 export const LABEL_COLUMNS = 8;
 
@@ -123,19 +124,9 @@ export function LabelRow({ label, hotkeyOwners, position }: Props) {
         </td>
       </tr>
       {state && (
-        <tr className="row-note">
-          <td colSpan={LABEL_COLUMNS}>
-            {state.ok ? (
-              <span role="status" className="ok">
-                {label.name}: {state.message}
-              </span>
-            ) : (
-              <span className="error" role="alert" id={`${formId}-error`}>
-                {state.error}
-              </span>
-            )}
-          </td>
-        </tr>
+        <RowNote columns={LABEL_COLUMNS} state={state} errorId={`${formId}-error`}>
+          {state.ok && `${label.name}: ${state.message}`}
+        </RowNote>
       )}
     </>
   );

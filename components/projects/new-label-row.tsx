@@ -5,6 +5,7 @@ import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { HOTKEYS, LABEL_PALETTE } from "@/lib/projects/label-input";
 import type { SchemaLabel } from "@/lib/projects/label-schema";
 import { HotkeyOptions, KindOptions, LABEL_COLUMNS } from "./label-row";
+import { RowNote } from "@/components/forms/row-note";
 
 /** The last row of the schema table: a label to add, with a free hotkey and an unused colour suggested. */
 export function NewLabelRow({ projectId, labels, hotkeyOwners }: { projectId: string; labels: SchemaLabel[]; hotkeyOwners: Map<string, string> }) {
@@ -56,21 +57,7 @@ export function NewLabelRow({ projectId, labels, hotkeyOwners }: { projectId: st
           </form>
         </td>
       </tr>
-      {state && (
-        <tr className="row-note">
-          <td colSpan={LABEL_COLUMNS}>
-            {state.ok ? (
-              <span role="status" className="ok">
-                {state.message}
-              </span>
-            ) : (
-              <span className="error" role="alert">
-                {state.error}
-              </span>
-            )}
-          </td>
-        </tr>
-      )}
+      {state && <RowNote columns={LABEL_COLUMNS} state={state} />}
     </>
   );
 }

@@ -1,11 +1,19 @@
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { documentScope } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/domain/enums";
+
+// One read per page render however many loaders ask (React's cache lasts one
+// server render; elsewhere — route handlers, scripts, tests — it reads every time).
+const loadDocument = cache((actorId: string, role: Role, documentId: string) =>
+  db.document.findFirst({ where: { id: documentId, ...documentScope({ id: actorId, role }) } }),
+);
 
 /** A document the actor may open, or 404. */
 export async function getDocument(opts: { actor: Actor; documentId: string }) {
-  const doc = await db.document.findFirst({ where: { id: opts.documentId, ...documentScope(opts.actor) } });
+  const doc = await loadDocument(opts.actor.id, opts.actor.role, opts.documentId);
   if (!doc) throw notFound("Document");
   return doc;
 }
