@@ -15,7 +15,9 @@ export type SaveOp =
 export type SaveState =
   | { phase: "saved" }
   | { phase: "saving"; pending: number }
-  | { phase: "retrying"; pending: number; message: string; retryAt: number };
+  | { phase: "retrying"; pending: number; message: string; retryAt: number }
+  /** Idle, but the server refused a change since the user last acknowledged it: never shown as saved. */
+  | { phase: "refused"; refused: number; message: string };
 
 type Callbacks = {
   version: (id: string) => number | undefined;
@@ -33,6 +35,7 @@ export class SaveQueue {
   private ops: SaveOp[] = [];
   private running = false;
   private wake: (() => void) | null = null;
+  private refusals: { count: number; message: string } | null = null;
 
   constructor(
     private readonly documentId: string,
@@ -64,6 +67,12 @@ export class SaveQueue {
     void this.run();
   }
 
+  /** The user has read that a change was refused: the layer, reloaded from the server, is what is saved. */
+  acknowledgeRefusals() {
+    this.refusals = null;
+    if (!this.running) this.cb.state({ phase: "saved" });
+  }
+
   /** Retry now instead of waiting for the backoff. */
   retryNow() {
     this.wake?.();
@@ -91,7 +100,10 @@ export class SaveQueue {
         this.persist();
         attempt = 0;
         if (result.ok) this.cb.saved(op, result.body);
-        else this.cb.refused(op, result.message, result.status);
+        else {
+          this.refusals = { count: (this.refusals?.count ?? 0) + 1, message: result.message };
+          this.cb.refused(op, result.message, result.status);
+        }
       } catch (err) {
         attempt++;
         const delay = Math.min(1000 * 2 ** (attempt - 1), MAX_BACKOFF_MS);
@@ -108,7 +120,7 @@ export class SaveQueue {
       }
     }
     this.running = false;
-    this.cb.state({ phase: "saved" });
+    this.cb.state(this.refusals ? { phase: "refused", refused: this.refusals.count, message: this.refusals.message } : { phase: "saved" });
   }
 
   private async send(op: SaveOp): Promise<{ ok: true; body: LocalAnnotation | null } | { ok: false; status: number; message: string }> {

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { SaveState } from "./save-queue";
 
 /** Always-visible save state: saved, saving, or not saved and retrying. */
-export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+export function SaveStatus({ state, onRetry, onAcknowledge }: { state: SaveState; onRetry: () => void; onAcknowledge: () => void }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (state.phase !== "retrying") return;
@@ -15,6 +15,15 @@ export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () =
     <div className={`save-status ${state.phase}`} role="status" aria-live="polite" data-testid="save-status">
       {state.phase === "saved" && "✓ All changes saved"}
       {state.phase === "saving" && `Saving… (${state.pending})`}
+      {state.phase === "refused" && (
+        <>
+          <span>
+            ✗ {state.refused} change{state.refused === 1 ? " was" : "s were"} not saved: {state.message}. The layer shows what the server
+            holds.
+          </span>{" "}
+          <button onClick={onAcknowledge}>OK</button>
+        </>
+      )}
       {state.phase === "retrying" && (
         <>
           <span>

@@ -143,13 +143,20 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     annotations,
     saveState,
     notice,
-    dismissNotice: () => setNotice(null),
+    dismissNotice: () => {
+      setNotice(null);
+      queue.current?.acknowledgeRefusals();
+    },
     add,
     relabel,
     remove,
     undo,
     canUndo: () => undoStack.current.length > 0,
     retryNow: () => queue.current?.retryNow(),
+    acknowledgeRefusals: () => {
+      setNotice(null);
+      queue.current?.acknowledgeRefusals();
+    },
     applyRemote,
     catchUp,
   };

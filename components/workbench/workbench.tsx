@@ -388,7 +388,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
         </div>
       </section>
       <aside className="side-pane" aria-label="Annotation tools">
-        <SaveStatus state={layer.saveState} onRetry={layer.retryNow} />
+        <SaveStatus state={layer.saveState} onRetry={layer.retryNow} onAcknowledge={layer.acknowledgeRefusals} />
         {target === "own" && <SubmitLayer documentId={doc.id} status={layerStatus} spans={sorted.length} pending={layer.saveState.phase !== "saved"} />}
         {aside}
         <div className="tools">

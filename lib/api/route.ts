@@ -6,6 +6,7 @@ import { actorFromToken } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { errorResponse } from "./respond";
+import { isSameOrigin } from "./same-origin";
 
 type Context<P> = { req: Request; actor: Actor; params: P };
 type NextContext<P> = { params: Promise<P> };
@@ -19,8 +20,7 @@ export async function authenticate(req: Request): Promise<Actor> {
   }
   // Cookie sessions: a cross-site form cannot send JSON, and we require it
   // for writes (lib/api/read-json.ts); reject foreign origins outright too.
-  const origin = req.headers.get("origin");
-  if (origin && req.method !== "GET" && new URL(origin).host !== new URL(req.url).host) {
+  if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) {
     throw new AppError("FORBIDDEN", "Cross-origin request refused");
   }
   const { getSessionActor } = await import("@/lib/auth");
