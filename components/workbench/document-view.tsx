@@ -22,7 +22,8 @@ export function textToDoc(text: string) {
  */
 export function DocumentView(props: { text: string; layers: DecorationChanges; onReady: (editor: Editor) => void }) {
   const { text, layers, onReady } = props;
-  const content = useMemo(() => textToDoc(text), [text]);
+  // The editor is made in the browser only (immediatelyRender: false): the server render builds no document.
+  const content = useMemo(() => (typeof window === "undefined" ? null : textToDoc(text)), [text]);
   const editor = useEditor({
     extensions: [Document, Paragraph, Text, AnnotationLayer],
     content,

@@ -14,24 +14,14 @@ import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
 import { findOccurrences, type Occurrence } from "./find-occurrences";
+import { openSuggestions } from "./open-suggestions";
+
+export { openSuggestions };
 
 export const dismissedSlot = (userId: string) => `suggestions:dismissed:${userId}`;
 export const DISMISSED = "DISMISSED";
 
 export type Suggestion = Occurrence & { entityName: string; entityType: string };
-
-/** Pure: occurrences not covered by a span linked to the same entity, and not dismissed. */
-export function openSuggestions(
-  occurrences: Occurrence[],
-  layer: { start: number; end: number; entityId: string | null }[],
-  dismissed: { start: number; end: number; entityId: string | null }[],
-): Occurrence[] {
-  return occurrences.filter(
-    (o) =>
-      !layer.some((a) => a.entityId === o.entityId && a.start < o.end && o.start < a.end) &&
-      !dismissed.some((d) => d.entityId === o.entityId && d.start === o.start && d.end === o.end),
-  );
-}
 
 export async function documentSuggestions(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
   const target = opts.target ?? "own";
