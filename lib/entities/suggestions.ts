@@ -13,7 +13,8 @@ import { getDocument } from "@/lib/documents/get-document";
 import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
-import { findOccurrences, type Occurrence } from "./find-occurrences";
+import type { Occurrence } from "./find-occurrences";
+import { documentOccurrences } from "./document-occurrences";
 import { openSuggestions } from "./open-suggestions";
 
 export { openSuggestions };
@@ -33,7 +34,7 @@ export async function documentSuggestions(opts: { actor: Actor; documentId: stri
     db.annotation.findMany({ where: { layer: { documentId: doc.id, slot: dismissedSlot(opts.actor.id) } }, select: { start: true, end: true, entityId: true } }),
   ]);
   const entities = new Map(aliases.map((a) => [a.entity.id, a.entity]));
-  const occurrences = findOccurrences(doc.text, aliases.map((a) => ({ entityId: a.entity.id, alias: a.alias })));
+  const occurrences = documentOccurrences(doc, aliases.map((a) => ({ entityId: a.entity.id, alias: a.alias })));
   const suggestions: Suggestion[] = openSuggestions(occurrences, layer, dismissed).map((o) => ({
     ...o,
     entityName: entities.get(o.entityId)!.name,
