@@ -86,7 +86,12 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
         <ul className="suggestion-groups">
           {data.entities.map((e) => (
             <li key={e.entityId} data-testid="suggestion-group">
-              <details onToggle={(ev) => setOpen((o) => toggled(o, e.entityId, ev.currentTarget.open))}>
+              <details
+                onToggle={(ev) => {
+                  const isOpen = ev.currentTarget.open; // read now: React's event is gone when the updater runs
+                  setOpen((o) => toggled(o, e.entityId, isOpen));
+                }}
+              >
                 <summary>
                   <strong>{e.name}</strong> <span className="chip">{e.type}</span> <span className="muted">×{e.count}</span>
                 </summary>
