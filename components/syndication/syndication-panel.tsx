@@ -8,7 +8,8 @@ import type { DocumentPassage } from "@/lib/syndication/corpus";
 
 const snippet = (s: string, n = 90) => (Array.from(s).length > n ? Array.from(s).slice(0, n).join("") + "…" : s);
 
-export function SyndicationPanel({ passages }: { passages: DocumentPassage[] }) {
+/** `status` stands in for the list while the passages are being found, or when they could not be. */
+export function SyndicationPanel({ passages, status = null }: { passages: DocumentPassage[]; status?: string | null }) {
   const focused = useWorkbenchState((s) => s.focused);
   const locked = useWorkbenchState((s) => s.locked);
   const activeMark = useWorkbenchState((s) => s.activeMark);
@@ -57,7 +58,11 @@ export function SyndicationPanel({ passages }: { passages: DocumentPassage[] }) 
       <h2 id="synd-h">
         Syndication <span className="count">{passages.length}</span>
       </h2>
-      {passages.length === 0 ? (
+      {status ? (
+        <p className="muted small" role="status">
+          {status}
+        </p>
+      ) : passages.length === 0 ? (
         <p className="muted small">No passage of this document appears in other documents of the project.</p>
       ) : (
         <VirtualList
