@@ -5,7 +5,7 @@
  */
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { ImmediateSqliteAdapter } from "@/lib/db/sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl, databaseProvider } from "@/lib/db/url";
 
@@ -16,7 +16,7 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 function createClient(): Db {
   const url = databaseUrl();
   if (databaseProvider() === "sqlite") {
-    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+    return new SqliteClient({ adapter: new ImmediateSqliteAdapter(url) });
   }
   // Same models and queries; only a few option types (isolation levels) differ.
   return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
