@@ -15,13 +15,14 @@ const toggled = (set: ReadonlySet<string>, id: string, isOpen: boolean) => {
   return next;
 };
 
+const RELOAD_AFTER_PAUSE_MS = 1500;
+
 export const SUGGESTION_MARKS = "entity-suggestions";
 const markId = (s: Suggestion) => `${s.entityId}:${s.start}:${s.end}`;
 
 export function SuggestionsPanel({ refresh }: { refresh: number }) {
   const api = useWorkbench();
   const locked = useWorkbenchState((s) => s.locked);
-  const annotations = useWorkbenchState((s) => s.annotations);
   const activeMark = useWorkbenchState((s) => s.activeMark);
   const [data, setData] = useState<Payload>({ suggestions: [], entities: [] });
   const [error, setError] = useState<string | null>(null);
@@ -32,10 +33,21 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
   const layer = `?layer=${api.target}`;
 
   const load = useCallback(() => apiJson<Payload>(`${base}${layer}`).then(setData, (e: Error) => setError(e.message)), [base, layer]);
-  const layerSize = annotations.length;
   useEffect(() => {
     void load();
-  }, [load, refresh, layerSize]);
+  }, [load, refresh]);
+  // A change of the layer (deleting a linked span, a change in another tab) can change what is open; ask again
+  // once the annotator pauses, not on every key press: the server finds the suggestions in the whole text.
+  const layerSize = useWorkbenchState((s) => s.annotations.length);
+  const [seenSize, setSeenSize] = useState(layerSize);
+  useEffect(() => {
+    if (layerSize === seenSize) return;
+    const timer = setTimeout(() => {
+      setSeenSize(layerSize);
+      void load();
+    }, RELOAD_AFTER_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [layerSize, seenSize, load]);
 
   const marks = useMemo<Mark[]>(
     () => data.suggestions.map((s) => ({ id: markId(s), start: s.start, end: s.end, className: "entity-suggestion", title: `Suggestion: ${s.entityName} (${s.entityType}) — click to accept or dismiss` })),

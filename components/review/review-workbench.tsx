@@ -6,14 +6,26 @@
  */
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { LabelView } from "@/lib/projects/list-labels";
-import type { ReviewData } from "@/lib/review/load-review";
+import { TextIndex } from "@/lib/text/offsets";
+import { useInBrowser } from "@/components/ui/use-in-browser";
+import { groupCandidates, type Candidate } from "@/lib/review/candidates";
+import type { ReviewPageData } from "@/lib/review/review-page-data";
 import { Workbench } from "@/components/workbench/workbench";
 import type { OverlaySpan, WorkbenchDocument } from "@/components/workbench/types";
 import { ReviewPanel } from "./review-panel";
 
-export type ReviewProps = Pick<ReviewData, "layers" | "gold" | "candidates"> & { blind: boolean };
+/** The review as the panel shows it: the page's data, span texts sliced from the document, candidates grouped here. */
+export type ReviewProps = ReviewPageData & { candidates: Candidate[] };
 
-export function ReviewWorkbench({ document, labels, review, links, extraAside }: { document: WorkbenchDocument; labels: LabelView[]; review: ReviewProps; links: ReactNode; extraAside?: ReactNode }) {
+export function ReviewWorkbench({ document, labels, review: data, links, extraAside }: { document: WorkbenchDocument; labels: LabelView[]; review: ReviewPageData; links: ReactNode; extraAside?: ReactNode }) {
+  const inBrowser = useInBrowser();
+  const index = useMemo(() => new TextIndex(document.text), [document.text]);
+  const review = useMemo<ReviewProps>(() => {
+    if (!inBrowser) return { ...data, candidates: [] };
+    const text = (a: { start: number; end: number }) => index.slice(a.start, a.end);
+    const compared = data.layers.filter((l) => l.compared).map((l) => ({ layerId: l.id, annotations: l.annotations.map((a) => ({ ...a, text: text(a) })) }));
+    return { ...data, candidates: groupCandidates(compared, data.gold.annotations) };
+  }, [data, index, inBrowser]);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [resyncSignal, setResyncSignal] = useState(0);
   const bump = useCallback(() => setResyncSignal((n) => n + 1), []);
@@ -26,10 +38,12 @@ export function ReviewWorkbench({ document, labels, review, links, extraAside }:
 
   const overlays = useMemo<OverlaySpan[]>(
     () =>
-      review.layers
+      !inBrowser
+        ? []
+        : review.layers
         .filter((l) => !hidden.has(l.id))
-        .flatMap((l) => l.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label, text: a.text, layerName: l.name, disputed: disputed.has(a.id) }))),
-    [review.layers, hidden, disputed],
+        .flatMap((l) => l.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label, text: index.slice(a.start, a.end), layerName: l.name, disputed: disputed.has(a.id) }))),
+    [review.layers, hidden, disputed, index, inBrowser],
   );
 
   const toggle = useCallback((layerId: string) => {

@@ -2,7 +2,8 @@
 /**
  * A long list in a scroll box of its own that renders only the rows in view
  * (TanStack Virtual), so thousands of items cost a screenful of DOM. Rows are
- * of one estimated height and measured once drawn.
+ * of one estimated height and measured once drawn. Nothing is drawn before the
+ * box is measured in the browser, so the server render never lists items.
  */
 import { useRef, type ReactNode } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
@@ -28,8 +29,6 @@ export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28
     estimateSize: () => estimateHeight,
     getItemKey: (i) => itemKey(items[i]),
     overscan: 8,
-    // Before the box is measured (and on the server) draw a first screenful.
-    initialRect: { width: 280, height: 15 * estimateHeight },
   });
   return (
     <div ref={box} className="virtual-list" style={{ maxHeight, overflowY: "auto" }}>

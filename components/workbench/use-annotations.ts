@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { v4 as uuidv4 } from "uuid";
 import type { TextIndex } from "@/lib/text/offsets";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
+import type { PageSpan } from "@/lib/annotations/page-span";
 import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { SaveQueue, type SaveOp, type SaveState } from "./save-queue";
 import { applyRemoteChange, reconcile } from "./apply-remote";
@@ -31,9 +32,10 @@ function applyOp(map: Map<string, LocalAnnotation>, op: SaveOp) {
   return next;
 }
 
-export function useAnnotations(opts: { documentId: string; target: LayerTarget; index: TextIndex; initial: LocalAnnotation[] }) {
+export function useAnnotations(opts: { documentId: string; target: LayerTarget; index: TextIndex; initial: PageSpan[] }) {
   const { documentId, target, index } = opts;
-  const [annotations, setAnnotations] = useState(() => toMap(opts.initial));
+  // Texts are sliced in the browser only: the server render shows no span text, and must convert no offsets.
+  const [annotations, setAnnotations] = useState(() => toMap(opts.initial.map((a) => ({ ...a, text: typeof window === "undefined" ? "" : index.slice(a.start, a.end) }))));
   const [saveState, setSaveState] = useState<SaveState>({ phase: "saved" });
   const [notice, setNotice] = useState<string | null>(null);
   const current = useRef(annotations);

@@ -19,6 +19,7 @@ import { TextIndex } from "@/lib/text/offsets";
 import { WordIndex } from "@/lib/text/word-index";
 import { trimRange } from "@/lib/text/words";
 import type { LabelView } from "@/lib/projects/list-labels";
+import type { PageSpan } from "@/lib/annotations/page-span";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { DocumentView } from "./document-view";
@@ -39,7 +40,8 @@ import type { LocalAnnotation, OverlaySpan, Span, WorkbenchDocument } from "./ty
 type Props = {
   document: WorkbenchDocument;
   labels: LabelView[];
-  initialAnnotations: LocalAnnotation[];
+  /** the edited layer as the page sent it (texts are sliced from the document here) */
+  initialAnnotations: PageSpan[];
   layerStatus: string;
   /** the layer this page edits: the annotator's own, or gold on the review page */
   target?: LayerTarget;

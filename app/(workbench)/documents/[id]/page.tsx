@@ -3,6 +3,7 @@ import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { getDocument } from "@/lib/documents/get-document";
 import { listLayerAnnotations } from "@/lib/annotations/list-annotations";
+import { pageSpan } from "@/lib/annotations/page-span";
 import { listLabels } from "@/lib/projects/list-labels";
 import { otherAnnotatorSpans } from "@/lib/layers/other-layers";
 import { ownLayerFeedback } from "@/lib/review/own-feedback";
@@ -36,7 +37,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       <Workbench
         document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
         labels={labels}
-        initialAnnotations={own.annotations}
+        initialAnnotations={own.annotations.map(pageSpan)}
         layerStatus={status}
         overlays={others}
         banner={<ReviewFeedback status={status} feedback={feedback} />}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { loadReview } from "@/lib/review/load-review";
+import { reviewPageData } from "@/lib/review/review-page-data";
 import { listLabels } from "@/lib/projects/list-labels";
 import { AppError } from "@/lib/errors";
 import { ReviewWorkbench } from "@/components/review/review-workbench";
@@ -20,7 +21,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <ReviewWorkbench
         document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
         labels={labels}
-        review={{ layers: review.layers, gold: review.gold, candidates: review.candidates, blind: review.project.blindReview }}
+        review={reviewPageData(review)}
         extraAside={<ReviewGradesPanel outlet={grades.outlet} layers={review.layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />}
         links={
           <nav className="doc-links" aria-label="Document">
