@@ -14,6 +14,8 @@ type Props<T> = {
   renderItem: (item: T) => ReactNode;
   /** pixels; rows are measured once drawn */
   estimateHeight?: number;
+  /** every row is this many pixels high: nothing is measured (no forced layout, no resize observer per row) */
+  rowHeight?: number;
   /** the box's largest height, CSS */
   maxHeight?: string;
   className?: string;
@@ -21,12 +23,12 @@ type Props<T> = {
   "data-testid"?: string;
 };
 
-export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28, maxHeight = "40vh", className, ...rest }: Props<T>) {
+export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28, rowHeight, maxHeight = "40vh", className, ...rest }: Props<T>) {
   const box = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => box.current,
-    estimateSize: () => estimateHeight,
+    estimateSize: () => rowHeight ?? estimateHeight,
     getItemKey: (i) => itemKey(items[i]),
     overscan: 8,
   });
@@ -34,7 +36,12 @@ export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28
     <div ref={box} className="virtual-list" style={{ maxHeight, overflowY: "auto" }}>
       <ol className={className} style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0 }} aria-label={rest["aria-label"]} data-testid={rest["data-testid"]}>
         {virtualizer.getVirtualItems().map((row) => (
-          <li key={row.key} data-index={row.index} ref={virtualizer.measureElement} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}>
+          <li
+            key={row.key}
+            data-index={row.index}
+            ref={rowHeight ? undefined : virtualizer.measureElement}
+            style={{ position: "absolute", top: 0, left: 0, right: 0, height: rowHeight, overflow: rowHeight ? "hidden" : undefined, transform: `translateY(${row.start}px)` }}
+          >
             {renderItem(items[row.index])}
           </li>
         ))}

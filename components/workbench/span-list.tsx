@@ -4,6 +4,9 @@ import { memo } from "react";
 import { VirtualList } from "@/components/ui/virtual-list";
 import type { LocalAnnotation } from "./types";
 
+/** One line of .ann-item: 14px/1.45 text, 4px padding above and below, a 1px rule (it fills the row, see globals.css). */
+const ROW_HEIGHT = 30;
+
 export const SpanList = memo(function SpanList(props: { spans: readonly LocalAnnotation[]; colors: ReadonlyMap<string, string>; onJump: (a: LocalAnnotation) => void }) {
   const { spans, colors, onJump } = props;
   return (
@@ -11,6 +14,7 @@ export const SpanList = memo(function SpanList(props: { spans: readonly LocalAnn
       items={spans}
       itemKey={(a) => a.id}
       className="ann-list"
+      rowHeight={ROW_HEIGHT}
       data-testid="annotation-list"
       aria-label="Spans of this layer"
       renderItem={(a) => (
