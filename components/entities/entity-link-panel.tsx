@@ -2,7 +2,7 @@
 /** The entity link of the focused span: shows it, links via type-ahead, creates in place, unlinks. */
 import { useCallback, useEffect, useState } from "react";
 import Link from "next/link";
-import { useWorkbench } from "@/components/workbench/workbench-context";
+import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
 import { apiJson, type EntitySummary } from "./api-client";
 import { EntityCombobox } from "./entity-combobox";
 
@@ -10,7 +10,8 @@ type MentionState = { annotation: { id: string; version: number; entityId: strin
 
 export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; onChanged(): void }) {
   const api = useWorkbench();
-  const focused = api.focused;
+  const focused = useWorkbenchState((s) => s.focused);
+  const locked = useWorkbenchState((s) => s.locked);
   const [state, setState] = useState<MentionState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,7 +66,7 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
       ) : state?.entity ? (
         <p className="entity-linked" data-testid="entity-linked">
           → <Link href={`/projects/${projectId}/entities/${state.entity.id}`}>{state.entity.name}</Link> <span className="chip">{state.entity.type}</span>{" "}
-          <button className="link-button" disabled={busy || api.locked} onClick={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: null, version } }))}>
+          <button className="link-button" disabled={busy || locked} onClick={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: null, version } }))}>
             Unlink
           </button>
         </p>
@@ -77,7 +78,7 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
           projectId={projectId}
           mentionText={focused.text}
           label={focused.label}
-          disabled={busy || api.locked}
+          disabled={busy || locked}
           onPick={(entity) => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: entity.id, version } }))}
           onCreate={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "POST", body: { version, create: {} } }))}
         />

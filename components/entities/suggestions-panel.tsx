@@ -1,25 +1,38 @@
 "use client";
 /** Registry suggestions on the document: drawn as dashed marks, grouped by entity; accept one, accept all, dismiss. */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useMarks, useWorkbench, type Mark } from "@/components/workbench/workbench-context";
+import { useMarks, useWorkbench, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
+import { VirtualList } from "@/components/ui/virtual-list";
 import { apiJson } from "./api-client";
 
 type Suggestion = { entityId: string; entityName: string; entityType: string; start: number; end: number; text: string };
 type Payload = { suggestions: Suggestion[]; entities: { entityId: string; name: string; type: string; count: number }[] };
+
+const toggled = (set: ReadonlySet<string>, id: string, isOpen: boolean) => {
+  const next = new Set(set);
+  if (isOpen) next.add(id);
+  else next.delete(id);
+  return next;
+};
 
 export const SUGGESTION_MARKS = "entity-suggestions";
 const markId = (s: Suggestion) => `${s.entityId}:${s.start}:${s.end}`;
 
 export function SuggestionsPanel({ refresh }: { refresh: number }) {
   const api = useWorkbench();
+  const locked = useWorkbenchState((s) => s.locked);
+  const annotations = useWorkbenchState((s) => s.annotations);
+  const activeMark = useWorkbenchState((s) => s.activeMark);
   const [data, setData] = useState<Payload>({ suggestions: [], entities: [] });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A group's mentions are drawn only while it is open, in a virtualized list: a long report has thousands.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const base = `/api/v1/documents/${api.documentId}/suggestions`;
   const layer = `?layer=${api.target}`;
 
   const load = useCallback(() => apiJson<Payload>(`${base}${layer}`).then(setData, (e: Error) => setError(e.message)), [base, layer]);
-  const layerSize = api.annotations.length;
+  const layerSize = annotations.length;
   useEffect(() => {
     void load();
   }, [load, refresh, layerSize]);
@@ -29,6 +42,15 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
     [data.suggestions],
   );
   useMarks(SUGGESTION_MARKS, marks);
+  const byEntity = useMemo(() => {
+    const groups = new Map<string, Suggestion[]>();
+    for (const s of data.suggestions) {
+      const group = groups.get(s.entityId);
+      if (group) group.push(s);
+      else groups.set(s.entityId, [s]);
+    }
+    return groups;
+  }, [data.suggestions]);
 
   const act = async (path: string, body: unknown) => {
     setBusy(true);
@@ -43,8 +65,8 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
       setBusy(false);
     }
   };
-  const active = api.activeMark?.key === SUGGESTION_MARKS ? data.suggestions.find((s) => markId(s) === api.activeMark!.id) : undefined;
-  const disabled = busy || api.locked;
+  const active = activeMark?.key === SUGGESTION_MARKS ? data.suggestions.find((s) => markId(s) === activeMark!.id) : undefined;
+  const disabled = busy || locked;
 
   return (
     <section className="entity-suggestions" aria-label="Suggestions">
@@ -64,19 +86,30 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
         <ul className="suggestion-groups">
           {data.entities.map((e) => (
             <li key={e.entityId} data-testid="suggestion-group">
-              <details>
+              <details
+                onToggle={(ev) => {
+                  const isOpen = ev.currentTarget.open; // read now: React's event is gone when the updater runs
+                  setOpen((o) => toggled(o, e.entityId, isOpen));
+                }}
+              >
                 <summary>
                   <strong>{e.name}</strong> <span className="chip">{e.type}</span> <span className="muted">×{e.count}</span>
                 </summary>
-                <ul>
-                  {data.suggestions.filter((s) => s.entityId === e.entityId).map((s) => (
-                    <li key={markId(s)}>
-                      “{s.text}” <span className="muted">@{s.start}</span>{" "}
-                      <button className="link-button" disabled={disabled} onClick={() => act("accept", { entityId: s.entityId, start: s.start, end: s.end })}>accept</button>{" "}
-                      <button className="link-button" disabled={disabled} onClick={() => act("dismiss", { entityId: s.entityId, start: s.start, end: s.end })}>dismiss</button>
-                    </li>
-                  ))}
-                </ul>
+                {open.has(e.entityId) && (
+                  <VirtualList
+                    items={byEntity.get(e.entityId) ?? []}
+                    itemKey={markId}
+                    maxHeight="30vh"
+                    aria-label={`Mentions of ${e.name}`}
+                    renderItem={(s) => (
+                      <>
+                        “{s.text}” <span className="muted">@{s.start}</span>{" "}
+                        <button className="link-button" disabled={disabled} onClick={() => act("accept", { entityId: s.entityId, start: s.start, end: s.end })}>accept</button>{" "}
+                        <button className="link-button" disabled={disabled} onClick={() => act("dismiss", { entityId: s.entityId, start: s.start, end: s.end })}>dismiss</button>
+                      </>
+                    )}
+                  />
+                )}
               </details>
               <button className="link-button" disabled={disabled} onClick={() => act("accept", { entityId: e.entityId, all: true })} aria-label={`Accept all ${e.count} of ${e.name}`}>
                 Accept all

@@ -1,7 +1,7 @@
 "use client";
 /** Review: each annotator's source grades with "Accept into gold", and the gold outlet grade set directly. */
 import { useEffect, useState } from "react";
-import { useWorkbench } from "@/components/workbench/workbench-context";
+import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
 import { useReviewAction } from "@/components/review/use-review-action";
 import { reliabilityMeaning, credibilityMeaning } from "@/lib/grades/admiralty";
 import type { GradeView } from "@/lib/grades/grade-view";
@@ -13,6 +13,7 @@ const targetName = (g: GradeView) => (g.target === "outlet" ? "Outlet" : `“${g
 
 export function ReviewGradesPanel({ outlet, layers, byLayer, gold: initialGold }: Props) {
   const wb = useWorkbench();
+  const locked = useWorkbenchState((s) => s.locked);
   const [gold, setGold] = useState(initialGold);
   useEffect(() => setGold(initialGold), [initialGold]);
   const { run, busy, error } = useReviewAction(() => void wb.catchUp());
@@ -33,7 +34,7 @@ export function ReviewGradesPanel({ outlet, layers, byLayer, gold: initialGold }
                   {targetName(g)}: <strong title={`${reliabilityMeaning(g.reliability)} / ${credibilityMeaning(g.credibility)}`}>{g.reliability}{g.credibility}</strong>
                   {g.rationale && <span className="muted"> — {g.rationale}</span>}
                 </span>
-                <button type="button" disabled={busy || wb.locked} onClick={() => void run(`/api/v1/grades/${g.id}/accept`, {}, () => "")}>
+                <button type="button" disabled={busy || locked} onClick={() => void run(`/api/v1/grades/${g.id}/accept`, {}, () => "")}>
                   {g.reviewState === "ACCEPTED" ? "Accepted ✓" : "Accept into gold"}
                 </button>
               </li>
@@ -54,7 +55,7 @@ export function ReviewGradesPanel({ outlet, layers, byLayer, gold: initialGold }
         annotationId={null}
         layer="gold"
         grade={goldOutlet}
-        locked={wb.locked}
+        locked={locked}
         syndicated={false}
         onSaved={(g) => setGold((list) => [...list.filter((x) => x.id !== g.id), g])}
       />

@@ -1,7 +1,7 @@
 "use client";
 /** "Source grades": the document's outlet and the focused cited-source span, graded on the Admiralty scale. */
 import { useState } from "react";
-import { useWorkbench } from "@/components/workbench/workbench-context";
+import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
 import type { GradeView } from "@/lib/grades/grade-view";
 import type { DocumentPassage } from "@/lib/syndication/corpus";
 import { GradeForm } from "./grade-form";
@@ -10,10 +10,12 @@ type Props = { outlet: string | null; initialGrades: GradeView[]; citedSourceLab
 
 export function SourceGradesPanel({ outlet, initialGrades, citedSourceLabels, passages }: Props) {
   const wb = useWorkbench();
+  const focusedSpan = useWorkbenchState((s) => s.focused);
+  const locked = useWorkbenchState((s) => s.locked);
   const [grades, setGrades] = useState(initialGrades);
   const saved = (g: GradeView) => setGrades((list) => [...list.filter((x) => x.id !== g.id), g]);
   const outletGrade = grades.find((g) => g.target === "outlet") ?? null;
-  const focused = wb.focused && citedSourceLabels.includes(wb.focused.label) ? wb.focused : null;
+  const focused = focusedSpan && citedSourceLabels.includes(focusedSpan.label) ? focusedSpan : null;
   const spanGrade = focused ? (grades.find((g) => g.target !== "outlet" && g.target.annotationId === focused.id) ?? null) : null;
   const spanGrades = grades.filter((g) => g.target !== "outlet");
 
@@ -30,7 +32,7 @@ export function SourceGradesPanel({ outlet, initialGrades, citedSourceLabels, pa
         annotationId={null}
         layer={wb.target}
         grade={outletGrade}
-        locked={wb.locked}
+        locked={locked}
         syndicated={passages.length > 0}
         onSaved={saved}
       />
@@ -49,7 +51,7 @@ export function SourceGradesPanel({ outlet, initialGrades, citedSourceLabels, pa
               annotationId={focused.id}
               layer={wb.target}
               grade={spanGrade}
-              locked={wb.locked}
+              locked={locked}
               syndicated={false}
               onSaved={saved}
             />

@@ -5,6 +5,7 @@ import type { ReviewProps } from "./review-workbench";
 import { useReviewAction } from "./use-review-action";
 import { SendBack } from "./send-back";
 import { LayerStatusBadge } from "@/components/layer-status-badge";
+import { VirtualList } from "@/components/ui/virtual-list";
 
 type Props = { documentId: string; review: ReviewProps; hidden: Set<string>; onToggle: (layerId: string) => void; onChanged: () => void };
 
@@ -66,13 +67,20 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
       <label className="toggle small">
         <input type="checkbox" checked={showAgreed} onChange={(e) => setShowAgreed(e.target.checked)} /> Show agreed spans too
       </label>
-      <ol className="candidates" data-testid="candidates">
-        {shown.length === 0 && <li className="muted small">{compared < 2 ? "Disagreements show once two or more layers are submitted." : "No disagreements."}</li>}
-        {shown.map((c) => {
+      {shown.length === 0 && <p className="muted small">{compared < 2 ? "Disagreements show once two or more layers are submitted." : "No disagreements."}</p>}
+      <VirtualList
+        items={shown}
+        itemKey={(c) => c.key}
+        className="candidates"
+        data-testid="candidates"
+        aria-label={showAgreed ? "All spans" : "Disagreements"}
+        estimateHeight={78}
+        maxHeight="45vh"
+        renderItem={(c) => {
           const rejected = c.support.every((s) => s.reviewState === "REJECTED");
           const state = c.goldId ? "in-gold" : rejected ? "rejected" : "open";
           return (
-            <li key={c.key} className={`candidate ${state}`} data-state={state}>
+            <div className={`candidate ${state}`} data-state={state}>
               <div className="candidate-text">
                 <span className="chip">{c.label}</span> <span className="ann-text">{c.text}</span>
               </div>
@@ -91,10 +99,10 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
                   </button>
                 </div>
               )}
-            </li>
+            </div>
           );
-        })}
-      </ol>
+        }}
+      />
 
       {!approved ? (
         <div className="verdict">

@@ -1,13 +1,16 @@
 "use client";
 /** The "Quote" side panel, shown while a QUOTE span is focused: pick its cue and speaker from this layer's spans. */
 import { useEffect, useState } from "react";
-import { useWorkbench } from "@/components/workbench/workbench-context";
+import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
 import type { QuoteLinks } from "@/lib/quotes/quote-links";
 import { requestJson } from "./api";
 
 export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> }) {
   const wb = useWorkbench();
-  const quote = wb.focused && labelKinds[wb.focused.label] === "QUOTE" ? wb.focused : null;
+  const focused = useWorkbenchState((s) => s.focused);
+  const locked = useWorkbenchState((s) => s.locked);
+  const annotations = useWorkbenchState((s) => s.annotations);
+  const quote = focused && labelKinds[focused.label] === "QUOTE" ? focused : null;
   const [links, setLinks] = useState<QuoteLinks | null>(null);
   const [cueId, setCueId] = useState("");
   const [speakerId, setSpeakerId] = useState("");
@@ -32,8 +35,8 @@ export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> 
   }, [quoteId]);
 
   if (!quote) return null;
-  const cues = wb.annotations.filter((a) => labelKinds[a.label] === "CUE" && a.version > 0);
-  const speakers = wb.annotations.filter((a) => labelKinds[a.label] === "ENTITY" && a.version > 0);
+  const cues = annotations.filter((a) => labelKinds[a.label] === "CUE" && a.version > 0);
+  const speakers = annotations.filter((a) => labelKinds[a.label] === "ENTITY" && a.version > 0);
 
   const save = async () => {
     if (!links) return;
@@ -58,7 +61,7 @@ export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> 
         >
           <label>
             Cue
-            <select value={cueId} disabled={wb.locked} onChange={(e) => setCueId(e.target.value)}>
+            <select value={cueId} disabled={locked} onChange={(e) => setCueId(e.target.value)}>
               <option value="">— none —</option>
               {cues.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -69,7 +72,7 @@ export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> 
           </label>
           <label>
             Speaker
-            <select value={speakerId} disabled={wb.locked} onChange={(e) => setSpeakerId(e.target.value)}>
+            <select value={speakerId} disabled={locked} onChange={(e) => setSpeakerId(e.target.value)}>
               <option value="">— none —</option>
               {speakers.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -78,7 +81,7 @@ export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> 
               ))}
             </select>
           </label>
-          {!wb.locked && (
+          {!locked && (
             <button type="submit" className="button">
               Save quote
             </button>

@@ -1,7 +1,7 @@
 "use client";
 /** The "Stances" side panel: this layer's stances and a form to record one (holder → target → polarity, confidence, evidence). */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useMarks, useWorkbench, type Mark } from "@/components/workbench/workbench-context";
+import { useMarks, useWorkbench, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
 import { POLARITIES, POLARITY_TEXT, type Polarity, type StanceView } from "@/lib/stances/stance-input";
 import type { HolderOption } from "@/lib/stances/holder-options";
 import { HolderCombobox } from "./holder-combobox";
@@ -15,6 +15,9 @@ const emptyDraft = (targetId: string): Draft => ({ id: null, version: 0, holderI
 
 export function StancePanel({ holders, targets }: { holders: HolderOption[]; targets: TargetOption[] }) {
   const wb = useWorkbench();
+  const focused = useWorkbenchState((s) => s.focused);
+  const locked = useWorkbenchState((s) => s.locked);
+  const liveTick = useWorkbenchState((s) => s.liveTick);
   const url = `/api/v1/documents/${wb.documentId}/stances?layer=${wb.target}`;
   const [stances, setStances] = useState<StanceView[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -26,7 +29,7 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
     if (res.ok) setStances(res.data.stances);
     else setError(res.error);
   }, [url]);
-  useEffect(() => void load(), [load, wb.liveTick]); // also when another tab or a reviewer changed the layer
+  useEffect(() => void load(), [load, liveTick]); // also when another tab or a reviewer changed the layer
 
   const marks = useMemo<Mark[]>(
     () => stances.flatMap((s) => s.evidence.map((e) => ({ id: `${s.id}:${e.annotationId}`, start: e.start, end: e.end, className: "stance-evidence-mark", title: `Evidence: ${s.holder.name} → ${s.target.text}` }))),
@@ -57,8 +60,6 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
     if (!res.ok) setError(res.error);
     await load();
   };
-
-  const focused = wb.focused;
   const addFocused = () => {
     if (!draft || !focused) return;
     if (draft.evidence.some((e) => e.id === focused.id)) return;
@@ -91,7 +92,7 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
                 “{e.text}”
               </button>
             ))}
-            {!wb.locked && (
+            {!locked && (
               <div className="stance-actions">
                 <button
                   onClick={() =>
@@ -109,7 +110,7 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
           </li>
         ))}
       </ul>
-      {!wb.locked && !draft && (
+      {!locked && !draft && (
         <button className="button" onClick={() => setDraft(emptyDraft(targets[0]?.id ?? ""))}>
           New stance
         </button>

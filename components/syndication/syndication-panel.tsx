@@ -2,13 +2,17 @@
 /** "Syndication": passages this document shares with others, marked in the text, and copying a span onto the other copies. */
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { useMarks, useWorkbench, type Mark } from "@/components/workbench/workbench-context";
+import { useMarks, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
+import { VirtualList } from "@/components/ui/virtual-list";
 import type { DocumentPassage } from "@/lib/syndication/corpus";
 
 const snippet = (s: string, n = 90) => (Array.from(s).length > n ? Array.from(s).slice(0, n).join("") + "…" : s);
 
-export function SyndicationPanel({ passages }: { passages: DocumentPassage[] }) {
-  const wb = useWorkbench();
+/** `status` stands in for the list while the passages are being found, or when they could not be. */
+export function SyndicationPanel({ passages, status = null }: { passages: DocumentPassage[]; status?: string | null }) {
+  const focused = useWorkbenchState((s) => s.focused);
+  const locked = useWorkbenchState((s) => s.locked);
+  const activeMark = useWorkbenchState((s) => s.activeMark);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const marks = useMemo<Mark[]>(
@@ -23,10 +27,8 @@ export function SyndicationPanel({ passages }: { passages: DocumentPassage[] }) 
     [passages],
   );
   useMarks("syndication", marks);
-
-  const focused = wb.focused;
   const passage = focused ? passages.find((p) => p.start <= focused.start && focused.end <= p.end) : undefined;
-  const active = wb.activeMark?.key === "syndication" ? Number(wb.activeMark.id) : -1;
+  const active = activeMark?.key === "syndication" ? Number(activeMark.id) : -1;
 
   async function copy() {
     if (!focused) return;
@@ -56,25 +58,36 @@ export function SyndicationPanel({ passages }: { passages: DocumentPassage[] }) 
       <h2 id="synd-h">
         Syndication <span className="count">{passages.length}</span>
       </h2>
-      {passages.length === 0 ? (
+      {status ? (
+        <p className="muted small" role="status">
+          {status}
+        </p>
+      ) : passages.length === 0 ? (
         <p className="muted small">No passage of this document appears in other documents of the project.</p>
       ) : (
-        <ol className="synd-list" data-testid="syndication-list">
-          {passages.map((p, i) => (
-            <li key={i} className={i === active ? "active" : undefined}>
+        <VirtualList
+          items={passages}
+          itemKey={(p) => `${p.start}:${p.end}`}
+          className="synd-list"
+          data-testid="syndication-list"
+          aria-label="Passages shared with other documents"
+          estimateHeight={44}
+          maxHeight="30vh"
+          renderItem={(p) => (
+            <div className={p === passages[active] ? "synd-item active" : "synd-item"}>
               <span className="synd-snippet">“{snippet(p.text)}”</span>
               {p.copies.map((c) => (
                 <Link key={c.documentId} href={`/documents/${c.documentId}`} className="small">
                   also in {c.title}
                 </Link>
               ))}
-            </li>
-          ))}
-        </ol>
+            </div>
+          )}
+        />
       )}
       {focused && passage && (
         <div className="synd-copy">
-          <button type="button" disabled={busy || focused.version === 0 || wb.locked} onClick={() => void copy()}>
+          <button type="button" disabled={busy || focused.version === 0 || locked} onClick={() => void copy()}>
             {busy ? "Copying…" : `Copy to ${passage.copies.length} syndicated ${passage.copies.length === 1 ? "copy" : "copies"}`}
           </button>
           {result && (

@@ -1,11 +1,11 @@
 "use client";
 /** The document text in a read-only TipTap editor, one paragraph per line, with the annotation layer on top. */
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
-import { AnnotationLayer, annotationLayerKey, type DecorationSpec } from "./annotation-plugin";
+import { AnnotationLayer, annotationLayerKey, type DecorationChanges } from "./annotation-plugin";
 
 /** The editor document for a text: must agree with TextIndex.cpToPm (one paragraph per "\n"-separated line). */
 export function textToDoc(text: string) {
@@ -15,9 +15,15 @@ export function textToDoc(text: string) {
   };
 }
 
-export function DocumentView(props: { text: string; decorations: DecorationSpec[]; onReady: (editor: Editor) => void }) {
-  const { text, decorations, onReady } = props;
-  const content = useMemo(() => textToDoc(text), [text]);
+/**
+ * `layers` maps a source name (the edited layer, a panel's marks, the cursor…)
+ * to what it draws; only sources whose array changed since the last render are
+ * sent to the editor, and the plugin redraws only what changed within them.
+ */
+export function DocumentView(props: { text: string; layers: DecorationChanges; onReady: (editor: Editor) => void }) {
+  const { text, layers, onReady } = props;
+  // The editor is made in the browser only (immediatelyRender: false): the server render builds no document.
+  const content = useMemo(() => (typeof window === "undefined" ? null : textToDoc(text)), [text]);
   const editor = useEditor({
     extensions: [Document, Paragraph, Text, AnnotationLayer],
     content,
@@ -26,6 +32,7 @@ export function DocumentView(props: { text: string; decorations: DecorationSpec[
     injectCSS: false,
     editorProps: { attributes: { class: "doc-text", "aria-readonly": "true" } },
   });
+  const sent = useRef<{ editor: Editor | null; layers: DecorationChanges }>({ editor: null, layers: {} });
 
   useEffect(() => {
     if (editor) onReady(editor);
@@ -33,8 +40,14 @@ export function DocumentView(props: { text: string; decorations: DecorationSpec[
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    editor.view.dispatch(editor.state.tr.setMeta(annotationLayerKey, decorations));
-  }, [editor, decorations]);
+    const before = sent.current.editor === editor ? sent.current.layers : {};
+    const changes: DecorationChanges = {};
+    for (const name of new Set([...Object.keys(before), ...Object.keys(layers)])) {
+      if (before[name] !== layers[name]) changes[name] = layers[name] ?? [];
+    }
+    sent.current = { editor, layers };
+    if (Object.keys(changes).length) editor.view.dispatch(editor.state.tr.setMeta(annotationLayerKey, changes));
+  }, [editor, layers]);
 
   return <EditorContent editor={editor} />;
 }

@@ -4,6 +4,8 @@
  * queue behind them, and undo of the last actions.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+// Not crypto.randomUUID(): browsers offer it only in secure contexts, and a team server is often plain http on a LAN name.
+import { v4 as uuidv4 } from "uuid";
 import type { TextIndex } from "@/lib/text/offsets";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
@@ -102,7 +104,7 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
 
   const add = useCallback(
     (span: Span, label: string) => {
-      const annotation = { id: crypto.randomUUID(), start: span.start, end: span.end, label, text: index.slice(span.start, span.end) };
+      const annotation = { id: uuidv4(), start: span.start, end: span.end, label, text: index.slice(span.start, span.end) };
       perform({ kind: "create", annotation }, { kind: "delete", id: annotation.id });
       return annotation.id;
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { TextIndex } from "@/lib/text/offsets";
 import { inWindow, lineRange, linesMeeting } from "./viewport";
 
 describe("viewport window", () => {
@@ -24,9 +25,10 @@ describe("viewport window", () => {
   });
 
   it("maps lines to code points and keeps spans that overlap the window", () => {
-    const starts = [0, 10, 25, 40];
-    expect(lineRange(starts, 50, 1, 2)).toEqual({ start: 10, end: 40 });
-    expect(lineRange(starts, 50, 3, 3)).toEqual({ start: 40, end: 50 });
+    // lines start at code points 0, 10, 25 and 40; the emoji is one code point, two UTF-16 units
+    const index = new TextIndex(["😀" + "a".repeat(8), "b".repeat(14), "c".repeat(14), "d".repeat(10)].join("\n"));
+    expect(lineRange(index, 1, 2)).toEqual({ start: 10, end: 40 });
+    expect(lineRange(index, 3, 3)).toEqual({ start: 40, end: 50 });
     expect(inWindow({ start: 5, end: 12 }, { start: 10, end: 40 })).toBe(true);
     expect(inWindow({ start: 40, end: 45 }, { start: 10, end: 40 })).toBe(false);
   });

@@ -3,6 +3,7 @@
  * screen above and below it. Thousands of spans elsewhere cost nothing until
  * the reader scrolls there. Pure helpers; the measuring is in the workbench.
  */
+import type { TextIndex } from "@/lib/text/offsets";
 import type { Span } from "./types";
 
 /** What is drawn before the first measurement: the start of the text, in code points. */
@@ -33,7 +34,7 @@ export function linesMeeting(count: number, box: (i: number) => { top: number; b
   return [first, Math.max(first, lo)];
 }
 
-/** The code point range of lines first..last. */
-export function lineRange(lineStarts: number[], textLength: number, first: number, last: number): Span {
-  return { start: lineStarts[first] ?? 0, end: last + 1 < lineStarts.length ? lineStarts[last + 1] : textLength };
+/** The code point range of lines first..last (through the last one's "\n"). */
+export function lineRange(index: Pick<TextIndex, "lineStartCp" | "lineCount" | "length">, first: number, last: number): Span {
+  return { start: index.lineStartCp(first), end: last + 1 < index.lineCount ? index.lineStartCp(last + 1) : index.length };
 }

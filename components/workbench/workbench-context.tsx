@@ -1,10 +1,14 @@
 "use client";
 /**
  * What side panels (entities, stances, quotes, grades, syndication…) get from
- * the workbench they sit in: the document, the edited layer, the current
- * selection and focused span, and a way to draw their own marks in the text.
+ * the workbench they sit in. `useWorkbench()` gives what does not change while
+ * the page is open (the document, actions); `useWorkbenchState(selector)`
+ * subscribes to one piece of what does (the edited layer, the selection, the
+ * focused span…), so a panel re-renders when what it shows changes, not with
+ * every key press.
  */
 import { createContext, useContext, useEffect } from "react";
+import { useStore, type StoreApi } from "zustand";
 import type { TextIndex } from "@/lib/text/offsets";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { LocalAnnotation, Span } from "./types";
@@ -12,27 +16,31 @@ import type { LocalAnnotation, Span } from "./types";
 /** A highlight a panel draws over the text (code points); never part of a layer. */
 export type Mark = { id: string; start: number; end: number; className: string; title?: string };
 
+export type WorkbenchState = {
+  /** the edited layer, in text order */
+  annotations: readonly LocalAnnotation[];
+  selection: Span | null;
+  /** the span last clicked in the edited layer (innermost), if any */
+  focused: LocalAnnotation | null;
+  /** the panel mark last clicked in the text, if any */
+  activeMark: { key: string; id: string } | null;
+  locked: boolean;
+  /** counts live changes of this document seen by this tab; a panel reloads its data when it moves */
+  liveTick: number;
+};
+
 export type WorkbenchApi = {
   documentId: string;
   target: LayerTarget;
   text: string;
   index: TextIndex;
-  locked: boolean;
-  /** the edited layer, in text order */
-  annotations: LocalAnnotation[];
-  selection: Span | null;
+  store: StoreApi<WorkbenchState>;
   clearSelection(): void;
-  /** the span last clicked in the edited layer (innermost), if any */
-  focused: LocalAnnotation | null;
   focus(annotationId: string | null): void;
-  /** the panel mark last clicked in the text, if any */
-  activeMark: { key: string; id: string } | null;
   addAnnotation(span: Span, label: string): string;
   /** bring the edited layer in line with the server (after a panel changed it there) */
   catchUp(): Promise<void>;
   setMarks(key: string, marks: Mark[]): void;
-  /** counts live changes of this document seen by this tab; a panel reloads its data when it moves */
-  liveTick: number;
 };
 
 export const WorkbenchContext = createContext<WorkbenchApi | null>(null);
@@ -41,6 +49,11 @@ export function useWorkbench(): WorkbenchApi {
   const api = useContext(WorkbenchContext);
   if (!api) throw new Error("useWorkbench is for components inside <Workbench>");
   return api;
+}
+
+/** One piece of the workbench's changing state; the caller re-renders only when it changes. */
+export function useWorkbenchState<T>(selector: (state: WorkbenchState) => T): T {
+  return useStore(useWorkbench().store, selector);
 }
 
 /** Draws `marks` under `key` while the calling component is mounted. */

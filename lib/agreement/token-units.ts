@@ -9,7 +9,7 @@
  * from the units. Offsets are code points (lib/text/offsets.ts).
  */
 import { TextIndex } from "@/lib/text/offsets";
-import { wordRanges, type Range } from "@/lib/text/words";
+import { firstEndingAfter, wordRanges, type Range } from "@/lib/text/words";
 
 export type LabeledSpan = { start: number; end: number; label: string };
 /** One coder's spans on a document, or null when the coder has no layer there (their values are missing). */
@@ -18,37 +18,9 @@ export type CoderLayer = readonly LabeledSpan[] | null;
 /** The value of a word no span covers, in the any-label view. */
 export const OUTSIDE = "O";
 
-/**
- * The units of a document: its words (lib/text/words.ts), as code point
- * ranges in text order. Intl.Segmenter in Node 20's V8 takes time quadratic
- * in the length of the string (a 50,000-word text takes about a minute;
- * crbug.com/326176949, fixed in later V8), so the text is segmented in pieces
- * of about `chunk` UTF-16 units, cut only after whitespace that a letter or
- * digit follows: a word boundary under every rule of UAX #29, so the words
- * come out the same.
- */
-export function documentWords(text: string, chunk = 500): Range[] {
-  const out: Range[] = [];
-  let from = 0;
-  let cpOffset = 0;
-  while (from < text.length) {
-    const to = cutAfter(text, from + chunk);
-    const index = new TextIndex(text.slice(from, to));
-    for (const w of wordRanges(index)) out.push({ start: w.start + cpOffset, end: w.end + cpOffset });
-    cpOffset += index.length;
-    from = to;
-  }
-  return out;
-}
-
-const SAFE_CUT = /\s(?=[\p{L}\p{N}])/gu;
-
-/** The first safe cut at or after `at` (the end of the text if there is none). */
-function cutAfter(text: string, at: number): number {
-  if (at >= text.length) return text.length;
-  SAFE_CUT.lastIndex = at;
-  const m = SAFE_CUT.exec(text);
-  return m ? m.index + m[0].length : text.length;
+/** The units of a document: its words (lib/text/words.ts), as code point ranges in text order. */
+export function documentWords(text: string, chunk?: number): Range[] {
+  return wordRanges(new TextIndex(text), chunk);
 }
 
 /** Per word: 1 if one of the spans overlaps it, else 0. `words` are sorted and disjoint. */
@@ -90,14 +62,3 @@ export function wordLabels(words: readonly Range[], spans: readonly LabeledSpan[
   return out;
 }
 
-/** Index of the first word ending after `offset` (binary search). */
-function firstEndingAfter(words: readonly Range[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (words[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -13,25 +13,16 @@ import { getDocument } from "@/lib/documents/get-document";
 import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
-import { findOccurrences, type Occurrence } from "./find-occurrences";
+import type { Occurrence } from "./find-occurrences";
+import { documentOccurrences } from "./document-occurrences";
+import { openSuggestions } from "./open-suggestions";
+
+export { openSuggestions };
 
 export const dismissedSlot = (userId: string) => `suggestions:dismissed:${userId}`;
 export const DISMISSED = "DISMISSED";
 
 export type Suggestion = Occurrence & { entityName: string; entityType: string };
-
-/** Pure: occurrences not covered by a span linked to the same entity, and not dismissed. */
-export function openSuggestions(
-  occurrences: Occurrence[],
-  layer: { start: number; end: number; entityId: string | null }[],
-  dismissed: { start: number; end: number; entityId: string | null }[],
-): Occurrence[] {
-  return occurrences.filter(
-    (o) =>
-      !layer.some((a) => a.entityId === o.entityId && a.start < o.end && o.start < a.end) &&
-      !dismissed.some((d) => d.entityId === o.entityId && d.start === o.start && d.end === o.end),
-  );
-}
 
 export async function documentSuggestions(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
   const target = opts.target ?? "own";
@@ -43,7 +34,7 @@ export async function documentSuggestions(opts: { actor: Actor; documentId: stri
     db.annotation.findMany({ where: { layer: { documentId: doc.id, slot: dismissedSlot(opts.actor.id) } }, select: { start: true, end: true, entityId: true } }),
   ]);
   const entities = new Map(aliases.map((a) => [a.entity.id, a.entity]));
-  const occurrences = findOccurrences(doc.text, aliases.map((a) => ({ entityId: a.entity.id, alias: a.alias })));
+  const occurrences = documentOccurrences(doc, aliases.map((a) => ({ entityId: a.entity.id, alias: a.alias })));
   const suggestions: Suggestion[] = openSuggestions(occurrences, layer, dismissed).map((o) => ({
     ...o,
     entityName: entities.get(o.entityId)!.name,

@@ -30,42 +30,75 @@ export function sliceCodePoints(text: string, start: number, end: number): strin
   return new TextIndex(text).slice(start, end);
 }
 
+/**
+ * Conversions over one text. Its tables are built on first use, not in the
+ * constructor, so a TextIndex costs nothing where no offset is converted
+ * (a page's server render, for instance).
+ */
 export class TextIndex {
   readonly text: string;
-  /** length in code points */
-  readonly length: number;
-  /** UTF-16 offset of every code point boundary, or null when text has no astral characters */
-  private readonly u16OfCp: Uint32Array | null;
-  /** UTF-16 offset where each line starts */
-  private readonly lineStarts: number[];
-  /** editor position where each line's content starts */
-  private readonly pmLineStarts: number[];
+  private tables: {
+    /** length in code points */
+    length: number;
+    /** UTF-16 offset of every code point boundary, or null when text has no astral characters */
+    u16OfCp: Uint32Array | null;
+    /** UTF-16 offset where each line starts */
+    lineStarts: number[];
+    /** editor position where each line's content starts */
+    pmLineStarts: number[];
+  } | null = null;
 
   constructor(text: string) {
     this.text = text;
-    const cpLength = codePointLength(text);
-    this.length = cpLength;
-    if (cpLength === text.length) {
-      this.u16OfCp = null;
-    } else {
-      const table = new Uint32Array(cpLength + 1);
-      let cp = 0;
-      for (let i = 0; i < text.length; i++) {
-        table[cp++] = i;
-        const c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-          const d = text.charCodeAt(i + 1);
-          if (d >= 0xdc00 && d <= 0xdfff) i++;
-        }
-      }
-      table[cp] = text.length;
-      this.u16OfCp = table;
-    }
-    this.lineStarts = [0];
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
-      this.lineStarts.push(i + 1);
-    }
-    this.pmLineStarts = this.lineStarts.map((u, line) => u + 1 + line);
+  }
+
+  private get t() {
+    return (this.tables ??= buildTables(this.text));
+  }
+
+  /** length in code points */
+  get length(): number {
+    return this.t.length;
+  }
+
+  private get u16OfCp() {
+    return this.t.u16OfCp;
+  }
+
+  private get lineStarts() {
+    return this.t.lineStarts;
+  }
+
+  private get pmLineStarts() {
+    return this.t.pmLineStarts;
+  }
+
+  /** Number of lines ("\n"-separated; an empty text has one). */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Code point offset where line `line` starts. */
+  lineStartCp(line: number): number {
+    return this.utf16ToCp(this.lineStarts[line]);
+  }
+
+  /** Code point offset where line `line` ends (before its "\n"). */
+  lineEndCp(line: number): number {
+    const next = this.lineStarts[line + 1];
+    return next === undefined ? this.length : this.utf16ToCp(next - 1);
+  }
+
+  /** The line holding code point offset `cp` (an offset at a "\n" belongs to the line it ends). */
+  lineOfCp(cp: number): number {
+    return this.lineOfUtf16(this.cpToUtf16(cp));
+  }
+
+  /** The text of one line, without its "\n". */
+  lineText(line: number): string {
+    const from = this.lineStarts[line];
+    const next = this.lineStarts[line + 1];
+    return this.text.slice(from, next === undefined ? this.text.length : next - 1);
   }
 
   get lines(): string[] {
@@ -123,4 +156,26 @@ export class TextIndex {
       throw new RangeError(`code point offset ${cp} outside 0..${this.length}`);
     }
   }
+}
+
+function buildTables(text: string) {
+  const length = codePointLength(text);
+  let u16OfCp: Uint32Array | null = null;
+  if (length !== text.length) {
+    u16OfCp = new Uint32Array(length + 1);
+    let cp = 0;
+    for (let i = 0; i < text.length; i++) {
+      u16OfCp[cp++] = i;
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+    u16OfCp[length] = text.length;
+  }
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const pmLineStarts = lineStarts.map((u, line) => u + 1 + line);
+  return { length, u16OfCp, lineStarts, pmLineStarts };
 }

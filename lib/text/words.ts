@@ -1,25 +1,56 @@
-/** Word boundaries, for snapping selections and moving a keyboard cursor. */
+/**
+ * Word boundaries, for snapping selections and moving a keyboard cursor.
+ *
+ * `Intl.Segmenter` is quadratic in the length of what it is given on Node 20
+ * (80k characters: 4 s, 160k: 16 s), so text is never handed to it whole: it
+ * is cut into pieces of at most SEGMENT_CHUNK UTF-16 units at places where no
+ * word boundary rule can join across (whitespace followed by a letter or
+ * digit), which makes segmentation linear and gives the same words.
+ */
 import type { TextIndex } from "./offsets";
 
 export type Range = { start: number; end: number };
 
 const segmenter = new Intl.Segmenter("en", { granularity: "word" });
+export const SEGMENT_CHUNK = 2_000;
+/** The longest piece cut anywhere but at a safe place (text without spaces: CJK, Thai, URLs); may split one word. */
+const MAX_PIECE = 8_192;
+const SAFE_CUT = /\s(?=[\p{L}\p{N}])/gu;
 
-/** Word-like segments of the text as code point ranges, in order. */
-export function wordRanges(index: TextIndex): Range[] {
+/** Word-like segments of `text` as UTF-16 ranges, in order; linear in the text's length. */
+export function segmentWords(text: string, chunk = SEGMENT_CHUNK): Range[] {
   const out: Range[] = [];
-  for (const seg of segmenter.segment(index.text)) {
-    if (!seg.isWordLike) continue;
-    out.push({
-      start: index.utf16ToCp(seg.index),
-      end: index.utf16ToCp(seg.index + seg.segment.length),
-    });
+  let from = 0;
+  while (from < text.length) {
+    const to = pieceEnd(text, from, chunk);
+    for (const seg of segmenter.segment(text.slice(from, to))) {
+      if (seg.isWordLike) out.push({ start: from + seg.index, end: from + seg.index + seg.segment.length });
+    }
+    from = to;
   }
   return out;
 }
 
+/** Where the piece starting at `from` ends: at the first safe cut after `chunk` units, or after MAX_PIECE units. */
+function pieceEnd(text: string, from: number, chunk: number): number {
+  if (from + chunk >= text.length) return text.length;
+  SAFE_CUT.lastIndex = from + chunk;
+  const m = SAFE_CUT.exec(text);
+  const safe = m ? m.index + 1 : text.length;
+  let end = Math.min(safe, from + MAX_PIECE);
+  if (end === text.length) return end;
+  const c = text.charCodeAt(end);
+  if (c >= 0xdc00 && c <= 0xdfff) end--; // never between the halves of a surrogate pair
+  return end;
+}
+
+/** Word-like segments of a whole text as code point ranges, in order. Linear; for server-side batch work. */
+export function wordRanges(index: TextIndex, chunk = SEGMENT_CHUNK): Range[] {
+  return segmentWords(index.text, chunk).map((r) => ({ start: index.utf16ToCp(r.start), end: index.utf16ToCp(r.end) }));
+}
+
 /** First range whose end is after `offset` (binary search). */
-function firstEndingAfter(words: Range[], offset: number): number {
+export function firstEndingAfter(words: readonly Range[], offset: number): number {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {
@@ -34,14 +65,17 @@ const isSpace = (ch: string) => /\s/u.test(ch);
 
 /**
  * Widens a selection so that it does not cut a word, then trims whitespace at
- * both ends. Returns null when nothing but whitespace is selected.
+ * both ends. Returns null when nothing but whitespace is selected. `wordsAt`
+ * gives the words around an offset (all of them, or a line's).
  */
-export function snapToWords(index: TextIndex, words: Range[], sel: Range): Range | null {
+export function snapToWords(index: TextIndex, wordsAt: readonly Range[] | ((cp: number) => readonly Range[]), sel: Range): Range | null {
+  const around = typeof wordsAt === "function" ? wordsAt : () => wordsAt;
   let { start, end } = sel;
-  const first = words[firstEndingAfter(words, start)];
+  const startWords = around(start);
+  const first = startWords[firstEndingAfter(startWords, start)];
   if (first && first.start < start && start < first.end) start = first.start;
-  const lastIdx = firstEndingAfter(words, end - 1);
-  const last = words[lastIdx];
+  const endWords = around(Math.max(0, end - 1));
+  const last = endWords[firstEndingAfter(endWords, end - 1)];
   if (last && last.start < end && end < last.end) end = last.end;
   return trimRange(index, { start, end });
 }
@@ -58,6 +92,6 @@ export function trimRange(index: TextIndex, sel: Range): Range | null {
 }
 
 /** Index of the word at or after `offset`, or the last word. */
-export function wordAt(words: Range[], offset: number): number {
+export function wordAt(words: readonly Range[], offset: number): number {
   return Math.min(firstEndingAfter(words, offset), words.length - 1);
 }

@@ -13,7 +13,6 @@ import { ReviewFeedback } from "@/components/workbench/review-feedback";
 import { EntityPanels } from "@/components/entities/entity-panels";
 import { SourcePanels } from "@/components/grades/source-panels";
 import { listGrades } from "@/lib/grades/grades";
-import { documentSyndication } from "@/lib/syndication/project-syndication";
 import { AnalystPanels } from "@/components/stances/analyst-panels";
 import { holderOptions } from "@/lib/stances/holder-options";
 import { listTargets } from "@/lib/stances/targets";
@@ -23,13 +22,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   try {
     const doc = await getDocument({ actor, documentId: id });
-    const [own, labels, others, feedback, grades, syndication, holders, targets] = await Promise.all([
+    const [own, labels, others, feedback, grades, holders, targets] = await Promise.all([
       listLayerAnnotations({ actor, documentId: id }),
       listLabels({ projectId: doc.projectId }),
       otherAnnotatorSpans({ actor, document: doc }),
       ownLayerFeedback({ actor, documentId: id }),
       listGrades({ actor, documentId: id }),
-      documentSyndication({ actor, documentId: id }),
       holderOptions({ projectId: doc.projectId }),
       listTargets({ actor, projectId: doc.projectId }),
     ]);
@@ -45,7 +43,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         aside={
           <>
             <EntityPanels projectId={doc.projectId} />
-            <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} passages={syndication.passages} />
+            <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} />
             <AnalystPanels holders={holders} targets={targets} labelKinds={Object.fromEntries(labels.map((l) => [l.name, l.kind]))} />
           </>
         }

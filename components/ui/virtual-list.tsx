@@ -1,0 +1,45 @@
+"use client";
+/**
+ * A long list in a scroll box of its own that renders only the rows in view
+ * (TanStack Virtual), so thousands of items cost a screenful of DOM. Rows are
+ * of one estimated height and measured once drawn.
+ */
+import { useRef, type ReactNode } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+
+type Props<T> = {
+  items: readonly T[];
+  itemKey: (item: T) => string;
+  renderItem: (item: T) => ReactNode;
+  /** pixels; rows are measured once drawn */
+  estimateHeight?: number;
+  /** the box's largest height, CSS */
+  maxHeight?: string;
+  className?: string;
+  "aria-label"?: string;
+  "data-testid"?: string;
+};
+
+export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28, maxHeight = "40vh", className, ...rest }: Props<T>) {
+  const box = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => box.current,
+    estimateSize: () => estimateHeight,
+    getItemKey: (i) => itemKey(items[i]),
+    overscan: 8,
+    // Before the box is measured (and on the server) draw a first screenful.
+    initialRect: { width: 280, height: 15 * estimateHeight },
+  });
+  return (
+    <div ref={box} className="virtual-list" style={{ maxHeight, overflowY: "auto" }}>
+      <ol className={className} style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0 }} aria-label={rest["aria-label"]} data-testid={rest["data-testid"]}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <li key={row.key} data-index={row.index} ref={virtualizer.measureElement} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}>
+            {renderItem(items[row.index])}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

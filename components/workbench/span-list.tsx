@@ -1,0 +1,27 @@
+"use client";
+/** The edited layer as a list in text order, virtualized: a click puts the keyboard cursor on the span. */
+import { memo } from "react";
+import { VirtualList } from "@/components/ui/virtual-list";
+import type { LocalAnnotation } from "./types";
+
+export const SpanList = memo(function SpanList(props: { spans: readonly LocalAnnotation[]; colors: ReadonlyMap<string, string>; onJump: (a: LocalAnnotation) => void }) {
+  const { spans, colors, onJump } = props;
+  return (
+    <VirtualList
+      items={spans}
+      itemKey={(a) => a.id}
+      className="ann-list"
+      data-testid="annotation-list"
+      aria-label="Spans of this layer"
+      renderItem={(a) => (
+        <button className="ann-item" onClick={() => onJump(a)}>
+          <span className="chip" style={{ borderColor: colors.get(a.label) }}>
+            {a.label}
+          </span>
+          <span className="ann-text">{a.text}</span>
+          {a.version === 0 && <span className="muted"> · unsaved</span>}
+        </button>
+      )}
+    />
+  );
+});
