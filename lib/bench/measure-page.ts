@@ -111,7 +111,7 @@ export async function measureEdits(page: Page, cycles: number, pause: number): P
     await page.mouse.move(word.x2, word.y, { steps: 4 });
     out.picker.push((await timed(page, { type: "mouseup" }, { type: "selector", selector: "[data-testid=label-picker]" }, () => page.mouse.up(), "label picker after a mouse selection")).ms);
     await page.waitForTimeout(pause);
-    const added = await timed(page, { type: "keydown", key: "1" }, { type: "added-ann" }, () => page.keyboard.press("1"), "new span with hotkey 1");
+    const added = await timed(page, { type: "keydown", key: "1" }, { type: "added-ann", text: word.word }, () => page.keyboard.press("1"), "new span with hotkey 1");
     out.add.push(added.ms);
     const id = added.detail!;
     await waitSaved(page);

@@ -17,7 +17,7 @@
 type ReadyConfig = { spans: boolean; overlays: boolean };
 export type Trigger = { type: "keydown"; key: string } | { type: "mousedown" } | { type: "mouseup" } | { type: "now" };
 export type Expect =
-  | { type: "added-ann" }
+  | { type: "added-ann"; text?: string }
   | { type: "label"; id: string; label: string }
   | { type: "gone"; id: string }
   | { type: "present"; id: string }
@@ -114,7 +114,7 @@ function satisfied(p: Pending): boolean {
   switch (e.type) {
     case "added-ann": {
       for (const el of document.querySelectorAll<HTMLElement>("[data-ann-id]")) {
-        if (!p.known.has(el.dataset.annId!)) {
+        if (!p.known.has(el.dataset.annId!) && (e.text === undefined || el.textContent === e.text)) {
           p.detail = el.dataset.annId!;
           return true;
         }
