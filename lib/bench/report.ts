@@ -98,5 +98,15 @@ export function writeReport(file: string, opts: { header: string[]; rows: Judged
     lines.push(`## ${section}`, "", ...tableLines(opts.rows.filter((r) => r.section === section), true), "");
   }
   lines.push(...opts.footer);
+  lines.push("## Raw samples", "", "In the order measured (real pages and plain TipTap alternate round by round; pair them by position).", "");
+  section = "";
+  for (const j of opts.rows) {
+    if (j.section !== section) {
+      section = j.section;
+      lines.push(`- ${section}`);
+    }
+    const list = (xs: number[]) => xs.map((x) => (j.unit === "MB" ? x.toFixed(1) : x < 100 ? x.toFixed(1) : String(Math.round(x)))).join(", ");
+    lines.push(`  - ${j.measure} (${j.unit}): ${list(j.samples)}${j.baseline?.length ? `; plain TipTap: ${list(j.baseline)}` : ""}`);
+  }
   writeFileSync(file, lines.join("\n") + "\n");
 }
