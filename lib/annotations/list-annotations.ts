@@ -5,6 +5,7 @@ import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
 import { annotationInclude, annotationView } from "./annotation-view";
+import type { PageSpan } from "./page-span";
 
 /** A layer the actor writes to on a document (own, or gold for reviewers): its status and annotations in text order. */
 export async function listLayerAnnotations(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
@@ -19,5 +20,28 @@ export async function listLayerAnnotations(opts: { actor: Actor; documentId: str
     documentId: doc.id,
     layer: layer ? { id: layer.id, status: layer.status } : null,
     annotations: (layer?.annotations ?? []).map(annotationView),
+  };
+}
+
+/**
+ * The same layer as the workbench page sends it (PageSpan): only what it draws, read without joins, the label
+ * names taken from the project's labels (archived ones too). Reading the full view of thousands of spans was most of the page's render.
+ */
+export async function listLayerPageSpans(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
+  const target = opts.target ?? "own";
+  if (target === "gold") authorize(opts.actor, "review:decide");
+  const doc = await getDocument(opts);
+  const layer = await db.layer.findUnique({
+    where: { documentId_slot: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) } },
+    select: { id: true, status: true },
+  });
+  const labels = await db.label.findMany({ where: { projectId: doc.projectId }, select: { id: true, name: true } });
+  const names = new Map(labels.map((l) => [l.id, l.name]));
+  const rows = layer
+    ? await db.annotation.findMany({ where: { layerId: layer.id }, select: { id: true, start: true, end: true, labelId: true, version: true }, orderBy: [{ start: "asc" }, { end: "desc" }] })
+    : [];
+  return {
+    layer,
+    annotations: rows.map((r): PageSpan => ({ id: r.id, start: r.start, end: r.end, label: names.get(r.labelId) ?? "?", version: r.version })),
   };
 }

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { getDocument } from "@/lib/documents/get-document";
-import { listLayerAnnotations } from "@/lib/annotations/list-annotations";
-import { pageSpan } from "@/lib/annotations/page-span";
+import { listLayerPageSpans } from "@/lib/annotations/list-annotations";
 import { listLabels } from "@/lib/projects/list-labels";
 import { otherAnnotatorSpans } from "@/lib/layers/other-layers";
 import { ownLayerFeedback } from "@/lib/review/own-feedback";
@@ -24,7 +23,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   try {
     const doc = await getDocument({ actor, documentId: id });
     const [own, labels, others, feedback, grades, holders, targets] = await Promise.all([
-      listLayerAnnotations({ actor, documentId: id }),
+      listLayerPageSpans({ actor, documentId: id }),
       listLabels({ projectId: doc.projectId }),
       otherAnnotatorSpans({ actor, document: doc }),
       ownLayerFeedback({ actor, documentId: id }),
@@ -37,7 +36,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       <Workbench
         document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
         labels={labels}
-        initialAnnotations={own.annotations.map(pageSpan)}
+        initialAnnotations={own.annotations}
         layerStatus={status}
         overlays={others}
         banner={<ReviewFeedback status={status} feedback={feedback} />}
