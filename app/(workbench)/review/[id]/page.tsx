@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
-import { loadReview } from "@/lib/review/load-review";
-import { reviewPageData } from "@/lib/review/review-page-data";
+import { loadReviewPage } from "@/lib/review/review-page-data";
 import { listLabels } from "@/lib/projects/list-labels";
 import { AppError } from "@/lib/errors";
 import { ReviewWorkbench } from "@/components/review/review-workbench";
@@ -13,15 +12,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const actor = await requirePageActor("review:decide");
   const { id } = await params;
   try {
-    const review = await loadReview({ actor, documentId: id });
-    const labels = await listLabels({ projectId: review.document.projectId });
+    const { document: doc, ...review } = await loadReviewPage({ actor, documentId: id });
+    const labels = await listLabels({ projectId: doc.projectId });
     const grades = await loadReviewGrades({ actor, documentId: id });
-    const doc = review.document;
     return (
       <ReviewWorkbench
         document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
         labels={labels}
-        review={reviewPageData(review)}
+        review={review}
         extraAside={<ReviewGradesPanel outlet={grades.outlet} layers={review.layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />}
         links={
           <nav className="doc-links" aria-label="Document">
