@@ -7,13 +7,21 @@ import type { Actor } from "@/lib/auth/actor";
 import { annotationInclude, annotationView } from "./annotation-view";
 import type { PageSpan } from "./page-span";
 
-/** A layer the actor writes to on a document (own, or gold for reviewers): its status and annotations in text order. */
-export async function listLayerAnnotations(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
+type LayerQuery = { actor: Actor; documentId: string; target?: LayerTarget };
+
+/** The document and the slot of the layer the actor writes to on it (own, or gold for reviewers). */
+async function editedLayerSlot(opts: LayerQuery) {
   const target = opts.target ?? "own";
   if (target === "gold") authorize(opts.actor, "review:decide");
   const doc = await getDocument(opts);
+  return { doc, where: { documentId_slot: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) } } };
+}
+
+/** A layer the actor writes to on a document (own, or gold for reviewers): its status and annotations in text order. */
+export async function listLayerAnnotations(opts: LayerQuery) {
+  const { doc, where } = await editedLayerSlot(opts);
   const layer = await db.layer.findUnique({
-    where: { documentId_slot: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) } },
+    where,
     include: { annotations: { include: annotationInclude, orderBy: [{ start: "asc" }, { end: "desc" }] } },
   });
   return {
@@ -25,16 +33,12 @@ export async function listLayerAnnotations(opts: { actor: Actor; documentId: str
 
 /**
  * The same layer as the workbench page sends it (PageSpan): only what it draws, read without joins, the label
- * names taken from the project's labels (archived ones too). Reading the full view of thousands of spans was most of the page's render.
+ * names taken from the project's labels (archived ones too). Reading the full view of thousands of spans was most
+ * of the page's render.
  */
-export async function listLayerPageSpans(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
-  const target = opts.target ?? "own";
-  if (target === "gold") authorize(opts.actor, "review:decide");
-  const doc = await getDocument(opts);
-  const layer = await db.layer.findUnique({
-    where: { documentId_slot: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) } },
-    select: { id: true, status: true },
-  });
+export async function listLayerPageSpans(opts: LayerQuery) {
+  const { doc, where } = await editedLayerSlot(opts);
+  const layer = await db.layer.findUnique({ where, select: { id: true, status: true } });
   const labels = await db.label.findMany({ where: { projectId: doc.projectId }, select: { id: true, name: true } });
   const names = new Map(labels.map((l) => [l.id, l.name]));
   const rows = layer
