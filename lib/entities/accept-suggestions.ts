@@ -30,7 +30,7 @@ const noSuggestion = () => new AppError("NOT_FOUND", "No such open suggestion on
 export async function acceptSuggestions(opts: { actor: Actor; documentId: string; target?: LayerTarget; input: z.input<typeof AcceptInput> }) {
   authorize(opts.actor, "layer:annotate");
   const input = AcceptInput.parse(opts.input);
-  const { document: doc, target, layer: spans, suggestions } = await documentSuggestions(opts);
+  const { document: doc, target, layer: spans, suggestions } = await documentSuggestions({ ...opts, unlinkedSpans: true });
   const chosen = suggestions.filter((s) => s.entityId === input.entityId && ("all" in input || (s.start === input.start && s.end === input.end)));
   if (chosen.length === 0) throw noSuggestion();
   const { rows, layer, events } = await db.$transaction(async (tx) => {

@@ -24,13 +24,20 @@ export const DISMISSED = "DISMISSED";
 
 export type Suggestion = Occurrence & { entityName: string; entityType: string };
 
-export async function documentSuggestions(opts: { actor: Actor; documentId: string; target?: LayerTarget }) {
+/**
+ * `unlinkedSpans`: also return the layer's spans without an entity (accepting a suggestion links an unlinked span
+ * already at its place). Only linked spans decide what is open, and a long report has thousands of the others.
+ */
+export async function documentSuggestions(opts: { actor: Actor; documentId: string; target?: LayerTarget; unlinkedSpans?: boolean }) {
   const target = opts.target ?? "own";
   if (target === "gold") authorize(opts.actor, "review:decide");
   const doc = await getDocument(opts);
   const [aliases, layer, dismissed] = await Promise.all([
     db.entityAlias.findMany({ where: { entity: { projectId: doc.projectId } }, select: { alias: true, entity: { select: { id: true, name: true, type: true } } } }),
-    db.annotation.findMany({ where: { layer: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) } }, select: { id: true, start: true, end: true, entityId: true } }),
+    db.annotation.findMany({
+      where: { layer: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) }, ...(opts.unlinkedSpans ? {} : { entityId: { not: null } }) },
+      select: { id: true, start: true, end: true, entityId: true },
+    }),
     db.annotation.findMany({ where: { layer: { documentId: doc.id, slot: dismissedSlot(opts.actor.id) } }, select: { start: true, end: true, entityId: true } }),
   ]);
   const entities = new Map(aliases.map((a) => [a.entity.id, a.entity]));
