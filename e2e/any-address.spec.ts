@@ -198,6 +198,7 @@ test("a change the server refuses is reported as not saved, never as saved, and 
   await expect(status).toContainText("✗ 1 change was not saved: Cross-origin request refused");
   await expect(status.getByRole("button", { name: "OK" })).toBeVisible();
   await expect(page.locator(".banner.error[role=alert]")).toContainText("A change was not saved: Cross-origin request refused");
+  await page.screenshot({ path: "e2e/screenshots/save-refused.png" });
   // The layer was reloaded from the server: the optimistic span is gone.
   await expect(page.locator(".doc-text [data-ann-id]")).toHaveCount(0);
   await expect(list.getByRole("listitem")).toHaveCount(0);

@@ -108,6 +108,7 @@ test("a 20,000-word document with 2,000 spans: add by mouse and keyboard, relabe
   await scrollToEnd(page);
   await expect(title("PERSON", LONG_DOC_FINAL.relabel)).toBeVisible();
   await expect(page.locator('.doc-text [title="ORG: Kurdistan Regional Government"] [title="GPE: Kurdistan"]')).toHaveText("Kurdistan");
+  await page.screenshot({ path: "e2e/screenshots/long-document-end.png" });
   // The last body paragraph: LOC "northern 🛰️ border" and FAC "border crossing" share "border".
   await expect(title("LOC", "northern 🛰️ border").last()).toBeVisible();
   expect(await drawnSpans(page, "LOC", "northern 🛰️ border")).toContain("northern 🛰️ border");

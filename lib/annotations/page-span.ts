@@ -6,5 +6,3 @@
  * several times the size of its text.
  */
 export type PageSpan = { id: string; start: number; end: number; label: string; version: number };
-
-export const pageSpan = (a: PageSpan): PageSpan => ({ id: a.id, start: a.start, end: a.end, label: a.label, version: a.version });

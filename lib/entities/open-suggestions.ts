@@ -1,3 +1,4 @@
+import { countBelow } from "@/lib/text/sorted-search";
 import type { Occurrence } from "./find-occurrences";
 
 /**
@@ -31,16 +32,4 @@ export function openSuggestions(
     const before = countBelow(r.starts, o.end); // spans starting before the occurrence ends
     return before === 0 || r.maxEnd[before - 1] <= o.start;
   });
-}
-
-/** How many of the ascending `values` are below `limit`. */
-function countBelow(values: number[], limit: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -11,6 +11,11 @@ import { annotatorName } from "./pseudonyms";
 /** Layers a reviewer compares: handed in, or already approved. */
 export const COMPARED_STATUSES = ["SUBMITTED", "APPROVED"];
 
+/** A layer's latest review decision as the review page and API show it. */
+export function lastDecisionView(review: { decision: string; comment: string; createdAt: Date; reviewer: { name: string } } | undefined) {
+  return review ? { decision: review.decision, comment: review.comment, reviewer: review.reviewer.name, at: review.createdAt.toISOString() } : null;
+}
+
 export async function loadReview(opts: { actor: Actor; documentId: string }) {
   authorize(opts.actor, "review:decide");
   const doc = await getDocument(opts);
@@ -36,9 +41,7 @@ export async function loadReview(opts: { actor: Actor; documentId: string }) {
     submittedAt: l.submittedAt?.toISOString() ?? null,
     compared: COMPARED_STATUSES.includes(l.status),
     annotations: l.annotations.map((a) => ({ ...annotationView(a), reviewState: a.reviewState })),
-    lastDecision: l.reviews[0]
-      ? { decision: l.reviews[0].decision, comment: l.reviews[0].comment, reviewer: l.reviews[0].reviewer.name, at: l.reviews[0].createdAt.toISOString() }
-      : null,
+    lastDecision: lastDecisionView(l.reviews[0]),
   }));
   const goldAnnotations = (gold?.annotations ?? []).map(annotationView);
   const compared = views.filter((l) => l.compared);

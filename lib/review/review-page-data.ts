@@ -11,7 +11,7 @@ import { getDocument } from "@/lib/documents/get-document";
 import { GOLD_SLOT } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import type { PageSpan } from "@/lib/annotations/page-span";
-import { COMPARED_STATUSES } from "./load-review";
+import { COMPARED_STATUSES, lastDecisionView } from "./load-review";
 import { annotatorName } from "./pseudonyms";
 
 export type ReviewLayerSpan = Omit<PageSpan, "version"> & { reviewState: string };
@@ -47,7 +47,7 @@ export async function loadReviewPage(opts: { actor: Actor; documentId: string })
       name: annotatorName({ blind: project.blindReview, position: i, name: l.user?.name ?? "Unknown" }),
       status: l.status,
       compared: COMPARED_STATUSES.includes(l.status),
-      lastDecision: l.reviews[0] ? { decision: l.reviews[0].decision, comment: l.reviews[0].comment, reviewer: l.reviews[0].reviewer.name, at: l.reviews[0].createdAt.toISOString() } : null,
+      lastDecision: lastDecisionView(l.reviews[0]),
       annotations: l.annotations.map((a): ReviewLayerSpan => ({ id: a.id, start: a.start, end: a.end, label: label(a.labelId), reviewState: a.reviewState })),
     })),
     gold: {

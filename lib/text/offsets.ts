@@ -94,6 +94,11 @@ export class TextIndex {
     return this.lineOfUtf16(this.cpToUtf16(cp));
   }
 
+  /** UTF-16 offset where line `line` starts. */
+  lineStartUtf16(line: number): number {
+    return this.lineStarts[line];
+  }
+
   /** The text of one line, without its "\n". */
   lineText(line: number): string {
     const from = this.lineStarts[line];

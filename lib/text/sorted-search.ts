@@ -8,3 +8,15 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, value: number, hi = so
   }
   return lo;
 }
+
+/** How many of the ascending `values` are below `limit`. */
+export function countBelow(values: ArrayLike<number>, limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -15,8 +15,9 @@ export class WordIndex {
   wordsOfLine(line: number): Range[] {
     let words = this.lines.get(line);
     if (!words) {
-      const base = this.index.lineStartCp(line);
-      words = toCodePoints(this.index.lineText(line), segmentWords(this.index.lineText(line)), base);
+      const base = this.index.lineStartUtf16(line);
+      const cp = (u: number) => this.index.utf16ToCp(base + u);
+      words = segmentWords(this.index.lineText(line)).map((r) => ({ start: cp(r.start), end: cp(r.end) }));
       this.lines.set(line, words);
     }
     return words;
@@ -88,21 +89,4 @@ export class WordIndex {
     }
     return null;
   }
-}
-
-/** UTF-16 ranges within `text` as code point ranges, shifted by `base`; one pass over the text. */
-function toCodePoints(text: string, ranges: Range[], base: number): Range[] {
-  let u = 0;
-  let cp = 0;
-  const advance = (to: number) => {
-    for (; u < to; u++, cp++) {
-      const c = text.charCodeAt(u);
-      if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length) {
-        const d = text.charCodeAt(u + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) u++;
-      }
-    }
-    return base + cp;
-  };
-  return ranges.map((r) => ({ start: advance(r.start), end: advance(r.end) }));
 }
