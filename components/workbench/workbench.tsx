@@ -97,7 +97,7 @@ export function Workbench({ document: doc, text, labels, initialAnnotations, lay
   const [editor, setEditor] = useState<Editor | null>(null);
   const surface = useRef<HTMLDivElement>(null);
   const pane = useRef<HTMLElement>(null);
-  const { drawn, measure } = useDrawnWindow(editor, pane, index);
+  const { drawn, measureNow } = useDrawnWindow(editor, pane, index);
   const { cursor, selection, move, placeAt, select } = useKeyboardCursor(words, surface);
   const [snap, setSnap] = useState(true);
   const [popover, setPopover] = useState<{ ids: string[]; x: number; y: number } | null>(null);
@@ -254,7 +254,7 @@ export function Workbench({ document: doc, text, labels, initialAnnotations, lay
   return (
     <WorkbenchContext.Provider value={api}>
       <div className="workbench">
-        <section className="doc-pane" ref={pane} onScroll={measure}>
+        <section className="doc-pane" ref={pane} onScroll={measureNow}>
           <header className="doc-header">
             <Link href="/" className="muted">
               ← Documents
