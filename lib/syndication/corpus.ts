@@ -14,21 +14,40 @@ export type DocumentPassage = { start: number; end: number; text: string; copies
 
 type Pair = { other: string; passage: PairPassage };
 
+/** What `SyndicationIndex` needs of a document; words may be computed beforehand (in time slices). */
+export type IndexedDocument = CorpusDocument & { words?: Word[] };
+
+/**
+ * Only the pairs of one document (`focusId`) with each of the others, with
+ * the boilerplate shingles given (keys found in too many documents of the
+ * project, as the database index counts them).
+ */
+export type Neighbourhood = { focusId: string; ignore: ReadonlySet<string> };
+
 export class SyndicationIndex {
   readonly docs = new Map<string, CorpusDocument & { words: Word[]; chars: string[] }>();
   /** document id → its passages with each other document (A = that document) */
   private readonly pairs = new Map<string, Pair[]>();
 
-  constructor(documents: CorpusDocument[]) {
-    for (const d of documents) this.docs.set(d.id, { ...d, words: syndicationWords(d.text), chars: Array.from(d.text) });
+  /**
+   * Every pair of `documents` (the whole corpus in memory, for tests and small
+   * sets), or with `around`, only the focus document's pairs: then the index
+   * answers for the focus document alone.
+   */
+  constructor(documents: IndexedDocument[], around?: Neighbourhood) {
+    for (const d of documents) this.docs.set(d.id, withLazyChars({ id: d.id, title: d.title, text: d.text, words: d.words ?? syndicationWords(d.text) }));
     const list = [...this.docs.values()];
+    for (const d of list) this.pairs.set(d.id, []);
+    if (around) {
+      this.pairFocus(around);
+      return;
+    }
     // shingles found in too many documents are boilerplate
     const docCount = new Map<string, number>();
     for (const d of list) for (const k of new Set(shingleKeys(d.words))) docCount.set(k, (docCount.get(k) ?? 0) + 1);
     const limit = boilerplateLimit(list.length);
     const ignore = new Set([...docCount].filter(([, n]) => n > limit).map(([k]) => k));
     const shared = new Set([...docCount].filter(([, n]) => n > 1).map(([k]) => k));
-    for (const d of list) this.pairs.set(d.id, []);
     for (let x = 0; x < list.length; x++) {
       const keysX = new Set(shingleKeys(list[x].words).filter((k) => shared.has(k)));
       if (keysX.size === 0) continue;
@@ -36,11 +55,26 @@ export class SyndicationIndex {
         const a = list[x];
         const b = list[y];
         if (!shingleKeys(b.words).some((k) => keysX.has(k))) continue;
-        for (const p of sharedPassages(a.words, b.words, ignore)) {
-          this.pairs.get(a.id)!.push({ other: b.id, passage: p });
-          this.pairs.get(b.id)!.push({ other: a.id, passage: flip(p) });
-        }
+        this.addPair(a, b, ignore);
       }
+    }
+  }
+
+  /** The focus document's pairs, in the order the whole-corpus constructor makes them (other documents by id). */
+  private pairFocus({ focusId, ignore }: Neighbourhood) {
+    const focus = this.docs.get(focusId);
+    if (!focus) return;
+    const others = [...this.docs.values()].filter((d) => d.id !== focusId).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    for (const other of others) {
+      if (focus.id < other.id) this.addPair(focus, other, ignore);
+      else this.addPair(other, focus, ignore);
+    }
+  }
+
+  private addPair(a: { id: string; words: Word[] }, b: { id: string; words: Word[] }, ignore: ReadonlySet<string>) {
+    for (const p of sharedPassages(a.words, b.words, ignore)) {
+      this.pairs.get(a.id)!.push({ other: b.id, passage: p });
+      this.pairs.get(b.id)!.push({ other: a.id, passage: flip(p) });
     }
   }
 
@@ -160,6 +194,12 @@ function edge(a: string[], b: string[], pos: number, anchorA: number, anchorB: n
   }
   n = ok;
   return kind === "start" ? anchorB - n : anchorB + n;
+}
+
+/** Code points of the text, split only when a span or passage text is cut from it. */
+function withLazyChars<T extends { text: string }>(d: T): T & { chars: string[] } {
+  let chars: string[] | undefined;
+  return Object.defineProperty(d, "chars", { get: () => (chars ??= Array.from(d.text)), enumerable: true }) as T & { chars: string[] };
 }
 
 function flip(p: PairPassage): PairPassage {
