@@ -2,7 +2,8 @@
  * Writes one imported document with its spans without holding the server:
  *
  * - The spans (annotations and their ANNOTATION IMPORT audit rows) are
- *   inserted with raw SQL, at most SPANS_PER_TRANSACTION per transaction, and
+ *   inserted with raw SQL taking the rows as one JSON parameter
+ *   (lib/db/json-rows.ts), at most SPANS_PER_TRANSACTION per transaction, and
  *   the event loop is given back between transactions. (Prisma's query
  *   compiler needs about a millisecond per row of a createMany, synchronously;
  *   on SQLite every other request also waits for an open transaction.)
@@ -20,6 +21,7 @@
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { newId } from "@/lib/db/new-id";
+import { jsonRows, timestampParam } from "@/lib/db/json-rows";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { codePointLength } from "@/lib/text/offsets";
 import { yieldToEventLoop } from "@/lib/util/time-slice";
@@ -48,18 +50,17 @@ export type WriteDocument = {
 
 /** Inserts spans [from, to) of the document's spans into the layer, with their audit rows. */
 async function insertSpans(tx: Tx, w: WriteDocument, documentId: string, layerId: string, from: number, to: number) {
-  const now = new Date();
+  const now = timestampParam(new Date());
   const spans = w.doc.spans.slice(from, to);
   const ids = spans.map(() => newId());
-  await tx.$executeRaw`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "createdById", "createdAt", "updatedAt") VALUES ${Prisma.join(
-    spans.map((s, i) => Prisma.sql`(${ids[i]}, ${layerId}, ${s.start}, ${s.end}, ${s.text}, ${w.labelIds.get(s.label)!}, ${w.actorId}, ${now}, ${now})`),
-  )}`;
-  await tx.$executeRaw`INSERT INTO "AuditEvent" ("id", "projectId", "documentId", "actorId", "subject", "subjectId", "action", "after", "createdAt") VALUES ${Prisma.join(
-    spans.map((s, i) => {
-      const after = JSON.stringify({ layerId, start: s.start, end: s.end, text: s.text, label: s.label });
-      return Prisma.sql`(${newId()}, ${w.projectId}, ${documentId}, ${w.actorId}, ${"ANNOTATION"}, ${ids[i]}, ${"IMPORT"}, ${after}, ${now})`;
-    }),
-  )}`;
+  const annotations = spans.map((s, i) => ({ id: ids[i], start: s.start, end: s.end, text: s.text, labelId: w.labelIds.get(s.label)! }));
+  await tx.$executeRaw`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "createdById", "createdAt", "updatedAt")
+    SELECT r."id", ${layerId}, r."start", r."end", r."text", r."labelId", ${w.actorId}, ${now}, ${now}
+    FROM (${jsonRows(annotations, [["id", "text"], ["start", "int"], ["end", "int"], ["text", "text"], ["labelId", "text"]])}) r`;
+  const audits = spans.map((s, i) => ({ id: newId(), subjectId: ids[i], after: JSON.stringify({ layerId, start: s.start, end: s.end, text: s.text, label: s.label }) }));
+  await tx.$executeRaw`INSERT INTO "AuditEvent" ("id", "projectId", "documentId", "actorId", "subject", "subjectId", "action", "after", "createdAt")
+    SELECT r."id", ${w.projectId}, ${documentId}, ${w.actorId}, 'ANNOTATION', r."subjectId", 'IMPORT', r."after", ${now}
+    FROM (${jsonRows(audits, [["id", "text"], ["subjectId", "text"], ["after", "text"]])}) r`;
 }
 
 /** Creates the document (and its span layer when it has spans); returns their ids. */

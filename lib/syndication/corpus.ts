@@ -4,7 +4,8 @@
  * span on one copy maps to the same words on another.
  */
 import { syndicationWords, type Word } from "./words";
-import { alignWord, boilerplateLimit, sharedPassages, shingleKeys, type PairPassage } from "./match";
+import { alignWord, boilerplateLimit, sharedPassages, shingleKeys, shinglePositions, type PairPassage } from "./match";
+import { slicer } from "@/lib/util/time-slice";
 
 export type CorpusDocument = { id: string; title: string; text: string };
 
@@ -31,17 +32,14 @@ export class SyndicationIndex {
 
   /**
    * Every pair of `documents` (the whole corpus in memory, for tests and small
-   * sets), or with `around`, only the focus document's pairs: then the index
+   * sets). With `around` no pair yet: use SyndicationIndex.around, whose index
    * answers for the focus document alone.
    */
   constructor(documents: IndexedDocument[], around?: Neighbourhood) {
     for (const d of documents) this.docs.set(d.id, withLazyChars({ id: d.id, title: d.title, text: d.text, words: d.words ?? syndicationWords(d.text) }));
     const list = [...this.docs.values()];
     for (const d of list) this.pairs.set(d.id, []);
-    if (around) {
-      this.pairFocus(around);
-      return;
-    }
+    if (around) return; // pairs added by SyndicationIndex.around
     // shingles found in too many documents are boilerplate
     const docCount = new Map<string, number>();
     for (const d of list) for (const k of new Set(shingleKeys(d.words))) docCount.set(k, (docCount.get(k) ?? 0) + 1);
@@ -60,19 +58,29 @@ export class SyndicationIndex {
     }
   }
 
-  /** The focus document's pairs, in the order the whole-corpus constructor makes them (other documents by id). */
-  private pairFocus({ focusId, ignore }: Neighbourhood) {
-    const focus = this.docs.get(focusId);
-    if (!focus) return;
-    const others = [...this.docs.values()].filter((d) => d.id !== focusId).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  /**
+   * Only the focus document's pairs, in the order the whole-corpus
+   * constructor makes them (other documents by id), one pair per time slice;
+   * the focus document's shingles are computed once for all pairs.
+   */
+  static async around(documents: IndexedDocument[], around: Neighbourhood): Promise<SyndicationIndex> {
+    const index = new SyndicationIndex(documents, around);
+    const focus = index.docs.get(around.focusId);
+    if (!focus) return index;
+    const keys = shingleKeys(focus.words);
+    const where = shinglePositions(keys, around.ignore);
+    const others = [...index.docs.values()].filter((d) => d.id !== focus.id).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const clock = slicer();
     for (const other of others) {
-      if (focus.id < other.id) this.addPair(focus, other, ignore);
-      else this.addPair(other, focus, ignore);
+      if (clock.due()) await clock.pause();
+      if (focus.id < other.id) index.addPair(focus, other, around.ignore, { keysA: keys });
+      else index.addPair(other, focus, around.ignore, { whereB: where });
     }
+    return index;
   }
 
-  private addPair(a: { id: string; words: Word[] }, b: { id: string; words: Word[] }, ignore: ReadonlySet<string>) {
-    for (const p of sharedPassages(a.words, b.words, ignore)) {
+  private addPair(a: { id: string; words: Word[] }, b: { id: string; words: Word[] }, ignore: ReadonlySet<string>, pre?: Parameters<typeof sharedPassages>[3]) {
+    for (const p of sharedPassages(a.words, b.words, ignore, pre)) {
       this.pairs.get(a.id)!.push({ other: b.id, passage: p });
       this.pairs.get(b.id)!.push({ other: a.id, passage: flip(p) });
     }

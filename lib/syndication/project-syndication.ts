@@ -53,7 +53,7 @@ export async function syndicationAround(doc: Focus): Promise<{ index: Syndicatio
     });
     for (const r of rows) documents.push({ ...r, words: await syndicationWordsAsync(r.text) });
   }
-  return { index: new SyndicationIndex(documents, { focusId: doc.id, ignore }), progress };
+  return { index: await SyndicationIndex.around(documents, { focusId: doc.id, ignore }), progress };
 }
 
 /** The same for a document given by id (no access check: callers have checked it). */

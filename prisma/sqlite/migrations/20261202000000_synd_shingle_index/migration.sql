@@ -1,6 +1,7 @@
 -- Written by hand from `prisma migrate diff`: its table redefinition of
 -- "Document" (copy, DROP, rename) would cascade-delete every layer when run
--- with foreign keys on; ADD COLUMN gives the same schema.
+-- with foreign keys on; ADD COLUMN gives the same schema. The index table is
+-- WITHOUT ROWID: its primary key is the table (one B-tree, not two).
 
 -- AlterTable
 ALTER TABLE "Document" ADD COLUMN "importing" BOOLEAN NOT NULL DEFAULT false;
@@ -14,7 +15,7 @@ CREATE TABLE "SyndicationShingle" (
 
     PRIMARY KEY ("projectId", "hash", "documentId"),
     CONSTRAINT "SyndicationShingle_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
+) WITHOUT ROWID;
 
 -- CreateIndex
 CREATE INDEX "SyndicationShingle_documentId_idx" ON "SyndicationShingle"("documentId");
