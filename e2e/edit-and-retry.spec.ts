@@ -1,15 +1,13 @@
 import { test, expect } from "@playwright/test";
 import { makeUser } from "./support/factories";
 import { dragSelect } from "./support/text";
+import { signIn } from "./support/session";
 
 const DOC_TITLE = "Iraq to share intelligence info on IS with Syria, Russia, Iran";
 
 test("click a span to relabel or delete it, undo, and a failed save is retried, not dropped", async ({ page }) => {
   const annotator = makeUser("annotator");
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(annotator.email);
-  await page.getByLabel("Password").fill(annotator.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, annotator);
   await page.getByRole("link", { name: DOC_TITLE }).first().click();
   const list = page.getByTestId("annotation-list");
   const status = page.getByTestId("save-status");
@@ -43,10 +41,7 @@ test("click a span to relabel or delete it, undo, and a failed save is retried, 
 
 test("changes made while the server is unreachable survive a reload, show how many wait, and land when it is back", async ({ page }) => {
   const annotator = makeUser("annotator");
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(annotator.email);
-  await page.getByLabel("Password").fill(annotator.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, annotator);
   await page.getByRole("link", { name: DOC_TITLE }).first().click();
   const list = page.getByTestId("annotation-list");
   const status = page.getByTestId("save-status");
