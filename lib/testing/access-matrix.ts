@@ -172,7 +172,7 @@ const routes: RouteEntry[] = [
   // corpus in and out, the work queue
   { kind: "route", method: "GET", path: "/api/v1/export?project=P", file: `${V1}/export/route.ts`, load: () => import("@/app/api/v1/export/route"), build: async (k) => ({ url: `/api/v1/export?project=${k.fx.projectSlug}&layer=annotators&status=all` }), expect: REVIEWERS(200) },
   { kind: "route", method: "POST", path: "/api/v1/import?project=P", file: `${V1}/import/route.ts`, load: () => import("@/app/api/v1/import/route"), build: async (k) => ({ url: `/api/v1/import?project=${k.fx.projectSlug}&filename=${k.unique("brief")}.txt`, raw: { body: k.words(40), contentType: "text/plain" } }), expect: ADMINS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/queue/next", file: `${V1}/queue/next/route.ts`, load: () => import("@/app/api/v1/queue/next/route"), build: async (k) => { await k.freshDoc(); await k.freshDoc("other"); return { url: "/api/v1/queue/next" }; }, expect: EVERYONE(200), mayNotChange: true, note: "a seat in the caller's own projects (an admin or reviewer who is a member gets one too)" },
+  { kind: "route", method: "POST", path: "/api/v1/queue/next", file: `${V1}/queue/next/route.ts`, load: () => import("@/app/api/v1/queue/next/route"), build: async (k) => { await k.freshDoc(); await k.freshDoc("other"); return { url: "/api/v1/queue/next" }; }, expect: { annotator: 200, otherAnnotator: 200, outsider: 404, reviewer: 404, admin: 404 }, mayNotChange: true, note: "seats go to annotators of the caller's own projects; anyone else: nothing left (404)" },
 
   // not the API's: unknown paths and Auth.js
   ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map(
