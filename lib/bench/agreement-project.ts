@@ -119,7 +119,7 @@ export async function seedAgreementProject(opts: AgreementProjectOptions) {
   for (let from = 0; from < opts.documents; from += batch) {
     const docs = [];
     const layers = [];
-    const annotations = [];
+    const annotations: { id: string; layerId: string; start: number; end: number; text: string; labelId: string; createdById: string }[] = [];
     for (let d = from; d < Math.min(opts.documents, from + batch); d++) {
       const { text, bounds } = makeText(words, random, (opts.words ?? 120) - 20 + Math.floor(random() * 40), d);
       const documentId = `bench${tag.replace(/[^a-z0-9]/g, "")}d${d}`;
