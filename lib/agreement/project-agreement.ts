@@ -22,8 +22,12 @@ import { parseCellKey, type Cells } from "./document-cells";
 import { countedScope } from "./document-share";
 import { refreshAgreement, refreshInBackground } from "./stored/refresh-agreement";
 import { readTotals } from "./stored/totals";
+import { turn } from "./stored/turn";
 
 const FALLBACK_COLOR = "#6b7280";
+
+/** What the dashboard page and the agreement API spend on stale documents before answering. */
+export const DASHBOARD_BUDGET_MS = 600;
 
 /**
  * `budgetMs`: how long to spend bringing stale documents' cells up to date
@@ -43,10 +47,12 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
 
   const { pending } = await refreshAgreement({ projectId: project.id, budgetMs: opts.budgetMs });
   if (pending > 0) refreshInBackground(project.id);
+  await turn();
   const [labels, totals] = await Promise.all([
     db.label.findMany({ where: { projectId: project.id }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     readTotals(project.id, countedScope(includeInProgress)),
   ]);
+  await turn();
   const active = labels.filter((l) => !l.archived).map((l) => l.name);
   const tally = new AgreementTally(active);
   tally.addCells(totals.counted);

@@ -17,6 +17,7 @@ import { databaseProvider } from "@/lib/db/url";
 import { addCells, type Cells } from "../document-cells";
 import { decodeShare, documentShare, encodeShare, SCOPES, type DocumentShare, type Scope } from "../document-share";
 import { addToTotals } from "./totals";
+import { turn } from "./turn";
 
 /** documents read, computed and written together */
 const PIECE = 20;
@@ -24,7 +25,6 @@ const PIECE = 20;
 const SLICE_MS = 15;
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Stale = { documentId: string; revision: number };
 

@@ -29,7 +29,7 @@ CREATE TABLE "AgreementRetired" (
 );
 
 -- CreateIndex
-CREATE INDEX "AgreementDocument_projectId_idx" ON "AgreementDocument"("projectId");
+CREATE INDEX "AgreementDocument_projectId_documentId_revision_computedRev_idx" ON "AgreementDocument"("projectId", "documentId", "revision", "computedRevision");
 
 -- CreateIndex
 CREATE INDEX "AgreementRetired_projectId_idx" ON "AgreementRetired"("projectId");

@@ -27,7 +27,7 @@ CREATE TABLE "AgreementRetired" (
 );
 
 -- CreateIndex
-CREATE INDEX "AgreementDocument_projectId_idx" ON "AgreementDocument"("projectId");
+CREATE INDEX "AgreementDocument_projectId_documentId_revision_computedRevision_idx" ON "AgreementDocument"("projectId", "documentId", "revision", "computedRevision");
 
 -- CreateIndex
 CREATE INDEX "AgreementRetired_projectId_idx" ON "AgreementRetired"("projectId");
