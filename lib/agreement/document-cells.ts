@@ -16,6 +16,7 @@
  * Labels appear only in cells of documents whose spans use them.
  */
 import { spanF1, type SpanMatch } from "./span-f1";
+import type { Range } from "@/lib/text/words";
 import { coveredWords, documentWords, wordLabels, type LabeledSpan } from "./token-units";
 
 export type Cells = Map<string, number>;
@@ -57,14 +58,15 @@ class TupleCounts {
 /**
  * The agreement cells of one document: its text and each coder's spans on
  * it (coders without a layer left out). Fewer than two coders: no cells.
+ * `words`: the text's words when the caller has them already.
  */
-export function agreementCells(text: string, layers: ReadonlyMap<string, readonly LabeledSpan[]>, out: Cells = new Map()): Cells {
+export function agreementCells(text: string, layers: ReadonlyMap<string, readonly LabeledSpan[]>, out: Cells = new Map(), words: readonly Range[] = []): Cells {
   const coders = [...layers.keys()].sort();
   if (coders.length < 2) return out;
   const m = coders.length;
   const spans = coders.map((c) => layers.get(c) ?? []);
   const labels = [...new Set(spans.flatMap((list) => list.map((s) => s.label)))].sort();
-  const words = documentWords(text);
+  if (words.length === 0) words = documentWords(text);
   const counts = new TupleCounts();
   counts.add(["docs", m]);
   counts.add(["words", m], words.length);

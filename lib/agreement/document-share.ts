@@ -14,7 +14,8 @@
  */
 import { addCell, agreementCells, cellKey, parseCellKey, type CellKey, type Cells } from "./document-cells";
 import { countedStatuses } from "./counted-layers";
-import type { LabeledSpan } from "./token-units";
+import { documentWords, type LabeledSpan } from "./token-units";
+import type { Range } from "@/lib/text/words";
 
 export const SCOPES = ["completed", "in_progress", "all"] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -28,10 +29,18 @@ export type ShareLayer = { kind: string; userId: string | null; status: string; 
 export function documentShare(text: string, layers: readonly ShareLayer[]): DocumentShare {
   const annotators = layers.filter((l): l is ShareLayer & { userId: string } => l.kind === "ANNOTATOR" && l.userId !== null);
   const share: DocumentShare = { completed: new Map(), in_progress: new Map(), all: new Map() };
+  let words: Range[] | undefined;
+  let previous: ShareLayer[] | null = null;
   for (const scope of ["completed", "in_progress"] as const) {
     const statuses: readonly string[] = countedStatuses(scope === "in_progress");
     const counted = annotators.filter((l) => statuses.includes(l.status));
-    agreementCells(text, new Map(counted.map((l) => [l.userId, l.spans])), share[scope]);
+    if (previous && previous.length === counted.length) {
+      share[scope] = new Map(share.completed); // no layer in progress: the same layers count
+      continue;
+    }
+    previous = counted;
+    if (counted.length >= 2) words ??= documentWords(text);
+    agreementCells(text, new Map(counted.map((l) => [l.userId, l.spans])), share[scope], words);
     for (const l of counted) for (const s of l.spans) addCell(share[scope], cellKey(["dist", s.label]), 1);
   }
   for (const l of layers) if (l.kind === "GOLD") for (const s of l.spans) addCell(share.all, cellKey(["gold", s.label]), 1);

@@ -20,9 +20,9 @@ import { addToTotals } from "./totals";
 import { turn } from "./turn";
 
 /** documents read, computed and written together */
-const PIECE = 20;
+const PIECE = 10;
 /** JS work between two turns of the event loop */
-const SLICE_MS = 15;
+const SLICE_MS = 10;
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
 
