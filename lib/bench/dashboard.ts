@@ -10,6 +10,7 @@
  * and reused. Runs: the first view, warm views, and views right after one
  * span changes (the figures of one document are stale).
  */
+import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { databaseUrl, databaseProvider } from "@/lib/db/url";
 import { migrate, ensurePostgresDatabase } from "@/lib/db/migrate";
@@ -66,7 +67,11 @@ async function main() {
   console.log(JSON.stringify({ what: "pending after the first view", documents: cold.result.pendingDocuments }));
   await measure(`${databaseProvider()} computing every stale document`, () => refreshAgreement({ projectId: project.id }));
   const first = await measure(`${databaseProvider()} view`, () => view());
-  await measure(`${databaseProvider()} view, in progress included`, () => view(true));
+  const withInProgress = await measure(`${databaseProvider()} view, in progress included`, () => view(true));
+  if (process.env.BENCH_FIGURES_OUT) {
+    const figures = (r: typeof first.result) => ({ annotators: r.annotators, agreement: r.agreement, distribution: r.distribution });
+    writeFileSync(process.env.BENCH_FIGURES_OUT, JSON.stringify({ completed: figures(first.result), in_progress: figures(withInProgress.result) }, null, 1));
+  }
   for (let i = 0; i < 3; i++) await measure(`${databaseProvider()} warm view ${i + 1}`, () => view());
 
   // one span changes: its document's figures are stale
