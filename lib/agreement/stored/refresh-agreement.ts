@@ -15,7 +15,9 @@ import { performance } from "node:perf_hooks";
 import { db, type Tx } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/url";
 import { addCells, type Cells } from "../document-cells";
-import { decodeShare, documentShare, encodeShare, SCOPES, type DocumentShare, type Scope } from "../document-share";
+import { decodeShare, documentShare, encodeShare, SCOPES, type DocumentShare, type Scope, type ShareLayer } from "../document-share";
+import type { LabeledSpan } from "../token-units";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { addToTotals } from "./totals";
 import { turn } from "./turn";
 
@@ -73,48 +75,73 @@ export function refreshInBackground(projectId: string): void {
 
 async function refreshDocuments(projectId: string, stale: Stale[]) {
   // The revisions were read before the layers: a change after that leaves the document stale, never wrongly fresh.
-  const docs = await db.document.findMany({
-    where: { id: { in: stale.map((s) => s.documentId) } },
-    select: {
-      id: true,
-      text: true,
-      layers: {
-        where: { kind: { in: ["ANNOTATOR", "GOLD"] } },
-        select: { kind: true, userId: true, status: true, annotations: { select: { start: true, end: true, label: { select: { name: true } } } } },
-      },
-    },
-  });
+  const docs = await readDocuments(stale.map((s) => s.documentId));
   const shares = new Map<string, DocumentShare>();
   let slice = performance.now();
   for (const doc of docs) {
-    const layers = doc.layers.map((l) => ({ ...l, spans: l.annotations.map((a) => ({ start: a.start, end: a.end, label: a.label.name })) }));
-    shares.set(doc.id, documentShare(doc.text, layers));
+    shares.set(doc.id, documentShare(doc.text, doc.layers));
     if (performance.now() - slice > SLICE_MS) {
       await turn();
       slice = performance.now();
     }
   }
+  // The difference to the stored cells is worked out before the write, which then only checks that nobody stored others meanwhile.
   const revisionOf = new Map(stale.map((s) => [s.documentId, s.revision]));
+  const stored = await db.$queryRaw<{ documentId: string; computedRevision: number; cells: string }[]>`
+    SELECT "documentId", "computedRevision", "cells" FROM "AgreementDocument" WHERE "documentId" IN (${Prisma.join([...shares.keys()])})`;
+  const writes: { documentId: string; revision: number; seen: number; cells: string }[] = [];
+  const delta = emptyDelta();
+  for (const row of stored) {
+    const revision = revisionOf.get(row.documentId)!;
+    if (Number(row.computedRevision) >= revision) continue; // another refresher stored this revision or a later one
+    const next = shares.get(row.documentId)!;
+    const previous = decodeShare(row.cells);
+    for (const scope of SCOPES) {
+      addCells(delta[scope], next[scope]);
+      addCells(delta[scope], previous[scope], -1);
+    }
+    writes.push({ documentId: row.documentId, revision, seen: Number(row.computedRevision), cells: encodeShare(next) });
+  }
+  if (writes.length === 0) return;
+  await turn();
   await db.$transaction(async (tx) => {
     await lockProject(tx, projectId);
-    const stored = await tx.agreementDocument.findMany({
-      where: { documentId: { in: [...shares.keys()] } },
-      select: { documentId: true, computedRevision: true, cells: true },
-    });
-    const delta = emptyDelta();
-    for (const row of stored) {
-      const revision = revisionOf.get(row.documentId)!;
-      if (row.computedRevision >= revision) continue; // another refresher stored this revision or a later one
-      const next = shares.get(row.documentId)!;
-      const previous = decodeShare(row.cells);
-      for (const scope of SCOPES) {
-        addCells(delta[scope], next[scope]);
-        addCells(delta[scope], previous[scope], -1);
-      }
-      await tx.agreementDocument.update({ where: { documentId: row.documentId }, data: { cells: encodeShare(next), computedRevision: revision } });
-    }
+    const ids = Prisma.join(writes.map((w) => w.documentId));
+    const now = await tx.$queryRaw<{ documentId: string; computedRevision: number }[]>(
+      databaseProvider() === "postgresql"
+        ? Prisma.sql`SELECT "documentId", "computedRevision" FROM "AgreementDocument" WHERE "documentId" IN (${ids}) FOR UPDATE`
+        : Prisma.sql`SELECT "documentId", "computedRevision" FROM "AgreementDocument" WHERE "documentId" IN (${ids})`,
+    );
+    const current = new Map(now.map((r) => [r.documentId, Number(r.computedRevision)]));
+    // Another refresher was faster, or a document went: leave these documents to the next pass.
+    if (writes.some((w) => current.get(w.documentId) !== w.seen)) return;
+    await tx.$executeRaw`
+      UPDATE "AgreementDocument" SET
+        "cells" = CASE "documentId" ${Prisma.join(writes.map((w) => Prisma.sql`WHEN ${w.documentId} THEN CAST(${w.cells} AS TEXT)`), " ")} END,
+        "computedRevision" = CASE "documentId" ${Prisma.join(writes.map((w) => Prisma.sql`WHEN ${w.documentId} THEN CAST(${w.revision} AS INTEGER)`), " ")} END
+      WHERE "documentId" IN (${ids})`;
     await addToTotals(tx, projectId, delta);
   }, TX_OPTIONS);
+}
+
+type Row = { id: string; documentId: string; kind: string; userId: string | null; status: string; start: number | null; end: number | null; label: string | null };
+
+/** Documents' texts and their annotator and gold layers with spans: two plain queries. */
+async function readDocuments(ids: string[]): Promise<{ id: string; text: string; layers: ShareLayer[] }[]> {
+  const texts = await db.$queryRaw<{ id: string; text: string }[]>`SELECT "id", "text" FROM "Document" WHERE "id" IN (${Prisma.join(ids)})`;
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT l."id", l."documentId", l."kind", l."userId", l."status", a."start", a."end", lb."name" AS "label"
+    FROM "Layer" l
+    LEFT JOIN "Annotation" a ON a."layerId" = l."id"
+    LEFT JOIN "Label" lb ON lb."id" = a."labelId"
+    WHERE l."documentId" IN (${Prisma.join(ids)}) AND l."kind" IN ('ANNOTATOR', 'GOLD')`;
+  const layers = new Map<string, ShareLayer & { documentId: string; spans: LabeledSpan[] }>();
+  for (const r of rows) {
+    let layer = layers.get(r.id);
+    if (!layer) layers.set(r.id, (layer = { documentId: r.documentId, kind: r.kind, userId: r.userId, status: r.status, spans: [] }));
+    if (r.start !== null && r.end !== null && r.label !== null) layer.spans.push({ start: Number(r.start), end: Number(r.end), label: r.label });
+  }
+  return texts.map((t) => ({ id: t.id, text: t.text, layers: [...layers.values()].filter((l) => l.documentId === t.id) }));
 }
 
 /** Takes the cells of deleted documents out of the project's totals. */
