@@ -11,6 +11,7 @@
  * span changes (the figures of one document are stale).
  */
 import { writeFileSync } from "node:fs";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { databaseUrl, databaseProvider } from "@/lib/db/url";
 import { migrate, ensurePostgresDatabase } from "@/lib/db/migrate";
@@ -20,22 +21,31 @@ import type { Actor } from "@/lib/auth/actor";
  * Runs `fn`, timing it and the longest stretch in which the event loop ran
  * nothing else (the longest gap between two ticks of a 1 ms timer). With the
  * synchronous SQLite driver a query's promise resolves without the loop
- * turning, so a run of queries is one stall, which this sees.
+ * turning, so a run of queries is one stall, which this sees. The machine
+ * may be shared: the CPU time this process used in that longest stretch is
+ * given too (what the stall would be with the CPU to itself), and the load.
  */
 async function measure<T>(what: string, fn: () => Promise<T>) {
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   let maxGap = 0;
+  let maxGapCpu = 0;
   const ticker = setInterval(() => {
     const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
+    const cpu = process.cpuUsage(lastCpu);
+    if (now - last > maxGap) {
+      maxGap = now - last;
+      maxGapCpu = (cpu.user + cpu.system) / 1000;
+    }
     last = now;
+    lastCpu = process.cpuUsage();
   }, 1);
   const t0 = performance.now();
   const result = await fn();
   const ms = performance.now() - t0;
   await new Promise((resolve) => setTimeout(resolve, 5)); // let the ticker see the last stretch
   clearInterval(ticker);
-  const row = { what, ms: Math.round(ms), maxStallMs: Math.round(maxGap) };
+  const row = { what, ms: Math.round(ms), maxStallMs: Math.round(maxGap), maxStallCpuMs: Math.round(maxGapCpu), load: os.loadavg()[0].toFixed(1) };
   console.log(JSON.stringify(row));
   return { result, ...row };
 }

@@ -41,6 +41,7 @@ export async function refreshAgreement(opts: { projectId: string; budgetMs?: num
   // Two passes over the documents in id order: a document changed again while it was recomputed is taken up once more.
   for (let pass = 0; pass < 2; pass++) {
     let after = "";
+    let found = false;
     for (;;) {
       if (performance.now() >= deadline) return { pending: await countStale(projectId) };
       const stale = await db.$queryRaw<Stale[]>`
@@ -48,10 +49,12 @@ export async function refreshAgreement(opts: { projectId: string; budgetMs?: num
         WHERE "projectId" = ${projectId} AND "revision" <> "computedRevision" AND "documentId" > ${after}
         ORDER BY "documentId" LIMIT ${PIECE}`;
       if (stale.length === 0) break;
+      found = true;
       await refreshDocuments(projectId, stale.map((s) => ({ documentId: s.documentId, revision: Number(s.revision) })));
       after = stale[stale.length - 1].documentId;
       await turn();
     }
+    if (!found) return { pending: 0 };
   }
   return { pending: await countStale(projectId) };
 }
@@ -147,7 +150,7 @@ async function readDocuments(ids: string[]): Promise<{ id: string; text: string;
 /** Takes the cells of deleted documents out of the project's totals. */
 async function takeOutRetired(projectId: string) {
   for (;;) {
-    const ids = (await db.agreementRetired.findMany({ where: { projectId }, select: { id: true }, take: PIECE, orderBy: { id: "asc" } })).map((r) => r.id);
+    const ids = (await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "AgreementRetired" WHERE "projectId" = ${projectId} ORDER BY "id" LIMIT ${PIECE}`).map((r) => Number(r.id));
     if (ids.length === 0) return;
     await db.$transaction(async (tx) => {
       await lockProject(tx, projectId);

@@ -21,8 +21,9 @@ export async function addToTotals(tx: Tx, projectId: string, delta: Record<Scope
 
 /** The project's sums for one scope of counted layers, and for "all". */
 export async function readTotals(projectId: string, scope: Exclude<Scope, "all">): Promise<{ counted: Cells; all: Cells }> {
-  const rows = await db.agreementTotal.findMany({ where: { projectId, scope: { in: [scope, "all"] }, NOT: { n: 0 } }, select: { scope: true, cell: true, n: true } });
+  const rows = await db.$queryRaw<{ scope: string; cell: string; n: number | bigint }[]>`
+    SELECT "scope", "cell", "n" FROM "AgreementTotal" WHERE "projectId" = ${projectId} AND "scope" IN (${scope}, 'all') AND "n" <> 0`;
   const out = { counted: new Map<string, number>(), all: new Map<string, number>() };
-  for (const r of rows) (r.scope === "all" ? out.all : out.counted).set(r.cell, r.n);
+  for (const r of rows) (r.scope === "all" ? out.all : out.counted).set(r.cell, Number(r.n));
   return out;
 }
