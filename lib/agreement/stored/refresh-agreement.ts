@@ -90,15 +90,17 @@ async function refreshDocuments(projectId: string, stale: Stale[]) {
   }
   // The difference to the stored cells is worked out before the write, which then only checks that nobody stored others meanwhile.
   const revisionOf = new Map(stale.map((s) => [s.documentId, s.revision]));
-  const stored = await db.$queryRaw<{ documentId: string; computedRevision: number; cells: string }[]>`
-    SELECT "documentId", "computedRevision", "cells" FROM "AgreementDocument" WHERE "documentId" IN (${Prisma.join([...shares.keys()])})`;
+  const stored = await db.$queryRaw<{ documentId: string; computedRevision: number; cells: string | null }[]>`
+    SELECT d."documentId", d."computedRevision", s."cells"
+    FROM "AgreementDocument" d LEFT JOIN "AgreementShare" s ON s."documentId" = d."documentId"
+    WHERE d."documentId" IN (${Prisma.join([...shares.keys()])})`;
   const writes: { documentId: string; revision: number; seen: number; cells: string }[] = [];
   const delta = emptyDelta();
   for (const row of stored) {
     const revision = revisionOf.get(row.documentId)!;
     if (Number(row.computedRevision) >= revision) continue; // another refresher stored this revision or a later one
     const next = shares.get(row.documentId)!;
-    const previous = decodeShare(row.cells);
+    const previous = decodeShare(row.cells ?? "{}");
     for (const scope of SCOPES) {
       addCells(delta[scope], next[scope]);
       addCells(delta[scope], previous[scope], -1);
@@ -119,10 +121,13 @@ async function refreshDocuments(projectId: string, stale: Stale[]) {
     // Another refresher was faster, or a document went: leave these documents to the next pass.
     if (writes.some((w) => current.get(w.documentId) !== w.seen)) return;
     await tx.$executeRaw`
-      UPDATE "AgreementDocument" SET
-        "cells" = CASE "documentId" ${Prisma.join(writes.map((w) => Prisma.sql`WHEN ${w.documentId} THEN CAST(${w.cells} AS TEXT)`), " ")} END,
-        "computedRevision" = CASE "documentId" ${Prisma.join(writes.map((w) => Prisma.sql`WHEN ${w.documentId} THEN CAST(${w.revision} AS INTEGER)`), " ")} END
+      UPDATE "AgreementDocument"
+      SET "computedRevision" = CASE "documentId" ${Prisma.join(writes.map((w) => Prisma.sql`WHEN ${w.documentId} THEN CAST(${w.revision} AS INTEGER)`), " ")} END
       WHERE "documentId" IN (${ids})`;
+    await tx.$executeRaw`
+      INSERT INTO "AgreementShare" ("documentId", "projectId", "cells")
+      VALUES ${Prisma.join(writes.map((w) => Prisma.sql`(${w.documentId}, ${projectId}, ${w.cells})`))}
+      ON CONFLICT ("documentId") DO UPDATE SET "cells" = excluded."cells"`;
     await addToTotals(tx, projectId, delta);
   }, TX_OPTIONS);
 }

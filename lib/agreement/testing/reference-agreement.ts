@@ -40,7 +40,7 @@ export async function referenceAgreement(projectId: string, includeInProgress: b
 /** The sums of the cells stored per document, per scope: what the project's totals must hold. */
 export async function summedDocumentCells(projectId: string): Promise<Record<Scope, Cells>> {
   const sums: Record<Scope, Cells> = { completed: new Map(), in_progress: new Map(), all: new Map() };
-  for (const row of await db.agreementDocument.findMany({ where: { projectId }, select: { cells: true } })) {
+  for (const row of await db.agreementShare.findMany({ where: { projectId }, select: { cells: true } })) {
     const share = decodeShare(row.cells);
     for (const scope of SCOPES) addCells(sums[scope], share[scope]);
   }

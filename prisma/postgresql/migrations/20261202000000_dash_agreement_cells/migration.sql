@@ -4,9 +4,17 @@ CREATE TABLE "AgreementDocument" (
     "projectId" TEXT NOT NULL,
     "revision" INTEGER NOT NULL DEFAULT 1,
     "computedRevision" INTEGER NOT NULL DEFAULT 0,
-    "cells" TEXT NOT NULL DEFAULT '{}',
 
     CONSTRAINT "AgreementDocument_pkey" PRIMARY KEY ("documentId")
+);
+
+-- CreateTable
+CREATE TABLE "AgreementShare" (
+    "documentId" TEXT NOT NULL,
+    "projectId" TEXT NOT NULL,
+    "cells" TEXT NOT NULL,
+
+    CONSTRAINT "AgreementShare_pkey" PRIMARY KEY ("documentId")
 );
 
 -- CreateTable
@@ -36,6 +44,9 @@ CREATE INDEX "AgreementRetired_projectId_idx" ON "AgreementRetired"("projectId")
 
 -- AddForeignKey
 ALTER TABLE "AgreementDocument" ADD CONSTRAINT "AgreementDocument_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AgreementShare" ADD CONSTRAINT "AgreementShare_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AgreementTotal" ADD CONSTRAINT "AgreementTotal_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -108,12 +119,11 @@ CREATE TRIGGER "agreement_label_renamed" AFTER UPDATE OF "name" ON "Label"
   FOR EACH ROW WHEN (NEW."name" IS DISTINCT FROM OLD."name") EXECUTE FUNCTION "agreement_label_renamed"();
 
 -- A deleted document's cells wait to be taken out of its project's totals (unless the project went too).
-CREATE FUNCTION "agreement_documents_gone"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "agreement_shares_gone"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "AgreementRetired" ("projectId", "cells")
-  SELECT o."projectId", o."cells" FROM old_rows o
-  WHERE o."computedRevision" > 0 AND EXISTS (SELECT 1 FROM "Project" p WHERE p."id" = o."projectId");
+  SELECT o."projectId", o."cells" FROM old_rows o WHERE EXISTS (SELECT 1 FROM "Project" p WHERE p."id" = o."projectId");
   RETURN NULL;
 END $$;
-CREATE TRIGGER "agreement_document_gone" AFTER DELETE ON "AgreementDocument"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "agreement_documents_gone"();
+CREATE TRIGGER "agreement_share_gone" AFTER DELETE ON "AgreementShare"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "agreement_shares_gone"();

@@ -4,8 +4,15 @@ CREATE TABLE "AgreementDocument" (
     "projectId" TEXT NOT NULL,
     "revision" INTEGER NOT NULL DEFAULT 1,
     "computedRevision" INTEGER NOT NULL DEFAULT 0,
-    "cells" TEXT NOT NULL DEFAULT '{}',
     CONSTRAINT "AgreementDocument_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AgreementShare" (
+    "documentId" TEXT NOT NULL PRIMARY KEY,
+    "projectId" TEXT NOT NULL,
+    "cells" TEXT NOT NULL,
+    CONSTRAINT "AgreementShare_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -76,7 +83,7 @@ CREATE TRIGGER "agreement_label_renamed" AFTER UPDATE OF "name" ON "Label" WHEN 
 END;
 
 -- A deleted document's cells wait to be taken out of its project's totals (unless the project went too).
-CREATE TRIGGER "agreement_document_gone" AFTER DELETE ON "AgreementDocument" WHEN OLD."computedRevision" > 0 BEGIN
+CREATE TRIGGER "agreement_share_gone" AFTER DELETE ON "AgreementShare" BEGIN
   INSERT INTO "AgreementRetired" ("projectId", "cells")
   SELECT OLD."projectId", OLD."cells" WHERE EXISTS (SELECT 1 FROM "Project" WHERE "id" = OLD."projectId");
 END;
