@@ -130,6 +130,24 @@ describe(`stored agreement cells on ${process.env.DATABASE_URL?.split(":")[0]}`,
     expect(without.agreement.overall.documents).toBe(withIt.agreement.overall.documents - 1);
   });
 
+  it("leaves nothing behind when a whole project goes", async () => {
+    const other = await makeProject();
+    const text = "Kerry met Lavrov.";
+    const doc = await makeDocument(admin.actor, { text, project: other.slug });
+    await makeAnnotatorLayer(ann1.actor, doc.id, { status: "SUBMITTED", spans: [spanAt(text, "Kerry", "PERSON")] });
+    await makeAnnotatorLayer(ann2.actor, doc.id, { status: "SUBMITTED", spans: [spanAt(text, "Lavrov", "PERSON")] });
+    expect((await projectAgreement({ actor: admin.actor, projectId: other.id })).agreement.overall.documents).toBe(1);
+    await db.document.deleteMany({ where: { projectId: other.id } }); // spans keep their labels: documents go first
+    await db.project.delete({ where: { id: other.id } });
+    const left = await Promise.all([
+      db.agreementDocument.count({ where: { projectId: other.id } }),
+      db.agreementShare.count({ where: { projectId: other.id } }),
+      db.agreementTotal.count({ where: { projectId: other.id } }),
+      db.agreementRetired.count({ where: { projectId: other.id } }),
+    ]);
+    expect(left).toEqual([0, 0, 0, 0]);
+  });
+
   it("counts each change once when several refreshers run at the same time", async () => {
     // every document stale at once, then four refreshers (on PostgreSQL, on separate connections)
     await db.agreementDocument.updateMany({ where: { projectId: project.id }, data: { revision: { increment: 1 } } });

@@ -51,6 +51,9 @@ ALTER TABLE "AgreementShare" ADD CONSTRAINT "AgreementShare_documentId_fkey" FOR
 -- AddForeignKey
 ALTER TABLE "AgreementTotal" ADD CONSTRAINT "AgreementTotal_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "AgreementRetired" ADD CONSTRAINT "AgreementRetired_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 
 -- Every document has its row; the ones already there start stale (computed at the first dashboard view).
 INSERT INTO "AgreementDocument" ("documentId", "projectId") SELECT "id", "projectId" FROM "Document";

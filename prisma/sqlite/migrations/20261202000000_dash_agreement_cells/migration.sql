@@ -30,7 +30,8 @@ CREATE TABLE "AgreementTotal" (
 CREATE TABLE "AgreementRetired" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "projectId" TEXT NOT NULL,
-    "cells" TEXT NOT NULL
+    "cells" TEXT NOT NULL,
+    CONSTRAINT "AgreementRetired_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
