@@ -130,6 +130,29 @@ describe(`stored agreement cells on ${process.env.DATABASE_URL?.split(":")[0]}`,
     expect(without.agreement.overall.documents).toBe(withIt.agreement.overall.documents - 1);
   });
 
+  it("leaves new documents and suggestion layers out of the work: neither makes a document stale", async () => {
+    await expectCurrent(false);
+    const text = "Lavrov flew to Geneva.";
+    const doc = await makeDocument(admin.actor, { text, project: project.slug });
+    expect(await countStale(project.id)).toBe(0);
+    const label = await db.label.findFirstOrThrow({ where: { projectId: project.id, name: "GPE" } });
+    const geneva = spanAt(text, "Geneva", "GPE");
+    await db.layer.create({
+      data: {
+        documentId: doc.id,
+        kind: "SUGGESTIONS",
+        slot: "suggestions:test",
+        annotations: { create: [{ start: geneva.start, end: geneva.end, text: "Geneva", labelId: label.id, createdById: admin.user.id }] },
+      },
+    });
+    expect(await countStale(project.id)).toBe(0);
+    await makeAnnotatorLayer(ann1.actor, doc.id, { status: "SUBMITTED", spans: [geneva] });
+    expect(await countStale(project.id)).toBe(1);
+    await expectCurrent(false);
+    await db.document.delete({ where: { id: doc.id } });
+    await expectCurrent(false);
+  });
+
   it("leaves nothing behind when a whole project goes", async () => {
     const other = await makeProject();
     const text = "Kerry met Lavrov.";

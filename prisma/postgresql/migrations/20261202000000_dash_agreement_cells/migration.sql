@@ -58,27 +58,28 @@ ALTER TABLE "AgreementRetired" ADD CONSTRAINT "AgreementRetired_projectId_fkey" 
 -- Every document has its row; the ones already there start stale (computed at the first dashboard view).
 INSERT INTO "AgreementDocument" ("documentId", "projectId") SELECT "id", "projectId" FROM "Document";
 
--- What the dashboard figures of a document are made of changed: bump its revision. Statement-level
--- triggers with transition tables, so a bulk insert (an import) bumps each document once.
-CREATE FUNCTION "agreement_document_made"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A new document has no layers yet: its (empty) share is current until one comes. Statement-level
+-- triggers with transition tables, so a bulk insert (an import) costs one statement, not one per row.
+CREATE FUNCTION "agreement_documents_made"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "AgreementDocument" ("documentId", "projectId") SELECT "id", "projectId" FROM new_rows;
+  INSERT INTO "AgreementDocument" ("documentId", "projectId", "revision", "computedRevision") SELECT "id", "projectId", 0, 0 FROM new_rows;
   RETURN NULL;
 END $$;
 CREATE TRIGGER "agreement_document_made" AFTER INSERT ON "Document"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "agreement_document_made"();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "agreement_documents_made"();
 
+-- What the dashboard figures of a document are made of (its annotator and gold layers) changed: bump its revision.
 CREATE FUNCTION "agreement_spans_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN
-      (SELECT l."documentId" FROM "Layer" l WHERE l."id" IN (SELECT "layerId" FROM new_rows));
+      (SELECT l."documentId" FROM "Layer" l WHERE l."kind" IN ('ANNOTATOR', 'GOLD') AND l."id" IN (SELECT "layerId" FROM new_rows));
   ELSIF TG_OP = 'DELETE' THEN
     UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN
-      (SELECT l."documentId" FROM "Layer" l WHERE l."id" IN (SELECT "layerId" FROM old_rows));
+      (SELECT l."documentId" FROM "Layer" l WHERE l."kind" IN ('ANNOTATOR', 'GOLD') AND l."id" IN (SELECT "layerId" FROM old_rows));
   ELSE
     UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN
-      (SELECT l."documentId" FROM "Layer" l WHERE l."id" IN (
+      (SELECT l."documentId" FROM "Layer" l WHERE l."kind" IN ('ANNOTATOR', 'GOLD') AND l."id" IN (
         SELECT x FROM new_rows n JOIN old_rows o ON o."id" = n."id", LATERAL (VALUES (n."layerId"), (o."layerId")) AS v(x)
         WHERE n."start" <> o."start" OR n."end" <> o."end" OR n."labelId" <> o."labelId" OR n."layerId" <> o."layerId"));
   END IF;
@@ -94,14 +95,17 @@ CREATE TRIGGER "agreement_span_gone" AFTER DELETE ON "Annotation"
 CREATE FUNCTION "agreement_layers_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN (SELECT "documentId" FROM new_rows);
+    UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN
+      (SELECT "documentId" FROM new_rows WHERE "kind" IN ('ANNOTATOR', 'GOLD'));
   ELSIF TG_OP = 'DELETE' THEN
-    UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN (SELECT "documentId" FROM old_rows);
+    UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN
+      (SELECT "documentId" FROM old_rows WHERE "kind" IN ('ANNOTATOR', 'GOLD'));
   ELSE
     UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN (
       SELECT x FROM new_rows n JOIN old_rows o ON o."id" = n."id", LATERAL (VALUES (n."documentId"), (o."documentId")) AS v(x)
-      WHERE n."status" IS DISTINCT FROM o."status" OR n."userId" IS DISTINCT FROM o."userId"
-         OR n."kind" IS DISTINCT FROM o."kind" OR n."documentId" IS DISTINCT FROM o."documentId");
+      WHERE (n."kind" IN ('ANNOTATOR', 'GOLD') OR o."kind" IN ('ANNOTATOR', 'GOLD'))
+        AND (n."status" IS DISTINCT FROM o."status" OR n."userId" IS DISTINCT FROM o."userId"
+          OR n."kind" IS DISTINCT FROM o."kind" OR n."documentId" IS DISTINCT FROM o."documentId"));
   END IF;
   RETURN NULL;
 END $$;
@@ -112,10 +116,11 @@ CREATE TRIGGER "agreement_layer_changed" AFTER UPDATE ON "Layer"
 CREATE TRIGGER "agreement_layer_gone" AFTER DELETE ON "Layer"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "agreement_layers_changed"();
 
--- Label names are in the cells (and break ties between equally long spans): a rename makes every document of the project stale.
+-- Label names are in the cells (and break ties between equally long spans): a rename makes the documents with such spans stale.
 CREATE FUNCTION "agreement_label_renamed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "projectId" = NEW."projectId";
+  UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" IN
+    (SELECT l."documentId" FROM "Annotation" a JOIN "Layer" l ON l."id" = a."layerId" WHERE a."labelId" = NEW."id" AND l."kind" IN ('ANNOTATOR', 'GOLD'));
   RETURN NULL;
 END $$;
 CREATE TRIGGER "agreement_label_renamed" AFTER UPDATE OF "name" ON "Label"
