@@ -22,7 +22,7 @@ import { addToTotals } from "./totals";
 import { turn } from "./turn";
 
 /** documents read, computed and written together (SQLite writes block the event loop; PostgreSQL's wait on round trips) */
-const PIECE = databaseProvider() === "postgresql" ? 40 : 10;
+const PIECE = databaseProvider() === "postgresql" ? 40 : 4;
 /** JS work between two turns of the event loop */
 const SLICE_MS = 10;
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
