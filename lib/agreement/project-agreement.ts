@@ -27,7 +27,7 @@ import { turn } from "./stored/turn";
 const FALLBACK_COLOR = "#6b7280";
 
 /** What the dashboard page and the agreement API spend on stale documents before answering. */
-export const DASHBOARD_BUDGET_MS = 500;
+export const DASHBOARD_BUDGET_MS = 400;
 
 /**
  * `budgetMs`: how long to spend bringing stale documents' cells up to date

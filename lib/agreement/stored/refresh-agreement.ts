@@ -15,18 +15,17 @@ import { performance } from "node:perf_hooks";
 import { db, type Tx } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/url";
 import { addCells, type Cells } from "../document-cells";
-import { decodeShare, documentShare, encodeShare, SCOPES, type DocumentShare, type Scope, type ShareLayer } from "../document-share";
-import type { LabeledSpan } from "../token-units";
+import { decodeShare, documentShare, encodeShare, SCOPES, type DocumentShare, type Scope } from "../document-share";
+import { readDocuments } from "./read-documents";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { addToTotals } from "./totals";
 import { turn } from "./turn";
 
 /** documents read, computed and written together (SQLite writes block the event loop; PostgreSQL's wait on round trips) */
-const PIECE = databaseProvider() === "postgresql" ? 40 : 4;
+const PIECE = databaseProvider() === "postgresql" ? 20 : 4;
 /** JS work between two turns of the event loop */
 const SLICE_MS = 10;
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
-
 
 type Stale = { documentId: string; revision: number };
 
@@ -130,26 +129,6 @@ async function refreshDocuments(projectId: string, stale: Stale[]) {
       ON CONFLICT ("documentId") DO UPDATE SET "cells" = excluded."cells"`;
     await addToTotals(tx, projectId, delta);
   }, TX_OPTIONS);
-}
-
-type Row = { id: string; documentId: string; kind: string; userId: string | null; status: string; start: number | null; end: number | null; label: string | null };
-
-/** Documents' texts and their annotator and gold layers with spans: two plain queries. */
-async function readDocuments(ids: string[]): Promise<{ id: string; text: string; layers: ShareLayer[] }[]> {
-  const texts = await db.$queryRaw<{ id: string; text: string }[]>`SELECT "id", "text" FROM "Document" WHERE "id" IN (${Prisma.join(ids)})`;
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT l."id", l."documentId", l."kind", l."userId", l."status", a."start", a."end", lb."name" AS "label"
-    FROM "Layer" l
-    LEFT JOIN "Annotation" a ON a."layerId" = l."id"
-    LEFT JOIN "Label" lb ON lb."id" = a."labelId"
-    WHERE l."documentId" IN (${Prisma.join(ids)}) AND l."kind" IN ('ANNOTATOR', 'GOLD')`;
-  const layers = new Map<string, ShareLayer & { documentId: string; spans: LabeledSpan[] }>();
-  for (const r of rows) {
-    let layer = layers.get(r.id);
-    if (!layer) layers.set(r.id, (layer = { documentId: r.documentId, kind: r.kind, userId: r.userId, status: r.status, spans: [] }));
-    if (r.start !== null && r.end !== null && r.label !== null) layer.spans.push({ start: Number(r.start), end: Number(r.end), label: r.label });
-  }
-  return texts.map((t) => ({ id: t.id, text: t.text, layers: [...layers.values()].filter((l) => l.documentId === t.id) }));
 }
 
 /** Takes the cells of deleted documents out of the project's totals. */
