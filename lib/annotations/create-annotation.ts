@@ -5,6 +5,7 @@ import { getDocument } from "@/lib/documents/get-document";
 import { layerForWrite, type LayerTarget } from "@/lib/layers/layer-for-write";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
+import { documentTextIndex } from "@/lib/text/text-index-cache";
 import { CreateAnnotationInput, labelByName, spanText } from "./span-input";
 import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
@@ -16,7 +17,7 @@ import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 export async function createAnnotation(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateAnnotationInput>; target?: LayerTarget }) {
   const input = CreateAnnotationInput.parse(opts.input);
   const doc = await getDocument({ actor: opts.actor, documentId: opts.documentId });
-  const text = spanText(doc.text, input.start, input.end, input.text);
+  const text = spanText(documentTextIndex(doc), input.start, input.end, input.text);
 
   if (input.id) {
     const prior = await db.annotation.findUnique({ where: { id: input.id }, include: annotationInclude });

@@ -5,6 +5,7 @@ import { writableAnnotationScope } from "@/lib/authz";
 import { layerForWrite, targetOfLayer } from "@/lib/layers/layer-for-write";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
+import { documentTextIndex } from "@/lib/text/text-index-cache";
 import { UpdateAnnotationInput, labelByName, spanText } from "./span-input";
 import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
@@ -12,7 +13,7 @@ import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 async function writableAnnotation(actor: Actor, id: string) {
   const row = await db.annotation.findFirst({
     where: { id, ...writableAnnotationScope(actor) },
-    include: { ...annotationInclude, layer: { select: { documentId: true, kind: true, document: { select: { projectId: true, text: true } } } } },
+    include: { ...annotationInclude, layer: { select: { documentId: true, kind: true, document: { select: { id: true, projectId: true, text: true, textHash: true } } } } },
   });
   if (!row) throw notFound("Annotation");
   return row;
@@ -25,11 +26,11 @@ export const staleVersion = (current: unknown) =>
 export async function updateAnnotation(opts: { actor: Actor; annotationId: string; input: z.input<typeof UpdateAnnotationInput> }) {
   const input = UpdateAnnotationInput.parse(opts.input);
   const before = await writableAnnotation(opts.actor, opts.annotationId);
-  const { projectId, text: docText } = before.layer.document;
+  const { projectId } = before.layer.document;
   if (input.version !== undefined && input.version !== before.version) throw staleVersion(annotationView(before));
   const start = input.start ?? before.start;
   const end = input.end ?? before.end;
-  const text = spanText(docText, start, end);
+  const text = spanText(documentTextIndex(before.layer.document), start, end);
 
   const { row: saved, layer } = await db.$transaction(async (tx) => {
     const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
