@@ -1,10 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
-
-/** Only same-site paths are followed after sign-in. */
-const safeNext = (next: FormDataEntryValue | null) =>
-  typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+import { safeNextPath } from "@/lib/auth/safe-next";
 
 export type SignInState = { error: string; email: string } | null;
 
@@ -13,7 +10,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     await signIn("credentials", {
       email: form.get("email"),
       password: form.get("password"),
-      redirectTo: safeNext(form.get("next")),
+      redirectTo: safeNextPath(form.get("next")),
     });
     return null;
   } catch (err) {
