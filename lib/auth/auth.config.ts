@@ -2,6 +2,16 @@
 import type { NextAuthConfig } from "next-auth";
 import { safeRedirectUrl } from "./safe-next";
 
+declare module "next-auth" {
+  interface User {
+    /** the user's session version when they signed in (lib/auth/session-version.ts) */
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
+
 export const authConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -11,8 +21,13 @@ export const authConfig = {
     redirect({ url, baseUrl }) {
       return safeRedirectUrl(url, baseUrl);
     },
+    jwt({ token, user }) {
+      if (user) token.sv = user.sessionVersion;
+      return token;
+    },
     session({ session, token }) {
       if (token.sub && session.user) session.user.id = token.sub;
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
       return session;
     },
   },
