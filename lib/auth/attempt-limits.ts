@@ -4,9 +4,10 @@
  * RateLimiterFlexible table of the app's own database, so every instance on
  * PostgreSQL shares them (and SQLite's one process keeps them across restarts).
  *
- * Pattern of the library's "login endpoint protection": before an attempt,
- * a key already over its points is refused for as long as its block lasts;
- * each failure consumes a point; the failure that goes over blocks the key.
+ * Before an attempt, a key that has used up its points is refused for as long
+ * as its block lasts; each failure consumes a point, and the failure that
+ * uses the last one blocks the key for `blockDuration` (so `points` failures
+ * are allowed per window, never one more).
  */
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
@@ -32,7 +33,8 @@ function limiter(kind: AttemptKind): RateLimiterPrisma {
   let l = limiters.get(kind);
   if (!l) {
     // tableName is the Prisma client's property for the model
-    l = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: kind, ...ATTEMPT_RULES[kind] });
+    const { points, duration } = ATTEMPT_RULES[kind];
+    l = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: kind, points, duration });
     limiters.set(kind, l);
   }
   return l;
@@ -43,7 +45,7 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 /** Seconds until `key` may try again, or null when it may try now. */
 export async function blockedFor(kind: AttemptKind, key: string): Promise<number | null> {
   const res = await limiter(kind).get(key);
-  return res && res.consumedPoints > ATTEMPT_RULES[kind].points ? seconds(res.msBeforeNext) : null;
+  return res && res.consumedPoints >= ATTEMPT_RULES[kind].points ? seconds(res.msBeforeNext) : null;
 }
 
 /** The longest wait over several keys, or null when none is blocked. */
@@ -52,21 +54,23 @@ export async function longestBlock(keys: [AttemptKind, string][]): Promise<numbe
   return waits.length ? Math.max(...waits) : null;
 }
 
-/** Counts one failure against each key; returns the wait when one of them went over (and is now blocked). */
+async function consumeOne(kind: AttemptKind, key: string): Promise<number | null> {
+  const { points, blockDuration } = ATTEMPT_RULES[kind];
+  try {
+    const res = await limiter(kind).consume(key);
+    if (res.consumedPoints < points) return null;
+    await limiter(kind).block(key, blockDuration);
+    return blockDuration;
+  } catch (rejected) {
+    // already over (another instance blocked it meanwhile)
+    if (rejected instanceof RateLimiterRes) return seconds(rejected.msBeforeNext);
+    throw rejected;
+  }
+}
+
+/** Counts one failure against each key; returns the wait when one of them is now blocked. */
 export async function recordFailure(keys: [AttemptKind, string][]): Promise<number | null> {
-  const waits = await Promise.all(
-    keys.map(([kind, key]) =>
-      limiter(kind)
-        .consume(key)
-        .then(
-          () => null,
-          (rejected: unknown) => {
-            if (rejected instanceof RateLimiterRes) return seconds(rejected.msBeforeNext);
-            throw rejected;
-          },
-        ),
-    ),
-  );
+  const waits = await Promise.all(keys.map(([kind, key]) => consumeOne(kind, key)));
   const over = waits.filter((w): w is number => w !== null);
   return over.length ? Math.max(...over) : null;
 }

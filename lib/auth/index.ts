@@ -5,7 +5,7 @@
  * so a role change, deactivation, password reset or sign-out — each of which
  * bumps the version (lib/auth/session-version.ts) — ends the session at once.
  */
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./auth.config";
 import { loadActiveActor, type Actor } from "./actor";
@@ -21,9 +21,9 @@ export class SignInRateLimited extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
-    // A wrong password is an expected outcome, shown to the user; not a server error.
+    // A wrong password or too many of them is an expected outcome, shown to the user; not a server error.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+      if (!(error instanceof CredentialsSignin) && error.name !== "CredentialsSignin") console.error("[auth]", error);
     },
   },
   events: {
@@ -46,15 +46,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
 });
 
-/** Who the session cookie stands for, with the session version it was signed in with. */
-async function sessionIdentity(): Promise<{ id: string; sessionVersion: number } | null> {
-  const session = await auth();
-  const id = session?.user?.id;
-  const sessionVersion = session?.sessionVersion;
-  // Sessions from before session versions carry none: they are over too.
-  return id && typeof sessionVersion === "number" ? { id, sessionVersion } : null;
-}
-
 /** The signed-in user of this request (cookie session), or null. */
 export async function getSessionActor(): Promise<Actor | null> {
   return (await sessionAuthentication())?.actor ?? null;
@@ -64,10 +55,21 @@ export async function getSessionActor(): Promise<Actor | null> {
  * The session's user and a way to check it again later without the request
  * (live streams re-check on every ping), or null.
  */
-export async function sessionAuthentication(): Promise<{ actor: Actor; recheck: () => Promise<Actor | null> } | null> {
-  const identity = await sessionIdentity();
-  if (!identity) return null;
-  const recheck = () => loadActiveActor(identity.id, { sessionVersion: identity.sessionVersion });
+export async function sessionAuthentication() {
+  return actorForSession(await auth());
+}
+
+/**
+ * The one check of a session: the user exists, is active, and has not had
+ * their sessions ended since this one was signed in (its version is the
+ * user's current one). Sessions from before session versions carry none and
+ * are over too.
+ */
+export async function actorForSession(session: Session | null): Promise<{ actor: Actor; recheck: () => Promise<Actor | null> } | null> {
+  const id = session?.user?.id;
+  const sessionVersion = session?.sessionVersion;
+  if (!id || typeof sessionVersion !== "number") return null;
+  const recheck = () => loadActiveActor(id, { sessionVersion });
   const actor = await recheck();
   return actor ? { actor, recheck } : null;
 }
