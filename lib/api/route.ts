@@ -23,8 +23,7 @@ export async function authenticate(req: Request): Promise<{ actor: Actor; rechec
   if (header) {
     // A malformed header counts as a failed token (it is not one of ours).
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? "";
-    const address = clientAddress(req.headers);
-    const actor = await actorFromToken(token, { address });
+    const actor = await actorFromToken(token, { limits: { address: clientAddress(req.headers) } });
     // A later check is not a new attempt: it does not count against the limits.
     return { actor, recheck: () => actorFromToken(token).catch(refusedAsNull) };
   }

@@ -37,28 +37,29 @@ export async function revokeApiToken(opts: { actor: Actor; tokenId: string }) {
 }
 
 /**
- * The actor a bearer token stands for, or an UNAUTHENTICATED error. With the
- * request's `address`, failures count per address and, when the token names
+ * The actor a bearer token stands for, or an UNAUTHENTICATED error. With
+ * `limits` (a request), failures count per address and, when the token names
  * an account (revoked, user deactivated), per account; a blocked address or
- * account gets RATE_LIMITED (429) before the token is even looked up.
+ * account gets RATE_LIMITED (429). Without (a stream re-checking its token),
+ * nothing is counted.
  */
-export async function actorFromToken(token: string, opts: { address?: string } = {}): Promise<Actor> {
-  const { address } = opts;
+export async function actorFromToken(token: string, opts: { limits?: { address: string | null } } = {}): Promise<Actor> {
+  const { limits } = opts;
   const invalid = new AppError("UNAUTHENTICATED", "Invalid or revoked API token");
-  const addressKey: [AttemptKind, string][] = address === undefined ? [] : [["tokenAddress", address]];
+  const addressKeys: [AttemptKind, string][] = limits?.address ? [["tokenAddress", limits.address]] : [];
   const fail = async (err: AppError, userId?: string): Promise<never> => {
-    if (address === undefined) throw err;
-    const wait = await recordFailure(userId ? [...addressKey, ["tokenAccount", userId]] : addressKey);
+    if (!limits) throw err;
+    const wait = await recordFailure(userId ? [...addressKeys, ["tokenAccount", userId]] : addressKeys);
     throw wait === null ? err : rateLimited(wait, "Too many failed API token attempts");
   };
-  if (address !== undefined) {
-    const wait = await longestBlock(addressKey);
+  if (limits) {
+    const wait = await longestBlock(addressKeys);
     if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts from this address");
   }
   if (!token.startsWith(PREFIX)) return fail(invalid);
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row) return fail(invalid);
-  if (address !== undefined) {
+  if (limits) {
     const wait = await longestBlock([["tokenAccount", row.userId]]);
     if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts for this account");
   }

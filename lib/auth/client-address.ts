@@ -5,8 +5,9 @@
  *   preload lib/ops/client-address.cjs writes into `x-marginalia-peer`.
  * - With `TRUST_PROXY=1`: the last `X-Forwarded-For` entry, the one the
  *   reverse proxy itself appended (earlier entries are the client's to choose).
- * - Otherwise (`next dev`, tests calling handlers): `X-Forwarded-For` as Next
- *   set it, else "unknown" (one shared bucket, which still limits).
+ * - Otherwise (`next dev`): `X-Forwarded-For` as Next set it.
+ * - No address at all (code calling handlers in-process, tests): null, and
+ *   only the per-account limits apply.
  *
  * IPv6 addresses count per /64 (one host usually holds a whole /64), and
  * IPv4-mapped ones as IPv4.
@@ -15,10 +16,10 @@ type HeaderSource = { get(name: string): string | null };
 
 const trustProxy = () => /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
 
-export function clientAddress(headers: HeaderSource): string {
+export function clientAddress(headers: HeaderSource): string | null {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
   const raw = trustProxy() ? forwarded.at(-1) : (headers.get("x-marginalia-peer") ?? forwarded.at(-1));
-  return raw ? addressKey(raw) : "unknown";
+  return raw ? addressKey(raw) : null;
 }
 
 export function addressKey(raw: string): string {

@@ -23,18 +23,16 @@ export type CredentialsResult =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; retryAfter: number | null };
 
-const keysFor = (email: string, address: string): [AttemptKind, string][] => [
-  ["signInAccount", email],
-  ["signInAddress", address],
-];
+const keysFor = (email: string, address: string | null): [AttemptKind, string][] =>
+  address === null ? [["signInAccount", email]] : [["signInAccount", email], ["signInAddress", address]];
 
 /** Seconds before this email may try again from this address, or null. */
-export async function signInRetryAfter(email: string, address: string): Promise<number | null> {
+export async function signInRetryAfter(email: string, address: string | null): Promise<number | null> {
   const parsed = SignInInput.shape.email.safeParse(email);
   return longestBlock(keysFor(parsed.success ? parsed.data : String(email).trim().toLowerCase(), address));
 }
 
-export async function verifyCredentials(raw: unknown, address: string): Promise<CredentialsResult> {
+export async function verifyCredentials(raw: unknown, address: string | null): Promise<CredentialsResult> {
   const parsed = SignInInput.safeParse(raw);
   if (!parsed.success) return { ok: false, retryAfter: null };
   const { email, password } = parsed.data;
