@@ -104,7 +104,7 @@ describe(`live events on ${databaseProvider()}`, () => {
       return hub.connect({
         documentId: doc.id,
         viewer: { userId: ctx.user.id, name: ctx.user.name, role: ctx.actor.role },
-        access: { subscriber: { id: ctx.user.id, role: ctx.actor.role }, project: { showOtherLayers: false } },
+        access: { subscriber: { id: ctx.user.id, role: ctx.actor.role }, project: { id: doc.projectId, showOtherLayers: false } },
         send: (e) => streams[name].push(e),
       });
     };
