@@ -7,6 +7,7 @@
  * in-progress ones too when asked. Undefined statistics come out as null.
  */
 import { db } from "@/lib/db";
+import { isBlindFor, seenAs } from "@/lib/review/blind";
 import { notFound } from "@/lib/errors";
 import { authorize, projectScope } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
@@ -38,18 +39,14 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
   ]);
   const colorOf = new Map(labels.map((l) => [l.name, l.color]));
   const countsById = new Map(counts.map((c) => [c.labelId, c]));
-  // Reviewers of a blind-review project see no annotator names.
-  const blind = project.blindReview && actor.role !== "ADMIN";
+  // Reviewers of a blind-review project see pseudonyms (lib/review/blind.ts), listed in their order, not the names'.
+  const annotators = progress.map((a) => ({ ...seenAs(actor, project, { id: a.userId, name: a.name }), layers: a.layers, spans: a.spans }));
+  if (isBlindFor(actor, project)) annotators.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   return {
     project: { id: project.id, slug: project.slug, name: project.name },
     counted: { statuses, includeInProgress },
-    annotators: progress.map((a, i) => ({
-      id: blind ? `annotator-${i + 1}` : a.userId,
-      name: blind ? `Annotator ${i + 1}` : a.name,
-      layers: a.layers,
-      spans: a.spans,
-    })),
+    annotators,
     agreement: {
       overall: figuresView(tally.overall()),
       labels: tally.perLabel().map(({ label, figures }) => ({ label, color: colorOf.get(label) ?? FALLBACK_COLOR, ...figuresView(figures) })),

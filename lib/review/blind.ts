@@ -51,3 +51,11 @@ export function seenAsOrNull(viewer: Viewer, project: BlindProject, person: Pers
 export function idSeenAs(viewer: Viewer, project: BlindProject, userId: string): string {
   return seenAs(viewer, project, { id: userId, name: "" }).id;
 }
+
+/**
+ * Projects where the viewer may look people up by their real id or email
+ * (a Prisma `where` on Project): all of them, except blind ones for a reviewer.
+ */
+export function namedPeopleProjects(viewer: Viewer): { blindReview?: false } {
+  return viewer.role === "REVIEWER" ? { blindReview: false } : {};
+}
