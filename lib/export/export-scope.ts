@@ -65,6 +65,8 @@ export async function exportScope(actor: Actor, options: ExportOptions): Promise
         select: { id: true, name: true, email: true },
       });
       annotatorShown = annotator ? { id: annotator.id, name: annotator.name } : null;
+      // A named project that hides names from the viewer has no annotator by that id or email.
+      if (annotator && options.project && !(await db.project.findFirst({ where: projectWhere, select: { id: true } }))) annotator = null;
     }
     if (!annotator) throw notFound(`Annotator ${who}`);
   }

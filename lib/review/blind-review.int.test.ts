@@ -33,6 +33,7 @@ beforeAll(async () => {
   alice = await makeUser("ANNOTATOR");
   bob = await makeUser("ANNOTATOR");
   project = await makeProject(); // every user above is a member
+  await makeProject(); // and of a project without blind review, where names are shown
   await db.project.update({ where: { id: project.id }, data: { blindReview: true } });
   documentId = (await makeDocument(admin.actor, { project: project.slug, text: TEXT })).id;
   await setOverlap({ actor: admin.actor, projectId: project.id, annotatorsPerDocument: 2 });
