@@ -8,7 +8,7 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
-  TOO_MANY_REQUESTS: 429,
+  RATE_LIMITED: 429,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -29,3 +29,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 export const forbidden = (message = "You are not allowed to do this") => new AppError("FORBIDDEN", message);
+
+/** Too many failed attempts; the response carries `Retry-After: seconds`. */
+export const rateLimited = (retryAfter: number, message = "Too many failed attempts") =>
+  new AppError("RATE_LIMITED", `${message}; try again in ${Math.ceil(retryAfter / 60)} min`, { retryAfter });

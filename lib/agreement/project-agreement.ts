@@ -11,6 +11,7 @@
  * project, and a change costs one document's recomputation.
  */
 import { db } from "@/lib/db";
+import { isBlindFor, seenAs } from "@/lib/review/blind";
 import { notFound } from "@/lib/errors";
 import { authorize, projectScope } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
@@ -60,20 +61,16 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
   const counted = countsByLabel(totals.counted, "dist");
   const gold = countsByLabel(totals.all, "gold");
   const colorOf = new Map(labels.map((l) => [l.name, l.color]));
-  // Reviewers of a blind-review project see no annotator names.
-  const blind = project.blindReview && actor.role !== "ADMIN";
+  // Reviewers of a blind-review project see pseudonyms (lib/review/blind.ts), listed in their order, not the names'.
+  const annotators = progress.map((a) => ({ ...seenAs(actor, project, { id: a.userId, name: a.name }), layers: a.layers, spans: a.spans }));
+  if (isBlindFor(actor, project)) annotators.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   return {
     project: { id: project.id, slug: project.slug, name: project.name },
     counted: { statuses, includeInProgress },
     /** documents whose latest changes the figures do not include yet (being brought up to date) */
     pendingDocuments: pending,
-    annotators: progress.map((a, i) => ({
-      id: blind ? `annotator-${i + 1}` : a.userId,
-      name: blind ? `Annotator ${i + 1}` : a.name,
-      layers: a.layers,
-      spans: a.spans,
-    })),
+    annotators,
     agreement: {
       overall: figuresView(tally.overall()),
       labels: tally.perLabel().map(({ label, figures }) => ({ label, color: colorOf.get(label) ?? FALLBACK_COLOR, ...figuresView(figures) })),

@@ -4,9 +4,10 @@ import { AppError } from "@/lib/errors";
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) {
+    const retryAfter = (err.details as { retryAfter?: unknown } | undefined)?.retryAfter;
     return Response.json(
       { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
-      { status: err.status },
+      { status: err.status, headers: typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined },
     );
   }
   if (err instanceof ZodError) {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { LayerStatus } from "@/lib/domain/enums";
 import { assignmentProject } from "./assignment-project";
 import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
+import { seenAs } from "@/lib/review/blind";
 
 export type AnnotatorLoad = {
   userId: string;
@@ -33,17 +34,21 @@ export async function assignmentOverview(opts: { actor: Actor; projectId: string
   const memberIds = new Set(members.map((m) => m.user.id));
   const outsiders = await db.user.findMany({ where: { id: { in: [...holders].filter((id) => !memberIds.has(id)) } }, select: { id: true, name: true, role: true, active: true } });
   const people = [...members.map((m) => m.user), ...outsiders].filter((u) => holders.has(u.id) || (u.role === "ANNOTATOR" && u.active));
+  // Under blind review a reviewer sees pseudonyms (lib/review/blind.ts), sorted by them, not by the real names.
+  const shown = (u: { id: string; name: string }) => seenAs(opts.actor, project, u);
   const loads: AnnotatorLoad[] = people.map((u) => {
     const byStatus: Record<LayerStatus, number> = { NOT_STARTED: 0, IN_PROGRESS: 0, SUBMITTED: 0, APPROVED: 0, REJECTED: 0 };
     for (const r of byUserStatus) if (r.userId === u.id) byStatus[r.status as LayerStatus] = r._count._all;
     const seats = Object.values(byStatus).reduce((a, b) => a + b, 0);
-    return { userId: u.id, name: u.name, role: u.role, active: u.active, annotator: u.role === "ANNOTATOR" && u.active && memberIds.has(u.id), seats, byStatus };
+    const p = shown(u);
+    return { userId: p.id, name: p.name, role: u.role, active: u.active, annotator: u.role === "ANNOTATOR" && u.active && memberIds.has(u.id), seats, byStatus };
   });
   loads.sort((a, b) => b.seats - a.seats || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const seatsTotal = documents * project.annotatorsPerDocument;
   const candidates = members
     .map((m) => m.user)
     .filter((u) => u.active)
+    .map((u) => (u.role === "ANNOTATOR" ? { ...u, ...shown(u) } : u))
     .sort((a, b) => Number(b.role === "ANNOTATOR") - Number(a.role === "ANNOTATOR") || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((u) => ({ id: u.id, name: u.name, role: u.role }));
   return {

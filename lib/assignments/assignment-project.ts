@@ -12,7 +12,7 @@ export async function assignmentProject(opts: { actor: Actor; projectId: string;
   authorize(opts.actor, opts.permission);
   const project = await db.project.findFirst({
     where: { AND: [{ OR: [{ id: opts.projectId }, { slug: opts.projectId }] }, projectScope(opts.actor)] },
-    select: { id: true, slug: true, name: true, annotatorsPerDocument: true },
+    select: { id: true, slug: true, name: true, annotatorsPerDocument: true, blindReview: true },
   });
   if (!project) throw notFound("Project");
   return project;

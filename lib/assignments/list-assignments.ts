@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assignmentProject } from "./assignment-project";
 import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
+import { seenAs } from "@/lib/review/blind";
 
 export const ListAssignmentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -50,7 +51,7 @@ export async function listAssignments(opts: { actor: Actor; projectId: string; q
           status: true,
           assignedAt: true,
           userId: true,
-          user: { select: { name: true } },
+          user: { select: { id: true, name: true } },
           _count: { select: { annotations: true, stances: true, grades: true } },
         },
       },
@@ -69,8 +70,7 @@ export async function listAssignments(opts: { actor: Actor; projectId: string; q
           seat,
           holder: {
             layerId: l.id,
-            userId: l.userId ?? "",
-            name: l.user?.name ?? "unknown",
+            ...(l.user ? (({ id, name }) => ({ userId: id, name }))(seenAs(opts.actor, project, l.user)) : { userId: "", name: "unknown" }),
             status: l.status,
             assignedAt: l.assignedAt?.toISOString() ?? null,
             annotations: l._count.annotations,

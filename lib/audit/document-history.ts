@@ -1,13 +1,14 @@
 /**
  * A document's audit history: who changed what, when, before and after.
- * Reviewers and admins read it; under blind review, annotators' names are
- * replaced by the same "Annotator N" the review page shows.
+ * Reviewers and admins read it; under blind review, the document's
+ * annotators appear to reviewers under their pseudonyms (lib/review/blind.ts),
+ * in the actor and wherever their user id appears in a snapshot.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/authz";
 import { getDocument } from "@/lib/documents/get-document";
-import { annotatorName } from "@/lib/review/pseudonyms";
+import { isBlindFor, seenAs } from "@/lib/review/blind";
 import type { Actor } from "@/lib/auth/actor";
 import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 
@@ -23,16 +24,30 @@ export async function documentHistory(opts: { actor: Actor; documentId: string; 
   authorize(opts.actor, "history:view");
   const { limit, cursor, subject } = HistoryQuery.parse(opts.query ?? {});
   const doc = await getDocument(opts);
-  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { blindReview: true } });
+  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { id: true, blindReview: true } });
   const annotatorLayers = await db.layer.findMany({
     where: { documentId: doc.id, kind: "ANNOTATOR" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { userId: true },
+    select: { userId: true, user: { select: { name: true, email: true } } },
   });
-  const position = new Map(annotatorLayers.map((l, i) => [l.userId, i]));
-  const displayName = (actorId: string, name: string) => {
-    const i = position.get(actorId);
-    return i === undefined ? name : annotatorName({ blind: project.blindReview, position: i, name });
+  const annotators = new Map(annotatorLayers.flatMap((l) => (l.userId && l.user ? [[l.userId, l.user] as const] : [])));
+  const displayName = (actorId: string, name: string) => (annotators.has(actorId) ? seenAs(opts.actor, project, { id: actorId, name }).name : name);
+  // Snapshots may carry annotators' ids (layer owners, creators): swapped for pseudonym ids, names and emails too.
+  const blind = isBlindFor(opts.actor, project);
+  const masks = new Map<string, string>();
+  if (blind) {
+    for (const [id, u] of annotators) {
+      if (id === opts.actor.id) continue;
+      const p = seenAs(opts.actor, project, { id, name: u.name });
+      masks.set(id, p.id).set(u.name, p.name).set(u.email, p.name);
+    }
+  }
+  const mask = (value: unknown): unknown => {
+    if (!blind) return value;
+    if (typeof value === "string") return masks.get(value) ?? value;
+    if (Array.isArray(value)) return value.map(mask);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+    return value;
   };
 
   const rows = await db.auditEvent.findMany({
@@ -50,10 +65,10 @@ export async function documentHistory(opts: { actor: Actor; documentId: string; 
       at: e.createdAt.toISOString(),
       actor: displayName(e.actor.id, e.actor.name),
       subject: e.subject,
-      subjectId: e.subjectId,
+      subjectId: mask(e.subjectId) as string,
       action: e.action,
-      before: parse(e.before),
-      after: parse(e.after),
+      before: mask(parse(e.before)),
+      after: mask(parse(e.after)),
     })),
     nextCursor,
   };

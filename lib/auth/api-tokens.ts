@@ -2,8 +2,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, rateLimited } from "@/lib/errors";
 import { loadActiveActor, type Actor } from "./actor";
+import { longestBlock, recordFailure, type AttemptKind } from "./attempt-limits";
 
 const PREFIX = "mrg_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -35,15 +36,43 @@ export async function revokeApiToken(opts: { actor: Actor; tokenId: string }) {
   if (count === 0) throw notFound("Token");
 }
 
-/** The actor a bearer token stands for, or an UNAUTHENTICATED error. */
-export async function actorFromToken(token: string): Promise<Actor> {
+/**
+ * The actor a bearer token stands for, or an UNAUTHENTICATED error. With
+ * `limits` (a request), failures count per address and, when the token names
+ * an account (revoked, user deactivated), per account; a blocked address or
+ * account gets RATE_LIMITED (429). Without (a stream re-checking its token),
+ * nothing is counted.
+ */
+export async function actorFromToken(token: string, opts: { limits?: { address: string | null } } = {}): Promise<Actor> {
+  const { limits } = opts;
   const invalid = new AppError("UNAUTHENTICATED", "Invalid or revoked API token");
-  if (!token.startsWith(PREFIX)) throw invalid;
+  const addressKeys: [AttemptKind, string][] = limits?.address ? [["tokenAddress", limits.address]] : [];
+  const fail = async (err: AppError, userId?: string): Promise<never> => {
+    if (!limits) throw err;
+    const wait = await recordFailure(userId ? [...addressKeys, ["tokenAccount", userId]] : addressKeys);
+    throw wait === null ? err : rateLimited(wait, "Too many failed API token attempts");
+  };
+  if (limits) {
+    const wait = await longestBlock(addressKeys);
+    if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts from this address");
+  }
+  if (!token.startsWith(PREFIX)) return fail(invalid);
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row || row.revokedAt) throw invalid;
+  if (!row) return fail(invalid);
+  if (limits) {
+    const wait = await longestBlock([["tokenAccount", row.userId]]);
+    if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts for this account");
+  }
+  if (row.revokedAt) return fail(invalid, row.userId);
   const actor = await loadActiveActor(row.userId);
-  if (!actor) throw new AppError("UNAUTHENTICATED", "This account is deactivated");
+  if (!actor) return fail(new AppError("UNAUTHENTICATED", "This account is deactivated"), row.userId);
   // Best effort bookkeeping: a failure here must not fail the request.
   db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   return actor;
+}
+
+/** Revokes every live token of a user (an admin reset their password): inside the reset's transaction. */
+export async function revokeAllApiTokens(tx: Pick<typeof db, "apiToken">, userId: string): Promise<number> {
+  const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
 }

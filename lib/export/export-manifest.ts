@@ -60,7 +60,7 @@ export async function exportManifest(actor: Actor, scope: ExportScope) {
     exported_at: new Date().toISOString(),
     offsets: { unit: options.offsets, end: "exclusive", ...(options.offsets === "codepoint" ? { note: "Python: text[start:end]" } : { note: "JavaScript: text.slice(start, end)" }) },
     projects,
-    filters: { layer: scope.annotator ? { annotator: { id: scope.annotator.id, name: scope.annotator.name } } : options.layer, status: options.status, labels: options.labels ?? null },
+    filters: { layer: scope.annotatorShown ? { annotator: { id: scope.annotatorShown.id, name: scope.annotatorShown.name } } : options.layer, status: options.status, labels: options.labels ?? null },
     label_set: labels
       .filter((l) => !seen.has(l.name) && seen.add(l.name))
       .map((l) => ({ name: l.name, kind: l.kind, color: l.color, description: l.description, archived: l.archived })),

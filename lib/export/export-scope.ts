@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { ExportOptions } from "./export-options";
 import { splitPlan, type SplitPlan } from "./dataset-split";
 import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
+import { isBlindFor, namedPeopleProjects, pseudonym, type Person } from "@/lib/review/blind";
 
 export type ExportScope = {
   options: ExportOptions;
@@ -18,23 +19,55 @@ export type ExportScope = {
   layerWhere: Record<string, unknown>;
   documentWhere: Record<string, unknown>;
   annotator: { id: string; name: string; email: string } | null;
+  /** the annotator as the manifest names them (a pseudonym under blind review) */
+  annotatorShown: Person | null;
   plan: SplitPlan | null;
+  /** who exports: names in the records follow lib/review/blind.ts */
+  viewer: Actor;
 };
 
+/** A pseudonym id (`anon-…`) the viewer was shown, back to its user and project: searched among the blind projects the viewer reviews. */
+async function unmaskPseudonym(actor: Actor, projectWhere: Record<string, unknown>, shown: string) {
+  const members = await db.projectMember.findMany({
+    where: { project: { ...projectWhere, blindReview: true } },
+    select: { userId: true, project: { select: { id: true, blindReview: true } } },
+  });
+  for (const m of members) {
+    if (!isBlindFor(actor, m.project)) continue;
+    const p = pseudonym(m.project.id, m.userId);
+    if (p.id === shown) return { userId: m.userId, projectId: m.project.id, shown: p };
+  }
+  return null;
+}
+
 export async function exportScope(actor: Actor, options: ExportOptions): Promise<ExportScope> {
-  const projectWhere = { ...projectScope(actor), ...(options.project ? { OR: [{ id: options.project }, { slug: options.project }] } : {}) };
+  let projectWhere: Record<string, unknown> = { ...projectScope(actor), ...(options.project ? { OR: [{ id: options.project }, { slug: options.project }] } : {}) };
   if (options.project && !(await db.project.findFirst({ where: projectWhere, select: { id: true } }))) throw notFound(`Project ${options.project}`);
 
   let annotator: ExportScope["annotator"] = null;
+  let annotatorShown: Person | null = null;
   if (options.layer.startsWith("annotator:")) {
     const who = options.layer.slice("annotator:".length);
-    annotator = await db.user.findFirst({
-      where: {
-        OR: [{ id: who }, { email: who.toLowerCase() }],
-        ...(actor.role === "ADMIN" ? {} : { memberships: { some: { project: projectScope(actor) } } }),
-      },
-      select: { id: true, name: true, email: true },
-    });
+    const masked = who.startsWith("anon-") ? await unmaskPseudonym(actor, projectWhere, who) : null;
+    if (masked) {
+      // A pseudonym stands for one person in one project: the export is that project's.
+      annotator = { id: masked.userId, name: masked.shown.name, email: "" };
+      annotatorShown = masked.shown;
+      projectWhere = { AND: [projectWhere, { id: masked.projectId }] };
+    } else {
+      // By real id or email only where names are not hidden from the viewer (never in a blind project for a reviewer).
+      projectWhere = { AND: [projectWhere, namedPeopleProjects(actor)] };
+      annotator = await db.user.findFirst({
+        where: {
+          OR: [{ id: who }, { email: who.toLowerCase() }],
+          ...(actor.role === "ADMIN" ? {} : { memberships: { some: { project: { ...projectScope(actor), ...namedPeopleProjects(actor) } } } }),
+        },
+        select: { id: true, name: true, email: true },
+      });
+      annotatorShown = annotator ? { id: annotator.id, name: annotator.name } : null;
+      // A named project that hides names from the viewer has no annotator by that id or email.
+      if (annotator && options.project && !(await db.project.findFirst({ where: projectWhere, select: { id: true } }))) annotator = null;
+    }
     if (!annotator) throw notFound(`Annotator ${who}`);
   }
 
@@ -53,5 +86,5 @@ export async function exportScope(actor: Actor, options: ExportOptions): Promise
     ...VISIBLE_DOCUMENT,
     ...(options.status === "approved" ? { layers: { some: layerWhere } } : {}),
   };
-  return { options, projectWhere, layerWhere, documentWhere, annotator, plan: options.split ? splitPlan(options.split, options.seed) : null };
+  return { options, projectWhere, layerWhere, documentWhere, annotator, annotatorShown, viewer: actor, plan: options.split ? splitPlan(options.split, options.seed) : null };
 }

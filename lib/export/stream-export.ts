@@ -14,6 +14,7 @@ import { splitOf } from "./dataset-split";
 import { inOffsetUnit } from "./offset-unit";
 import { withLabels } from "./label-subset";
 import { serializeExport } from "./serialize-export";
+import { seenAsOrNull } from "@/lib/review/blind";
 
 const BATCH = 25;
 
@@ -24,14 +25,14 @@ export async function* exportRecords(opts: { actor: Actor; options: ExportOption
 }
 
 async function* scopedRecords(scope: ExportScope): AsyncGenerator<ExportDocument> {
-  const { options, layerWhere, documentWhere, plan } = scope;
-  for await (const doc of databaseRecords(layerWhere, documentWhere)) {
+  const { options, layerWhere, documentWhere, plan, viewer } = scope;
+  for await (const doc of databaseRecords(layerWhere, documentWhere, viewer)) {
     const shaped = inOffsetUnit(withLabels(doc, options.labels), options.offsets);
     yield plan ? { ...shaped, split: splitOf(plan, doc.id) } : shaped;
   }
 }
 
-async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhere: Record<string, unknown>): AsyncGenerator<ExportDocument> {
+async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhere: Record<string, unknown>, viewer: Actor): AsyncGenerator<ExportDocument> {
   let cursor: string | undefined;
   for (;;) {
     const docs = await db.document.findMany({
@@ -40,7 +41,7 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       include: {
-        project: { select: { slug: true } },
+        project: { select: { id: true, slug: true, blindReview: true } },
         layers: {
           where: layerWhere,
           include: {
@@ -57,6 +58,8 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
     });
     if (docs.length === 0) return;
     for (const doc of docs) {
+      // Every annotator in the record as the exporter may see them (pseudonyms under blind review).
+      const annotatorOf = (layer: { user: { id: string; name: string } | null }) => seenAsOrNull(viewer, doc.project, layer.user);
       yield {
         id: doc.id,
         title: doc.title,
@@ -71,7 +74,7 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
               label: a.label.name,
               text: a.text,
               layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
-              annotator: layer.user ? { id: layer.user.id, name: layer.user.name } : null,
+              annotator: annotatorOf(layer),
               entity_id: a.entityId,
               entity: a.entity ? { id: a.entity.id, name: a.entity.name, type: a.entity.type } : null,
               ...(a.label.kind === "QUOTE" ? { quote: { cue_id: a.quoteCueId, speaker_id: a.quoteSpeakerId } } : {}),
@@ -79,12 +82,12 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
             })),
           ),
         ),
-        grades: doc.layers.flatMap((layer) => layer.grades.map((g) => exportGrade(g, layer))),
+        grades: doc.layers.flatMap((layer) => layer.grades.map((g) => exportGrade(g, { kind: layer.kind, user: annotatorOf(layer) }))),
         stances: doc.layers.flatMap((layer) =>
           layer.stances.map((st) => ({
             id: st.id,
             layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
-            annotator: layer.user ? { id: layer.user.id, name: layer.user.name } : null,
+            annotator: annotatorOf(layer),
             holder: st.holder,
             target: st.target,
             polarity: st.polarity,
@@ -97,7 +100,7 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
         ),
         layers: doc.layers.map((layer) => ({
           layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
-          annotator: layer.user ? { id: layer.user.id, name: layer.user.name } : null,
+          annotator: annotatorOf(layer),
           status: layer.status,
         })),
       };

@@ -4,6 +4,7 @@
  * the process alive).
  */
 import { spawn, spawnSync } from "node:child_process";
+import { resolve } from "node:path";
 
 export function runScript(main: () => Promise<number | void>, opts: { label?: string } = {}) {
   main()
@@ -23,9 +24,15 @@ export function buildNext() {
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
 }
 
-/** `next start` on a port, forwarding Ctrl+C and termination, resolving with its exit code. */
+/**
+ * `next start` on a port, forwarding Ctrl+C and termination, resolving with its
+ * exit code. Preloads lib/ops/client-address.cjs, which gives route handlers
+ * the TCP peer's address (per-address sign-in limits).
+ */
 export function serveNext(port: string): Promise<number> {
-  const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
+  const preload = `--require ${JSON.stringify(resolve("lib/ops/client-address.cjs"))}`;
+  const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", preload].join(" ").trim() };
+  const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
 }

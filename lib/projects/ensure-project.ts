@@ -1,13 +1,17 @@
 import { db } from "@/lib/db";
 import { insertProject } from "./create-project";
 
-/** Finds the project by slug or creates it with the default label schema; every user becomes a member (seeding and CLI). */
-export async function ensureProject(opts: { slug: string; name: string }) {
+/**
+ * Finds the project by slug or creates it with the default label schema.
+ * Only a project it creates gets members: `memberIds`, or else every user
+ * (CLI imports, tests). An existing project's members are never touched.
+ */
+export async function ensureProject(opts: { slug: string; name: string; memberIds?: string[] }) {
   const existing = await db.project.findUnique({ where: { slug: opts.slug } });
   if (existing) return existing;
   return db.$transaction(async (tx) => {
-    const users = await tx.user.findMany({ select: { id: true } });
-    return insertProject(tx, { ...opts, memberIds: users.map((u) => u.id) });
+    const memberIds = opts.memberIds ?? (await tx.user.findMany({ select: { id: true } })).map((u) => u.id);
+    return insertProject(tx, { slug: opts.slug, name: opts.name, memberIds });
   });
 }
 

@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Actor } from "@/lib/auth/actor";
+import { recordUserAudit } from "@/lib/users/user-audit";
 import { getManagedProject, getProject } from "./get-project";
 
 export const ListMembersQuery = z.object({
@@ -70,6 +71,7 @@ export async function addMember(opts: { actor: Actor; projectId: string; member:
         action: "ADD",
         after: { userId: user.id, email: user.email, role: user.role },
       });
+      await recordUserAudit(tx, { actorId: opts.actor.id, userId: user.id, action: "MEMBER_ADD", after: { project: { id: project.id, name: project.name } } });
       return { membershipId: m.id, userId: user.id, name: user.name, email: user.email };
     });
   } catch (err) {
@@ -95,5 +97,6 @@ export async function removeMember(opts: { actor: Actor; projectId: string; user
       action: "REMOVE",
       before: { userId: opts.userId, email: m.user.email, role: m.user.role },
     });
+    await recordUserAudit(tx, { actorId: opts.actor.id, userId: opts.userId, action: "MEMBER_REMOVE", before: { project: { id: project.id, name: project.name } } });
   });
 }

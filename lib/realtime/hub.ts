@@ -12,7 +12,7 @@ import type { BusMessage, DeliveredDocumentEvent, PresenceEvent, Viewer } from "
 import { PRESENCE_HEARTBEAT_MS, PRESENCE_TTL_MS, RemotePresence, mergeViewers, viewersOf, type Connection } from "./presence";
 
 /** What a stream needs to decide what its subscriber may see; refreshed while the stream is open. */
-export type StreamAccess = { subscriber: { id: string; role: Role }; project: { showOtherLayers: boolean; blindReview?: boolean } };
+export type StreamAccess = { subscriber: { id: string; role: Role }; project: { id: string; showOtherLayers: boolean; blindReview?: boolean } };
 
 export type StreamHandle = {
   connectionId: string;

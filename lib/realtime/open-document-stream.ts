@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { HelloEvent } from "./events";
 import { getHub, type Hub, type StreamAccess } from "./hub";
 import { SSE_PING, sseFrame, sseRetry } from "./sse";
-import { blindPresence } from "./blind-presence";
+import { blindDocumentEvent, blindPresence } from "./blind-presence";
 import { claimStreamSlot } from "./stream-quota";
 
 // A ping is also how a dropped connection is noticed (the request's abort
@@ -22,7 +22,7 @@ const RETRY_MS = 2_000;
 
 async function accessFor(actor: Actor, documentId: string): Promise<StreamAccess> {
   const doc = await getDocument({ actor, documentId });
-  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { showOtherLayers: true, blindReview: true } });
+  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { id: true, showOtherLayers: true, blindReview: true } });
   return { subscriber: { id: actor.id, role: actor.role }, project };
 }
 
@@ -37,7 +37,7 @@ export async function openDocumentStream(opts: {
   pingMs?: number;
 }): Promise<ReadableStream<Uint8Array>> {
   const { actor, documentId, signal } = opts;
-  const access = await accessFor(actor, documentId); // 404 before any stream starts
+  let access = await accessFor(actor, documentId); // 404 before any stream starts
   const hub = opts.hub ?? getHub();
   await hub.ready();
   const release = claimStreamSlot(actor.id); // 429 past the per-user cap
@@ -64,7 +64,7 @@ export async function openDocumentStream(opts: {
         documentId,
         viewer: { userId: actor.id, name: actor.name, role: actor.role },
         access,
-        send: (event) => write(sseFrame(event.type, event.type === "presence" ? blindPresence(event, access) : event)),
+        send: (event) => write(sseFrame(event.type, event.type === "presence" ? blindPresence(event, access) : blindDocumentEvent(event, access))),
       });
       const ping = setInterval(() => void keepAlive(), opts.pingMs ?? PING_MS);
       stop = () => {
@@ -85,7 +85,8 @@ export async function openDocumentStream(opts: {
         try {
           const now = await opts.recheck();
           if (!now) return stop();
-          handle.setAccess(await accessFor(now, documentId));
+          access = await accessFor(now, documentId);
+          handle.setAccess(access);
         } catch (err) {
           if (err instanceof AppError && err.code === "NOT_FOUND") return stop();
           console.warn("[realtime] could not re-check stream access; keeping the stream", err);

@@ -105,7 +105,7 @@ describe(`live events on ${databaseProvider()}`, () => {
       return hub.connect({
         documentId: doc.id,
         viewer: { userId: ctx.user.id, name: ctx.user.name, role: ctx.actor.role },
-        access: { subscriber: { id: ctx.user.id, role: ctx.actor.role }, project: { showOtherLayers: false } },
+        access: { subscriber: { id: ctx.user.id, role: ctx.actor.role }, project: { id: doc.projectId, showOtherLayers: false } },
         send: (e) => streams[name].push(e),
       });
     };
@@ -188,7 +188,7 @@ describe(`live events on ${databaseProvider()}`, () => {
     }
     const refused = await open(new AbortController());
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("TOO_MANY_REQUESTS");
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("RATE_LIMITED");
     const other = new AbortController();
     aborts.push(other);
     expect((await eventsRoute.GET(new Request(`http://localhost/api/v1/documents/${doc.id}/events`, { headers: { authorization: `Bearer ${ann.token}` }, signal: other.signal }), { params: Promise.resolve({ id: doc.id }) })).status).toBe(200); // others are not affected

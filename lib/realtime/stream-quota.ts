@@ -13,7 +13,7 @@ const open = new Map<string, number>();
 /** Takes one of the user's stream slots, or refuses; the returned function gives it back (once). */
 export function claimStreamSlot(userId: string, max = MAX_STREAMS_PER_USER): () => void {
   const held = open.get(userId) ?? 0;
-  if (held >= max) throw new AppError("TOO_MANY_REQUESTS", `You have ${held} live streams open on this server (at most ${max}); close some tabs or streams first`);
+  if (held >= max) throw new AppError("RATE_LIMITED", `You have ${held} live streams open on this server (at most ${max}); close some tabs or streams first`);
   open.set(userId, held + 1);
   let released = false;
   return () => {

@@ -6,7 +6,7 @@ import { GOLD_SLOT } from "@/lib/domain/enums";
 import { annotationInclude, annotationView } from "@/lib/annotations/annotation-view";
 import type { Actor } from "@/lib/auth/actor";
 import { groupCandidates } from "./candidates";
-import { annotatorName } from "./pseudonyms";
+import { seenAs } from "./blind";
 
 /** Layers a reviewer compares: handed in, or already approved. */
 export const COMPARED_STATUSES = ["SUBMITTED", "APPROVED"];
@@ -34,9 +34,9 @@ export async function loadReview(opts: { actor: Actor; documentId: string }) {
     db.layer.findUnique({ where: { documentId_slot: { documentId: doc.id, slot: GOLD_SLOT } }, include: { annotations: spans } }),
   ]);
 
-  const views = layers.map((l, i) => ({
+  const views = layers.map((l) => ({
     id: l.id,
-    name: annotatorName({ blind: project.blindReview, position: i, name: l.user?.name ?? "Unknown" }),
+    name: l.user ? seenAs(opts.actor, project, l.user).name : "Unknown",
     status: l.status,
     submittedAt: l.submittedAt?.toISOString() ?? null,
     compared: COMPARED_STATUSES.includes(l.status),

@@ -1,3 +1,4 @@
+import { pseudonym } from "@/lib/review/blind";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeUser, makeDocument, makeProject } from "@/lib/testing/factories";
@@ -159,7 +160,7 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await annotate(bob, doc.id, "Baghdad", "GPE");
     const view = await call(review.GET as never, { path: "/x", token: reviewer.token, params: { id: doc.id } });
     const body = JSON.stringify(view.json);
-    expect((view.json.layers as { name: string }[]).map((l) => l.name)).toEqual(["Annotator 1", "Annotator 2"]);
+    expect((view.json.layers as { name: string }[]).map((l) => l.name)).toEqual([pseudonym(project.id, alice.user.id).name, pseudonym(project.id, bob.user.id).name]);
     expect(body).not.toContain(alice.user.name);
     expect(body).not.toContain(bob.user.name);
     const hist = await call(history.GET as never, { path: "/x", token: reviewer.token, params: { id: doc.id } });

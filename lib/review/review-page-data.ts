@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { labelNames, type PageSpan } from "@/lib/annotations/page-span";
 import { readLayerSpans, inTextOrder } from "@/lib/db/batched-read";
 import { COMPARED_STATUSES, lastDecisionView } from "./load-review";
-import { annotatorName } from "./pseudonyms";
+import { seenAs } from "./blind";
 
 export type ReviewLayerSpan = Omit<PageSpan, "version"> & { reviewState: string };
 
@@ -21,25 +21,25 @@ const spanColumns = { id: true, start: true, end: true, labelId: true, version: 
 const layerSpans = (layerId: string) => readLayerSpans(layerId, (args) => db.annotation.findMany({ ...args, select: spanColumns }));
 
 /** The document's annotator layers in a fixed order, named as the reviewer may see them (pseudonyms under blind review). */
-export async function listAnnotatorLayers(doc: { id: string; projectId: string }) {
+export async function listAnnotatorLayers(doc: { id: string; projectId: string }, viewer: Pick<Actor, "id" | "role">) {
   const [project, layers] = await Promise.all([
-    db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { blindReview: true } }),
+    db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { id: true, blindReview: true } }),
     db.layer.findMany({
       where: { documentId: doc.id, kind: "ANNOTATOR" },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
         status: true,
-        user: { select: { name: true } },
+        user: { select: { id: true, name: true } },
         reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } } },
       },
     }),
   ]);
   return {
     blind: project.blindReview,
-    layers: layers.map((l, i) => ({
+    layers: layers.map((l) => ({
       id: l.id,
-      name: annotatorName({ blind: project.blindReview, position: i, name: l.user?.name ?? "Unknown" }),
+      name: l.user ? seenAs(viewer, project, l.user).name : "Unknown",
       status: l.status,
       compared: COMPARED_STATUSES.includes(l.status),
       lastDecision: lastDecisionView(l.reviews[0]),
@@ -51,7 +51,7 @@ export async function loadReviewPage(opts: { actor: Actor; documentId: string })
   authorize(opts.actor, "review:decide");
   const doc = await getDocument(opts);
   const [{ blind, layers }, label, gold] = await Promise.all([
-    listAnnotatorLayers(doc),
+    listAnnotatorLayers(doc, opts.actor),
     labelNames(doc.projectId),
     db.layer.findUnique({ where: { documentId_slot: { documentId: doc.id, slot: GOLD_SLOT } }, select: { id: true, status: true } }),
   ]);

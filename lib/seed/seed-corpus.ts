@@ -24,10 +24,11 @@ const Manifest = z.object({
   ),
 });
 
-export async function seedCorpus(opts: { actor: Actor; dir?: string }) {
+/** `members`: who joins the project if this call creates it (else every user); an existing project's members stay as they are. */
+export async function seedCorpus(opts: { actor: Actor; dir?: string; members?: string[] }) {
   const dir = opts.dir ?? join(process.cwd(), "seeds");
   const manifest = Manifest.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
-  const project = await ensureProject(manifest.project);
+  const project = await ensureProject({ ...manifest.project, memberIds: opts.members });
   await ensureQuoteLabels(project.id);
   await ensureStanceTargets(project.id);
   let created = 0;

@@ -1,6 +1,11 @@
 /**
  * First-start setup of the embedded default: demo users (passwords generated
  * once, kept in data/demo-logins.json, git-ignored) and the seed corpus.
+ *
+ * Memberships are made once, when the seed project is created: the demo
+ * users join it, and nobody else. Demo users join no other project, and a
+ * later start never adds or removes a member (users an admin made for one
+ * project stay out of the seed project).
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
@@ -38,22 +43,14 @@ export async function seedDemo() {
   for (const u of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: u.email } })) continue;
     const password = randomBytes(9).toString("base64url");
-    await createUser({ ...u, password });
+    await createUser({ ...u, password, projectIds: [] });
     logins.push({ email: u.email, password, role: u.role });
   }
   mkdirSync("data", { recursive: true });
   writeFileSync(file, JSON.stringify(logins, null, 2) + "\n", { mode: 0o600 });
   const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
-  const corpus = await seedCorpus({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" } });
-  // Users created before the project existed join it now.
-  const users = await db.user.findMany({ select: { id: true } });
-  for (const u of users) {
-    await db.projectMember.upsert({
-      where: { projectId_userId: { projectId: corpus.project.id, userId: u.id } },
-      create: { projectId: corpus.project.id, userId: u.id },
-      update: {},
-    });
-  }
+  const demoIds = (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { id: true } })).map((u) => u.id);
+  const corpus = await seedCorpus({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" }, members: demoIds });
   await seedEntities({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" }, projectId: corpus.project.id });
   // First start: two annotators per document, the seats dealt out, so the demo
   // annotators' "Next document" and the review flow work at once.

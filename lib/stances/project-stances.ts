@@ -2,6 +2,7 @@
  * The stance view's data for a project. Reviewers and admins see every
  * annotator's layer and the gold layer; annotators their own layers only.
  */
+import { seenAs } from "@/lib/review/blind";
 import { db } from "@/lib/db";
 import { can } from "@/lib/authz";
 import { getProject } from "@/lib/projects/get-project";
@@ -23,7 +24,7 @@ export async function projectStances(opts: { actor: Actor; projectId: string }) 
       include: {
         holder: { select: { id: true, name: true, type: true } },
         target: { select: { id: true, text: true } },
-        layer: { select: { kind: true, user: { select: { name: true } }, document: { select: { id: true, title: true } } } },
+        layer: { select: { kind: true, user: { select: { id: true, name: true } }, document: { select: { id: true, title: true } } } },
         evidence: { select: { annotation: { select: { id: true, start: true, end: true, text: true } } } },
       },
     }),
@@ -36,7 +37,7 @@ export async function projectStances(opts: { actor: Actor; projectId: string }) 
     confidence: s.confidence,
     documentLevel: s.documentLevel,
     document: s.layer.document,
-    layer: s.layer.kind === "GOLD" ? "gold" : (s.layer.user?.name ?? "annotator"),
+    layer: s.layer.kind === "GOLD" ? "gold" : s.layer.user ? seenAs(opts.actor, project, s.layer.user).name : "annotator",
     evidence: s.evidence.map((e) => ({ annotationId: e.annotation.id, start: e.annotation.start, end: e.annotation.end, text: e.annotation.text })).sort((a, b) => a.start - b.start),
   }));
   return { project: { id: project.id, name: project.name, slug: project.slug }, targets, summary: summarizeStances(targets, items), truncated: rows.length === LIMIT };

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { Email, Password, ProjectIds, UserName, UserRole } from "./user-input";
+import { recordUserAudit } from "./user-audit";
 
 export const NewUser = z.object({
   email: Email,
@@ -45,6 +46,14 @@ export async function createUser(input: NewUser, opts: { actor?: Actor } = {}) {
             after: { userId: user.id, email: user.email, role: user.role, newUser: true },
           });
         }
+      }
+      if (opts.actor) {
+        await recordUserAudit(tx, {
+          actorId: opts.actor.id,
+          userId: user.id,
+          action: "CREATE",
+          after: { email: user.email, name: user.name, role: user.role, projects: projects.map((p) => p.id) },
+        });
       }
       return user;
     });

@@ -1,25 +1,30 @@
 "use server";
-import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
-
-/** Only same-site paths are followed after sign-in. */
-const safeNext = (next: FormDataEntryValue | null) =>
-  typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+import { safeNextPath } from "@/lib/auth/safe-next";
+import { clientAddress } from "@/lib/auth/client-address";
+import { signInRetryAfter } from "@/lib/auth/verify-credentials";
 
 export type SignInState = { error: string; email: string } | null;
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
   try {
     await signIn("credentials", {
       email: form.get("email"),
       password: form.get("password"),
-      redirectTo: safeNext(form.get("next")),
+      redirectTo: safeNextPath(form.get("next")),
     });
     return null;
   } catch (err) {
+    if (err instanceof CredentialsSignin && err.code === "rate_limited") {
+      const wait = (await signInRetryAfter(email, clientAddress(await headers()))) ?? 60;
+      return { error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} min.`, email };
+    }
     if (err instanceof AuthError) {
       // React resets the form after an action; hand the email back so only the password is retyped.
-      return { error: "Wrong email or password, or the account is deactivated.", email: String(form.get("email") ?? "") };
+      return { error: "Wrong email or password, or the account is deactivated.", email };
     }
     throw err; // the redirect after a successful sign-in travels as an error
   }

@@ -1,4 +1,5 @@
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeNextPath } from "@/lib/auth/safe-next";
 
 export const metadata = { title: "Sign in" };
 
@@ -9,7 +10,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="card">
         <h1>Marginalia</h1>
         <p className="muted">Sign in to annotate. Demo logins are printed when the app starts.</p>
-        <SignInForm next={next ?? "/"} />
+        <SignInForm next={safeNextPath(next)} />
       </div>
     </main>
   );

@@ -5,6 +5,8 @@ import { listUsers } from "@/lib/users/list-users";
 import { projectChoices } from "@/lib/projects/list-projects";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
+import { UserAuditList } from "@/components/admin/user-audit-list";
+import { listUserAudit } from "@/lib/users/user-audit";
 
 export const metadata = { title: "Users" };
 
@@ -19,7 +21,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     );
   }
   const { cursor } = await searchParams;
-  const [{ items, nextCursor }, projects] = await Promise.all([listUsers({ actor, query: { cursor, limit: 50 } }), projectChoices({ actor })]);
+  const [{ items, nextCursor }, projects, audit] = await Promise.all([
+    listUsers({ actor, query: { cursor, limit: 50 } }),
+    projectChoices({ actor }),
+    listUserAudit({ actor, query: { limit: 50 } }),
+  ]);
   return (
     <main className="page wide">
       <h1>Users</h1>
@@ -57,6 +63,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Link>
         )}
       </p>
+      <h2>Recent changes to users</h2>
+      <UserAuditList entries={audit} />
     </main>
   );
 }

@@ -19,7 +19,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     // The text and the layers come beside the page, fetched while its scripts load.
     preload(documentTextUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
     preload(reviewPageDataUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
-    const [labels, grades, { layers }] = await Promise.all([listLabels({ projectId: doc.projectId }), loadReviewGrades({ actor, documentId: id }), listAnnotatorLayers(doc)]);
+    const [labels, grades, { layers }] = await Promise.all([listLabels({ projectId: doc.projectId }), loadReviewGrades({ actor, documentId: id }), listAnnotatorLayers(doc, actor)]);
     return (
       <ReviewWorkbench
         document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
