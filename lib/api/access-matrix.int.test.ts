@@ -4,6 +4,7 @@
  * call was refused, that the database did not change. Also checks that the
  * matrix lists every handler and action there is, and that the README shows it.
  */
+import { clearFailures } from "@/lib/auth/attempt-limits";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -86,6 +87,9 @@ describe(`access matrix on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   for (const entry of routes) {
     it(`${entry.method} ${entry.path}`, async () => {
       for (const role of ROLES) {
+        // The matrix is about who may do what; the failure limits (lib/auth/attempt-limits.ts) have their own tests,
+        // so the revoked and deactivated tokens start every cell with a clean count.
+        for (const userId of [fx.users.annotator, fx.users.deactivated]) await clearFailures("tokenAccount", userId);
         const request = await entry.build(kit, role);
         const before = await snapshotDatabase(fx.since);
         const res = await send(entry, role, request);

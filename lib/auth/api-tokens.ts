@@ -39,8 +39,9 @@ export async function revokeApiToken(opts: { actor: Actor; tokenId: string }) {
 /**
  * The actor a bearer token stands for, or an UNAUTHENTICATED error. With
  * `limits` (a request), failures count per address and, when the token names
- * an account (revoked, user deactivated), per account; a blocked address or
- * account gets RATE_LIMITED (429). Without (a stream re-checking its token),
+ * an account (revoked, user deactivated), per account; a blocked address, or
+ * a failing token of a blocked account, gets RATE_LIMITED (429); a live token
+ * is never blocked by its account's failures. Without (a stream re-checking its token),
  * nothing is counted.
  */
 export async function actorFromToken(token: string, opts: { limits?: { address: string | null } } = {}): Promise<Actor> {
@@ -59,13 +60,18 @@ export async function actorFromToken(token: string, opts: { limits?: { address: 
   if (!token.startsWith(PREFIX)) return fail(invalid);
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row) return fail(invalid);
-  if (limits) {
-    const wait = await longestBlock([["tokenAccount", row.userId]]);
-    if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts for this account");
-  }
-  if (row.revokedAt) return fail(invalid, row.userId);
+  // The per-account limit counts and blocks only tokens that no longer work: whoever holds an old token of a
+  // user must not be able to lock that user's live tokens out.
+  const refuse = async (err: AppError) => {
+    if (limits) {
+      const wait = await longestBlock([["tokenAccount", row.userId]]);
+      if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts for this account");
+    }
+    return fail(err, row.userId);
+  };
+  if (row.revokedAt) return refuse(invalid);
   const actor = await loadActiveActor(row.userId);
-  if (!actor) return fail(new AppError("UNAUTHENTICATED", "This account is deactivated"), row.userId);
+  if (!actor) return refuse(new AppError("UNAUTHENTICATED", "This account is deactivated"));
   // Best effort bookkeeping: a failure here must not fail the request.
   db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   return actor;
