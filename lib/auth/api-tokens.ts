@@ -2,8 +2,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { getSql, toDateOrNull } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors";
-import { loadActiveActor, type Actor } from "./actor";
+import { activeActor, type Actor } from "./actor";
 
 const PREFIX = "mrg_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -35,15 +36,29 @@ export async function revokeApiToken(opts: { actor: Actor; tokenId: string }) {
   if (count === 0) throw notFound("Token");
 }
 
+/** How stale a token's "last used" may get: it is shown to the minute, and writing it on every call was a write per request. */
+const LAST_USED_EVERY_MS = 60_000;
+
+type TokenRow = { tokenId: string; revokedAt: unknown; lastUsedAt: unknown; id: string; email: string; name: string; role: string; active: unknown };
+
 /** The actor a bearer token stands for, or an UNAUTHENTICATED error. */
 export async function actorFromToken(token: string): Promise<Actor> {
   const invalid = new AppError("UNAUTHENTICATED", "Invalid or revoked API token");
   if (!token.startsWith(PREFIX)) throw invalid;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row || row.revokedAt) throw invalid;
-  const actor = await loadActiveActor(row.userId);
+  const sql = await getSql();
+  const row = await sql.one<TokenRow>(
+    `SELECT t."id" AS "tokenId", t."revokedAt", t."lastUsedAt", u."id", u."email", u."name", u."role", u."active"
+       FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ?`,
+    [hashToken(token)],
+  );
+  if (!row || row.revokedAt !== null) throw invalid;
+  const actor = activeActor(row);
   if (!actor) throw new AppError("UNAUTHENTICATED", "This account is deactivated");
-  // Best effort bookkeeping: a failure here must not fail the request.
-  db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  const now = new Date();
+  const lastUsed = toDateOrNull(row.lastUsedAt);
+  if (!lastUsed || now.getTime() - lastUsed.getTime() >= LAST_USED_EVERY_MS) {
+    // Best effort bookkeeping: a failure here must not fail the request.
+    sql.run(`UPDATE "ApiToken" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, row.tokenId]).catch(() => undefined);
+  }
   return actor;
 }

@@ -118,7 +118,7 @@ async function main() {
   const result: PhaseResult = { provider: cfg.provider, instances: cfg.instances, setup: [] };
   const flush = () => writeFileSync(cfg.out, JSON.stringify(result, null, 1));
   const servers: BenchServer[] = [];
-  const direct = await openDirectDb(cfg.databaseUrl, { poolSize: 10 });
+  let direct: Awaited<ReturnType<typeof openDirectDb>> | null = null;
   const authSecret = randomBytes(32).toString("base64url");
   const start = async (i: number) => {
     const nodeArgs = cfg.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cfg.cpuProfDir}/${cfg.provider}-${i}`] : [];
@@ -128,6 +128,7 @@ async function main() {
   };
   try {
     const { admin, annotators, projectId } = await setup(result);
+    const driver = (direct = await openDirectDb(cfg.databaseUrl, { poolSize: 10 }));
     let t = performance.now();
     for (let i = 0; i < cfg.instances; i++) await start(i);
     result.setup.push(`${cfg.instances} × \`next start\` up: ${secs(t).toFixed(1)} s`);
@@ -169,8 +170,8 @@ async function main() {
       await createFlood(annotators, closedDoc, { cluster, ledger, seconds: 2, rec: new Recorder(), firstPlace: 2000 }); // warm-up
       const api = await createFlood(annotators, closedDoc, { cluster, ledger, seconds: cfg.closedSeconds, rec });
       // the raw baseline: the same rows (span + audit) into the first writer's layer, straight through the driver, 50 at a time
-      const [layer] = await direct.all<{ id: string }>(`SELECT "id" FROM "Layer" WHERE "documentId" = ? AND "userId" = ?`, [closedDoc.id, annotators[0].id]);
-      const [label] = await direct.all<{ id: string }>(`SELECT "id" FROM "Label" WHERE "projectId" = ? AND "name" = 'PERSON'`, [projectId]);
+      const [layer] = await driver.all<{ id: string }>(`SELECT "id" FROM "Layer" WHERE "documentId" = ? AND "userId" = ?`, [closedDoc.id, annotators[0].id]);
+      const [label] = await driver.all<{ id: string }>(`SELECT "id" FROM "Label" WHERE "projectId" = ? AND "name" = 'PERSON'`, [projectId]);
       const p = placeOf(closedDoc, 0);
       const row: RawSpan = { layerId: layer.id, labelId: label.id, start: p.start, end: p.end, text: "x", createdById: annotators[0].id, projectId, documentId: closedDoc.id };
       let raw = 0;
@@ -179,9 +180,9 @@ async function main() {
       await Promise.all(
         annotators.map(async () => {
           while (performance.now() < until) {
-            await direct.insertSpanWithAudit(row);
+            await driver.insertSpanWithAudit(row);
             raw++;
-            if (direct.provider === "sqlite" && raw % 50 === 0) await new Promise((r) => setImmediate(r));
+            if (driver.provider === "sqlite" && raw % 50 === 0) await new Promise((r) => setImmediate(r));
           }
         }),
       );
@@ -189,7 +190,7 @@ async function main() {
       const apiPerSec = api.acknowledged / api.seconds;
       const rawPerSec = raw / rawSeconds;
       result.closed = { apiPerSec, rawPerSec, ratio: apiPerSec / rawPerSec, api: rec.summary(), apiCreates: api.acknowledged, rawCreates: raw, seconds: api.seconds, examples: rec.errorExamples };
-      await direct.all(`DELETE FROM "Annotation" WHERE "layerId" = ? AND "text" = 'x'`, [layer.id]); // the baseline's rows are not the API's
+      await driver.all(`DELETE FROM "Annotation" WHERE "layerId" = ? AND "text" = 'x'`, [layer.id]); // the baseline's rows are not the API's
       log(`closed loop: API ${apiPerSec.toFixed(0)} creates/s, driver ${rawPerSec.toFixed(0)}/s, ratio ${(100 * apiPerSec / rawPerSec).toFixed(1)}%`);
       flush();
     }
@@ -247,7 +248,7 @@ async function main() {
       flush();
     }
 
-    result.verify = await ledger.verify(direct, [openDoc.id, closedDoc.id]);
+    result.verify = await ledger.verify(driver, [openDoc.id, closedDoc.id]);
     log(`check: ${result.verify.acknowledgedCreates} creates, ${result.verify.acknowledgedUpdates} relabels, ${result.verify.acknowledgedDeletes} deletes acknowledged; lost ${result.verify.lost}, doubled ${result.verify.doubled}, deleted but present ${result.verify.deletedButPresent}`);
     flush();
 
@@ -265,7 +266,7 @@ async function main() {
       t = performance.now();
       for (let i = 0; i < cfg.instances; i++) await start(i);
       const restartSeconds = secs(t);
-      const verdict = await crashLedger.verify(direct, [crashDoc.id]);
+      const verdict = await crashLedger.verify(driver, [crashDoc.id]);
       let afterRestartOk = false;
       try {
         const p = placeOf(crashDoc, 2900);
@@ -284,7 +285,7 @@ async function main() {
   } finally {
     flush();
     await Promise.all(servers.map((s) => s?.stop()));
-    await direct.close();
+    await direct?.close();
   }
 }
 
