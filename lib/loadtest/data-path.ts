@@ -7,6 +7,9 @@
  *               WASM query compiler; on SQLite every statement prepared again)
  *   prisma-raw  the same SQL as `sql`, sent through Prisma ($queryRawUnsafe / $executeRawUnsafe, $transaction)
  *   sql         the same SQL through lib/db/sql.ts: the driver on Prisma's own connection, statements prepared once
+ *   kysely      (only with DATA_PATH_KYSELY=<path of an installed kysely package>; not a dependency) the same SQL as
+ *               compiled queries through Kysely's own dialects (better-sqlite3 / pg pool of 10): a lower bound of a
+ *               query builder's cost, since building the query adds to it
  *
  * One cycle = four calls' worth, each with its token → user lookup: create a span with its audit row (document,
  * label, layer, insert, audit), relabel it (read, update, re-read, audit), list the layer, delete it (read, delete,
@@ -163,6 +166,33 @@ async function prismaRawExec(): Promise<Exec> {
   return over(db, false);
 }
 
+/** Kysely's execution path (driver, connection, statements) with the SQL of sqlPath, when a kysely package is given. */
+async function kyselyExec(dir: string): Promise<Exec> {
+  const { pathToFileURL } = await import("node:url");
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const k: any = await import(pathToFileURL(join(dir, "dist/index.js")).href);
+  const url = process.env.DATABASE_URL!;
+  const sqlite = url.startsWith("file:");
+  const dialect = sqlite
+    ? new k.SqliteDialect({ database: new (await import("better-sqlite3")).default(url.slice(5), { timeout: 10_000 }) })
+    : new k.PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
+  const kdb = new k.Kysely({ dialect });
+  const text = (t: string) => (sqlite ? t : ((n) => t.replace(/\?/g, () => `$${++n}`))(0));
+  const param = (v: unknown) => (v instanceof Date ? (sqlite ? v.toISOString().replace("Z", "+00:00") : v) : typeof v === "boolean" && sqlite ? (v ? 1 : 0) : v);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const over = (c: any, inside: boolean): Exec => {
+    const q = (t: string, p: unknown[] = []) => c.executeQuery(k.CompiledQuery.raw(text(t), p.map(param)));
+    return {
+      one: async (t, p) => (await q(t, p)).rows[0],
+      all: async (t, p) => (await q(t, p)).rows,
+      run: async (t, p) => Number((await q(t, p)).numAffectedRows ?? 0),
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      transaction: (fn) => (inside ? fn(over(c, true)) : kdb.transaction().execute((trx: any) => fn(over(trx, true)))),
+    };
+  };
+  return over(kdb, false);
+}
+
 // ---- one database: fixtures, then each variant -----------------------------------------------------------------
 
 async function measure(cycle: Variant["cycle"], fixtures: Fixture[], cycles: number, concurrency: number) {
@@ -212,6 +242,7 @@ async function one() {
     { name: "prisma-raw", cycle: sqlPath(await prismaRawExec(), cuid) },
     { name: "sql", cycle: sqlPath(sql, cuid) },
   ];
+  if (process.env.DATA_PATH_KYSELY) variants.push({ name: "kysely", cycle: sqlPath(await kyselyExec(process.env.DATA_PATH_KYSELY), cuid) });
   const cycles = Number(process.env.DATA_PATH_CYCLES || 400);
   const out: Record<string, unknown> = {};
   for (const v of variants) {
