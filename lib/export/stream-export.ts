@@ -103,6 +103,9 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
       };
     }
     cursor = docs[docs.length - 1].id;
+    // Let other requests in between batches: on SQLite every read is synchronous, so a long export would
+    // otherwise hold the event loop for as long as the client reads fast enough.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

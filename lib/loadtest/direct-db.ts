@@ -14,6 +14,8 @@ export type DirectDb = {
   provider: "sqlite" | "postgresql";
   /** `?` placeholders on both databases */
   all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** a statement that returns no rows */
+  run(sql: string, params?: unknown[]): Promise<void>;
   /** one span and its audit row in one transaction, as the API writes them */
   insertSpanWithAudit(row: RawSpan): Promise<void>;
   close(): Promise<void>;
@@ -54,6 +56,9 @@ export async function openDirectDb(url: string, opts: { poolSize?: number } = {}
     return {
       provider: "sqlite",
       all: async <T>(sql: string, params: unknown[] = []) => conn.prepare(sql).all(...params) as T[],
+      run: async (sql: string, params: unknown[] = []) => {
+        conn.prepare(sql).run(...params);
+      },
       insertSpanWithAudit: async (r) => {
         insert.immediate(r);
       },
@@ -66,6 +71,9 @@ export async function openDirectDb(url: string, opts: { poolSize?: number } = {}
   return {
     provider: "postgresql",
     all: async <T>(sql: string, params: unknown[] = []) => (await pool.query(toDollars(sql), params)).rows as T[],
+    run: async (sql: string, params: unknown[] = []) => {
+      await pool.query(toDollars(sql), params);
+    },
     insertSpanWithAudit: async (r) => {
       const client = await pool.connect();
       try {

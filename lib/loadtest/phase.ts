@@ -190,7 +190,7 @@ async function main() {
       const apiPerSec = api.acknowledged / api.seconds;
       const rawPerSec = raw / rawSeconds;
       result.closed = { apiPerSec, rawPerSec, ratio: apiPerSec / rawPerSec, api: rec.summary(), apiCreates: api.acknowledged, rawCreates: raw, seconds: api.seconds, examples: rec.errorExamples };
-      await driver.all(`DELETE FROM "Annotation" WHERE "layerId" = ? AND "text" = 'x'`, [layer.id]); // the baseline's rows are not the API's
+      await driver.run(`DELETE FROM "Annotation" WHERE "layerId" = ? AND "text" = 'x'`, [layer.id]); // the baseline's rows are not the API's
       log(`closed loop: API ${apiPerSec.toFixed(0)} creates/s, driver ${rawPerSec.toFixed(0)}/s, ratio ${(100 * apiPerSec / rawPerSec).toFixed(1)}%`);
       flush();
     }
