@@ -57,6 +57,9 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
     });
     if (docs.length === 0) return;
     for (const doc of docs) {
+      // Let other requests in between documents: on SQLite every read is synchronous, and an export that never
+      // waited would hold the event loop for as long as its client reads fast enough.
+      await new Promise((resolve) => setImmediate(resolve));
       yield {
         id: doc.id,
         title: doc.title,
@@ -103,9 +106,6 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
       };
     }
     cursor = docs[docs.length - 1].id;
-    // Let other requests in between batches: on SQLite every read is synchronous, so a long export would
-    // otherwise hold the event loop for as long as the client reads fast enough.
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -45,7 +45,7 @@ export type PhaseResult = {
   instances: number;
   setup: string[];
   open?: { all: Summary; kinds: KindSummaries; calls: number; late: number; seconds: number; streams: number; streamEvents: number; stallMs: number[]; examples: string[] };
-  closed?: { apiPerSec: number; rawPerSec: number; ratio: number; api: Summary; apiCreates: number; rawCreates: number; seconds: number; examples: string[] };
+  closed?: { apiPerSec: number; rawPerSec: number; ratio: number; api: Summary; apiCreates: number; rawCreates: number; seconds: number; examples: string[]; floorPerSec: number };
   import?: { docs: number; spans: number; bytes: number; seconds: number; docsPerSec: number; others: Summary; stallMs: number[]; examples: string[]; error?: string };
   export?: { docs: number; bytes: number; seconds: number; docsPerSec: number; others: Summary; rssStartMb: number; rssMaxMb: number; rssEndMb: number; rssSamplesMb: number[]; error?: string };
   verify?: Verdict;
@@ -187,11 +187,24 @@ async function main() {
         }),
       );
       const rawSeconds = secs(t1);
+      // the floor: a call the server refuses (401) before any database work, from as many callers, for a third as long
+      let refused = 0;
+      const t2 = performance.now();
+      const floorUntil = t2 + (cfg.closedSeconds * 1000) / 3;
+      await Promise.all(
+        annotators.map(async () => {
+          while (performance.now() < floorUntil) {
+            await call(cluster.pick(), "not-a-token", "GET", `/api/v1/documents/${closedDoc.id}/annotations`).catch(() => undefined);
+            refused++;
+          }
+        }),
+      );
+      const floorPerSec = refused / secs(t2);
       const apiPerSec = api.acknowledged / api.seconds;
       const rawPerSec = raw / rawSeconds;
-      result.closed = { apiPerSec, rawPerSec, ratio: apiPerSec / rawPerSec, api: rec.summary(), apiCreates: api.acknowledged, rawCreates: raw, seconds: api.seconds, examples: rec.errorExamples };
+      result.closed = { apiPerSec, rawPerSec, ratio: apiPerSec / rawPerSec, api: rec.summary(), apiCreates: api.acknowledged, rawCreates: raw, seconds: api.seconds, examples: rec.errorExamples, floorPerSec };
       await driver.run(`DELETE FROM "Annotation" WHERE "layerId" = ? AND "text" = 'x'`, [layer.id]); // the baseline's rows are not the API's
-      log(`closed loop: API ${apiPerSec.toFixed(0)} creates/s, driver ${rawPerSec.toFixed(0)}/s, ratio ${(100 * apiPerSec / rawPerSec).toFixed(1)}%`);
+      log(`closed loop: API ${apiPerSec.toFixed(0)} creates/s, driver ${rawPerSec.toFixed(0)}/s, ratio ${(100 * apiPerSec / rawPerSec).toFixed(1)}%; refused calls (no database work) ${floorPerSec.toFixed(0)}/s`);
       flush();
     }
 

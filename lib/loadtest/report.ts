@@ -134,7 +134,11 @@ export function writeLoadtestReport(cfg: LoadtestConfig, results: PhaseResult[],
       );
       if (r.open.examples.length) lines.push("Errors, first few:", "", ...r.open.examples.map((e) => `- \`${e}\``), "");
     }
-    if (r.closed) lines.push(`Closed loop: ${n(r.closed.apiCreates)} creates through the API in ${n(r.closed.seconds, 1)} s (p50 ${ms(r.closed.api.p50)}, p95 ${ms(r.closed.api.p95)}, p99 ${ms(r.closed.api.p99)}); ${n(r.closed.rawCreates)} through the driver.`, "");
+    if (r.closed)
+      lines.push(
+        `Closed loop: ${n(r.closed.apiCreates)} creates through the API in ${n(r.closed.seconds, 1)} s (p50 ${ms(r.closed.api.p50)}, p95 ${ms(r.closed.api.p95)}, p99 ${ms(r.closed.api.p99)}); ${n(r.closed.rawCreates)} through the driver. The floor of the server itself: ${n(r.closed.floorPerSec)} calls/s refused with 401 before any database work (bad token), from as many callers — a span create can go no faster than that.`,
+        "",
+      );
     if (r.import) lines.push(`Import: ${n(r.import.docs)} documents, ${n(r.import.spans)} spans, ${n(r.import.bytes / 1e6, 1)} MB in ${n(r.import.seconds, 1)} s; the others' calls meanwhile: n ${r.import.others.n}, p50 ${ms(r.import.others.p50)}, p95 ${ms(r.import.others.p95)}, p99 ${ms(r.import.others.p99)}, max ${ms(r.import.others.max)}, ${r.import.others.errors} errors; longest event-loop stall ${r.import.stallMs.map(ms).join(", ")}.${r.import.examples.length ? ` First errors: ${r.import.examples.map((e) => `\`${e}\``).join("; ")}` : ""}`, "");
     if (r.export) lines.push(`Export: ${n(r.export.docs)} documents, ${n(r.export.bytes / 1e6, 1)} MB in ${n(r.export.seconds, 1)} s; the others' calls meanwhile: n ${r.export.others.n}, p50 ${ms(r.export.others.p50)}, p95 ${ms(r.export.others.p95)}, max ${ms(r.export.others.max)}; RSS (MB) ${r.export.rssSamplesMb.map((x) => n(x)).join(", ")}, at the end ${n(r.export.rssEndMb)}.`, "");
     const examples = [...(r.verify?.examples ?? []), ...(r.crash?.verdict.examples ?? [])];
