@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 /** What the query scopes need to know of the actor. */
 type ActorRef = Pick<Actor, "id" | "role">;
 import type { Role } from "@/lib/domain/enums";
+import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 
 const PERMISSIONS = {
   "document:import": ["ADMIN"],
@@ -62,7 +63,7 @@ export function memberProjectScope(actor: Actor) {
 
 /** Prisma `where` for documents the actor may open. */
 export function documentScope(actor: ActorRef) {
-  return { project: projectScope(actor) };
+  return { project: projectScope(actor), ...VISIBLE_DOCUMENT };
 }
 
 /** Prisma `where` for registry entities of the actor's projects. */

@@ -7,28 +7,39 @@
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import type { LabelView } from "@/lib/projects/list-labels";
 import { TextIndex } from "@/lib/text/offsets";
-import { useInBrowser } from "@/components/ui/use-in-browser";
 import { groupCandidates, type Candidate } from "@/lib/review/candidates";
 import type { ReviewPageData } from "@/lib/review/review-page-data";
 import { Workbench } from "@/components/workbench/workbench";
 import type { OverlaySpan, WorkbenchDocument } from "@/components/workbench/types";
+import { DocumentLoading } from "@/components/workbench/document-loading";
+import { useDocumentData } from "@/components/workbench/use-document-data";
+import { reviewPageDataUrl } from "@/components/workbench/data-urls";
 import { ReviewPanel } from "./review-panel";
 
 /** The review as the panel shows it: the page's data, span texts sliced from the document, candidates grouped here. */
 export type ReviewProps = ReviewPageData & { candidates: Candidate[] };
 
-export function ReviewWorkbench({ document, labels, review: data, links, extraAside }: { document: WorkbenchDocument; labels: LabelView[]; review: ReviewPageData; links: ReactNode; extraAside?: ReactNode }) {
-  const inBrowser = useInBrowser();
-  const index = useMemo(() => new TextIndex(document.text), [document.text]);
+type Props = { document: WorkbenchDocument; labels: LabelView[]; links: ReactNode; extraAside?: ReactNode };
+
+export function ReviewWorkbench(props: Props) {
+  const { text, data, error, reload } = useDocumentData<ReviewPageData>(props.document.id, reviewPageDataUrl(props.document.id));
+  if (text === null || data === null) return <DocumentLoading document={props.document} error={error} />;
+  return <LoadedReview {...props} text={text} data={data} reload={reload} />;
+}
+
+function LoadedReview({ document, labels, links, extraAside, text, data, reload }: Props & { text: string; data: ReviewPageData; reload: () => void }) {
+  const index = useMemo(() => new TextIndex(text), [text]);
   const review = useMemo<ReviewProps>(() => {
-    if (!inBrowser) return { ...data, candidates: [] };
-    const text = (a: { start: number; end: number }) => index.slice(a.start, a.end);
-    const compared = data.layers.filter((l) => l.compared).map((l) => ({ layerId: l.id, annotations: l.annotations.map((a) => ({ ...a, text: text(a) })) }));
+    const slice = (a: { start: number; end: number }) => index.slice(a.start, a.end);
+    const compared = data.layers.filter((l) => l.compared).map((l) => ({ layerId: l.id, annotations: l.annotations.map((a) => ({ ...a, text: slice(a) })) }));
     return { ...data, candidates: groupCandidates(compared, data.gold.annotations) };
-  }, [data, index, inBrowser]);
+  }, [data, index]);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [resyncSignal, setResyncSignal] = useState(0);
-  const bump = useCallback(() => setResyncSignal((n) => n + 1), []);
+  const bump = useCallback(() => {
+    setResyncSignal((n) => n + 1);
+    reload();
+  }, [reload]);
 
   const disputed = useMemo(() => {
     const ids = new Set<string>();
@@ -38,12 +49,10 @@ export function ReviewWorkbench({ document, labels, review: data, links, extraAs
 
   const overlays = useMemo<OverlaySpan[]>(
     () =>
-      !inBrowser
-        ? []
-        : review.layers
+      review.layers
         .filter((l) => !hidden.has(l.id))
-        .flatMap((l) => l.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label, text: index.slice(a.start, a.end), layerName: l.name, disputed: disputed.has(a.id) }))),
-    [review.layers, hidden, disputed, index, inBrowser],
+        .flatMap((l) => l.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label, layerName: l.name, disputed: disputed.has(a.id) }))),
+    [review.layers, hidden, disputed],
   );
 
   const toggle = useCallback((layerId: string) => {
@@ -58,8 +67,10 @@ export function ReviewWorkbench({ document, labels, review: data, links, extraAs
   return (
     <Workbench
       document={document}
+      text={text}
       labels={labels}
       target="gold"
+      onRefresh={reload}
       initialAnnotations={review.gold.annotations}
       layerStatus={review.gold.status}
       overlays={overlays}

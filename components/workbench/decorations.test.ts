@@ -12,7 +12,7 @@ const colors = new Map([["PERSON", "#2563eb"]]);
 describe("spanSpecs", () => {
   it("draws only what meets the window, at editor positions, stacking overlaps", () => {
     const spans = [ann("lavrov", 2, 8), ann("lavrov-met", 2, 12, "EVENT"), ann("geneva", 22, 28, "GPE", 0)];
-    const overlays: OverlaySpan[] = [{ id: "o1", start: 13, end: 18, label: "PERSON", text: "Kerry", layerName: "annotator 2", disputed: true }];
+    const overlays: OverlaySpan[] = [{ id: "o1", start: 13, end: 18, label: "PERSON", layerName: "annotator 2", disputed: true }];
     const { own, overlays: drawnOverlays } = spanSpecs({ spans, overlays, window: { start: 0, end: 19 }, colors, index });
     expect(own.map((s) => s.key)).toEqual(["lavrov", "lavrov-met"]);
     expect(own[0]).toMatchObject({ from: index.cpToPm(2), to: index.cpToPm(8) });

@@ -13,7 +13,7 @@ import type { Mark } from "./workbench-context";
 
 const GREY = "#6b7280";
 
-type Positions = Pick<TextIndex, "cpToPm">;
+type Positions = Pick<TextIndex, "cpToPm" | "slice">;
 
 /** The edited layer and the layers drawn underneath it, stacked so overlapping spans stay apart. */
 export function spanSpecs(opts: {
@@ -37,7 +37,7 @@ export function spanSpecs(opts: {
         class: `ann overlay${o.disputed ? " disputed" : ""}`,
         style: style(o),
         "data-overlay-id": o.id,
-        title: `${o.layerName} · ${o.label}: ${o.text}${o.disputed ? " (disagreement)" : ""}`,
+        title: `${o.layerName} · ${o.label}: ${index.slice(o.start, o.end)}${o.disputed ? " (disagreement)" : ""}`,
       },
     })),
     own: spans.map((a) => ({

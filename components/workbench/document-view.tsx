@@ -1,6 +1,6 @@
 "use client";
 /** The document text in a read-only TipTap editor, one paragraph per line, with the annotation layer on top. */
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
@@ -38,7 +38,8 @@ export function DocumentView(props: { text: string; layers: DecorationChanges; o
     if (editor) onReady(editor);
   }, [editor, onReady]);
 
-  useEffect(() => {
+  // Before the browser paints, whatever caused the render (a key, a scroll, a live event): never a frame late.
+  useLayoutEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const before = sent.current.editor === editor ? sent.current.layers : {};
     const changes: DecorationChanges = {};

@@ -11,6 +11,7 @@ import type { SaveState } from "./save-queue";
 import { SaveStatus } from "./save-status";
 import { SubmitLayer } from "./submit-layer";
 import { SpanList } from "./span-list";
+import { useAfterFirstPaint } from "@/components/ui/use-after-first-paint";
 import type { LocalAnnotation } from "./types";
 
 type Props = {
@@ -32,11 +33,13 @@ type Props = {
 };
 
 export const SidePane = memo(function SidePane(p: Props) {
+  // The panels and the span list come a frame after the text: the first paint is the document.
+  const painted = useAfterFirstPaint();
   return (
     <aside className="side-pane" aria-label="Annotation tools">
       <SaveStatus state={p.saveState} onRetry={p.onRetry} onAcknowledge={p.onAcknowledge} />
       {p.target === "own" && <SubmitLayer documentId={p.documentId} status={p.layerStatus} spans={p.spans.length} pending={p.saveState.phase !== "saved"} />}
-      {p.children}
+      {painted && p.children}
       <div className="tools">
         <label className="toggle">
           <input type="checkbox" checked={p.snap} onChange={(e) => p.onSnapChange(e.target.checked)} /> Snap selections to words <kbd>w</kbd>
@@ -58,7 +61,7 @@ export const SidePane = memo(function SidePane(p: Props) {
       <h2>
         {p.target === "gold" ? "Gold spans" : "My spans"} <span className="count">{p.spans.length}</span>
       </h2>
-      <SpanList spans={p.spans} colors={p.colors} onJump={p.onJump} />
+      {painted && <SpanList spans={p.spans} colors={p.colors} onJump={p.onJump} />}
       <p id="kbd-help" className="muted small">
         Select text with the mouse, or focus the text and use <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> to move by word and <kbd>Shift</kbd> to
         extend. <kbd>1</kbd>–<kbd>9</kbd> apply a label, <kbd>Enter</kbd> selects the word, <kbd>Del</kbd> removes the span under the cursor, <kbd>Esc</kbd>{" "}

@@ -1,7 +1,6 @@
 export type WorkbenchDocument = {
   id: string;
   title: string;
-  text: string;
   outlet: string | null;
   byline: string | null;
   publishedAt: string | null;
@@ -13,4 +12,4 @@ export type LocalAnnotation = { id: string; start: number; end: number; label: s
 export type Span = { start: number; end: number };
 
 /** A span of another layer, drawn read-only under the edited layer. */
-export type OverlaySpan = Span & { id: string; label: string; text: string; layerName: string; disputed?: boolean };
+export type OverlaySpan = Span & { id: string; label: string; layerName: string; disputed?: boolean };

@@ -39,6 +39,8 @@ import type { LocalAnnotation, OverlaySpan, Span, WorkbenchDocument } from "./ty
 
 type Props = {
   document: WorkbenchDocument;
+  /** the document's text (fetched beside the page: use-document-data.ts) */
+  text: string;
   labels: LabelView[];
   /** the edited layer as the page sent it (texts are sliced from the document here) */
   initialAnnotations: PageSpan[];
@@ -57,14 +59,16 @@ type Props = {
   resyncSignal?: number;
   /** live events this tab does not apply to its edited layer itself: other layers' annotations, layer status changes */
   onOtherLayerEvent?: (event: DeliveredDocumentEvent) => void;
+  /** with the page's refresh after other layers' events: fetch what the browser loaded itself again */
+  onRefresh?: () => void;
 };
 
 const NO_OVERLAYS: OverlaySpan[] = [];
 const NOTHING_DRAWN = { own: [], overlays: [] };
 const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
 
-export function Workbench({ document: doc, labels, initialAnnotations, layerStatus, target = "own", overlays = NO_OVERLAYS, banner, headerExtra, aside, resyncSignal = 0, onOtherLayerEvent }: Props) {
-  const index = useMemo(() => new TextIndex(doc.text), [doc.text]);
+export function Workbench({ document: doc, text, labels, initialAnnotations, layerStatus, target = "own", overlays = NO_OVERLAYS, banner, headerExtra, aside, resyncSignal = 0, onOtherLayerEvent, onRefresh }: Props) {
+  const index = useMemo(() => new TextIndex(text), [text]);
   const words = useMemo(() => new WordIndex(index), [index]);
   const layer = useAnnotations({ documentId: doc.id, target, index, initial: initialAnnotations });
   const { catchUp, add, relabel, remove, undo } = layer;
@@ -76,9 +80,10 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
     refreshTimer.current = setTimeout(() => {
       router.refresh();
+      onRefresh?.();
       void catchUp();
     }, 250);
-  }, [router, catchUp]);
+  }, [router, catchUp, onRefresh]);
   const live = useLiveDocument({
     documentId: doc.id,
     onEvent: (e, selfId) => {
@@ -92,7 +97,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
   const [editor, setEditor] = useState<Editor | null>(null);
   const surface = useRef<HTMLDivElement>(null);
   const pane = useRef<HTMLElement>(null);
-  const { drawn, measure } = useDrawnWindow(editor, pane, index);
+  const { drawn, measureNow } = useDrawnWindow(editor, pane, index);
   const { cursor, selection, move, placeAt, select } = useKeyboardCursor(words, surface);
   const [snap, setSnap] = useState(true);
   const [popover, setPopover] = useState<{ ids: string[]; x: number; y: number } | null>(null);
@@ -135,7 +140,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
     () => ({
       documentId: doc.id,
       target,
-      text: doc.text,
+      text,
       index,
       store,
       clearSelection: () => select(null),
@@ -144,7 +149,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
       catchUp,
       setMarks,
     }),
-    [doc.id, target, doc.text, index, store, select, add, catchUp, setMarks],
+    [doc.id, target, text, index, store, select, add, catchUp, setMarks],
   );
 
   const annotationsAt = (offset: number) => sorted.filter((a) => a.start <= offset && offset < a.end).sort((a, b) => a.end - a.start - (b.end - b.start));
@@ -249,7 +254,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
   return (
     <WorkbenchContext.Provider value={api}>
       <div className="workbench">
-        <section className="doc-pane" ref={pane} onScroll={measure}>
+        <section className="doc-pane" ref={pane} onScroll={measureNow}>
           <header className="doc-header">
             <Link href="/" className="muted">
               ← Documents
@@ -285,7 +290,7 @@ export function Workbench({ document: doc, labels, initialAnnotations, layerStat
             onMouseUp={onMouseUp}
             data-testid="document-surface"
           >
-            <DocumentView text={doc.text} layers={layers} onReady={setEditor} />
+            <DocumentView text={text} layers={layers} onReady={setEditor} />
           </div>
         </section>
         <SidePane

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getDocument } from "@/lib/documents/get-document";
 import { layerForWriteSql, type LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
+import { documentTextIndex } from "@/lib/text/text-index-cache";
 import { CreateAnnotationInput, labelByNameSql, spanText } from "./span-input";
 import { annotationView, auditSnapshot } from "./annotation-view";
 import { annotationById, insertAnnotation, insertAudit } from "./annotation-sql";
@@ -16,7 +17,7 @@ import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 export async function createAnnotation(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateAnnotationInput>; target?: LayerTarget }) {
   const input = CreateAnnotationInput.parse(opts.input);
   const doc = await getDocument({ actor: opts.actor, documentId: opts.documentId });
-  const text = spanText(doc.text, input.start, input.end, input.text);
+  const text = spanText(documentTextIndex(doc), input.start, input.end, input.text);
   const sql = await getSql();
 
   if (input.id) {

@@ -7,7 +7,8 @@ import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
 import { annotationView } from "./annotation-view";
 import { ANNOTATION_COLUMNS, ANNOTATION_JOINS, annotationRow, type AnnotationSqlRow } from "./annotation-sql";
-import type { PageSpan } from "./page-span";
+import { readLayerSpans, inTextOrder } from "@/lib/db/batched-read";
+import { labelNames, pageSpanColumns, type PageSpan } from "./page-span";
 
 type LayerQuery = { actor: Actor; documentId: string; target?: LayerTarget };
 
@@ -43,13 +44,10 @@ export async function listLayerAnnotations(opts: LayerQuery) {
 export async function listLayerPageSpans(opts: LayerQuery) {
   const { doc, where } = await editedLayerSlot(opts);
   const layer = await db.layer.findUnique({ where, select: { id: true, status: true } });
-  const labels = await db.label.findMany({ where: { projectId: doc.projectId }, select: { id: true, name: true } });
-  const names = new Map(labels.map((l) => [l.id, l.name]));
-  const rows = layer
-    ? await db.annotation.findMany({ where: { layerId: layer.id }, select: { id: true, start: true, end: true, labelId: true, version: true }, orderBy: [{ start: "asc" }, { end: "desc" }] })
-    : [];
+  const label = await labelNames(doc.projectId);
+  const rows = layer ? await readLayerSpans(layer.id, (args) => db.annotation.findMany({ ...args, select: pageSpanColumns })) : [];
   return {
     layer,
-    annotations: rows.map((r): PageSpan => ({ id: r.id, start: r.start, end: r.end, label: names.get(r.labelId) ?? "?", version: r.version })),
+    annotations: rows.map((r): PageSpan => ({ id: r.id, start: r.start, end: r.end, label: label(r.labelId), version: r.version })).sort(inTextOrder),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { TextIndex } from "@/lib/text/offsets";
+import type { TextIndex } from "@/lib/text/offsets";
 import type { Tx } from "@/lib/db";
 import type { Sql } from "@/lib/db/sql";
 
@@ -20,8 +20,7 @@ export const UpdateAnnotationInput = z
   .refine((v) => v.start !== undefined || v.end !== undefined || v.label !== undefined, "Change at least one of start, end, label");
 
 /** The slice text[start:end] of the document, or 422 saying why the span does not fit. */
-export function spanText(docText: string, start: number, end: number, expected?: string): string {
-  const index = new TextIndex(docText);
+export function spanText(index: TextIndex, start: number, end: number, expected?: string): string {
   if (start >= end) throw new AppError("UNPROCESSABLE", `A span needs start < end (got ${start}..${end})`);
   if (end > index.length) {
     throw new AppError("UNPROCESSABLE", `The span ${start}..${end} runs past the end of the text (${index.length} code points)`);

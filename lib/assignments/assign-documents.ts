@@ -7,6 +7,7 @@ import { assignmentProject } from "./assignment-project";
 import { planAssignments, type PlanAnnotator, type PlanDocument, type PlannedSeat } from "./plan-assignments";
 import { lockSeatsPerDocument, SEAT_TX_OPTIONS } from "./seat-lock";
 import { seatLayer, SeatTaken } from "./seat-layer";
+import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 
 export const AssignDocumentsInput = z.object({
   /** who may take seats; default: every active member with role ANNOTATOR */
@@ -107,7 +108,7 @@ async function loadState(projectId: string, eligibleIds: string[], documentIds: 
   const [project, docs, loads, users] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: projectId }, select: { annotatorsPerDocument: true } }),
     db.document.findMany({
-      where: { projectId, ...(documentIds ? { id: { in: documentIds } } : {}) },
+      where: { projectId, ...VISIBLE_DOCUMENT, ...(documentIds ? { id: { in: documentIds } } : {}) },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, layers: { where: { kind: "ANNOTATOR" }, select: { id: true, userId: true, seat: true } } },
     }),

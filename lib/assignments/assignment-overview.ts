@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { LayerStatus } from "@/lib/domain/enums";
 import { assignmentProject } from "./assignment-project";
+import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 
 export type AnnotatorLoad = {
   userId: string;
@@ -23,7 +24,7 @@ export async function assignmentOverview(opts: { actor: Actor; projectId: string
   const project = await assignmentProject({ actor: opts.actor, projectId: opts.projectId, permission: "assignment:read" });
   const inProject = { seat: { not: null }, document: { projectId: project.id } };
   const [documents, filled, byUserStatus, members] = await Promise.all([
-    db.document.count({ where: { projectId: project.id } }),
+    db.document.count({ where: { projectId: project.id, ...VISIBLE_DOCUMENT } }),
     db.layer.count({ where: inProject }),
     db.layer.groupBy({ by: ["userId", "status"], where: inProject, _count: { _all: true } }),
     db.projectMember.findMany({ where: { projectId: project.id }, select: { user: { select: { id: true, name: true, role: true, active: true } } } }),

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { memberProjectScope } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
+import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 
 export type ClaimableDocument = { id: string; projectId: string; filledSeats: number };
 
@@ -22,6 +23,7 @@ export async function claimableDocuments(opts: { actor: Actor; projectId?: strin
   const docs = await db.document.findMany({
     where: {
       projectId: { in: projects.map((p) => p.id) },
+      ...VISIBLE_DOCUMENT,
       layers: { none: { userId: opts.actor.id, OR: [{ seat: { not: null } }, { status: { in: ["SUBMITTED", "APPROVED"] } }] } },
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assignmentProject } from "./assignment-project";
 import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
+import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 
 export const ListAssignmentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -33,7 +34,7 @@ export async function listAssignments(opts: { actor: Actor; projectId: string; q
   const project = await assignmentProject({ actor: opts.actor, projectId: opts.projectId, permission: "assignment:read" });
   const n = project.annotatorsPerDocument;
   const rows = await db.document.findMany({
-    where: { projectId: project.id },
+    where: { projectId: project.id, ...VISIBLE_DOCUMENT },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...cursorArgs({ limit, cursor }),
     select: {

@@ -14,6 +14,8 @@
 import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { WriteGate } from "./write-gate";
+import { sqlitePath } from "./url";
+import { makeSqliteFilesPrivate, prepareSqliteFolder } from "./private-files";
 
 /** How long a writer waits for another process's write lock before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -52,14 +54,17 @@ export class ImmediateSqliteAdapter extends PrismaBetterSQLite3 {
   /** the better-sqlite3 connection, once Prisma has opened it */
   readonly connection = new Promise<Database.Database>((r) => (this.resolveConnection = r));
 
-  constructor(url: string) {
+  constructor(private readonly url: string) {
     super({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   }
 
   override async connect() {
+    const file = sqlitePath(this.url);
+    prepareSqliteFolder(file);
     const adapter = await super.connect();
     const client = (adapter as unknown as { client: Database.Database }).client;
     beginImmediately(client);
+    makeSqliteFilesPrivate(file);
     this.resolveConnection(client);
     return gated(adapter, this.gate);
   }

@@ -6,6 +6,8 @@ import { canonicalizeText, codePointLength } from "@/lib/text/offsets";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { defaultProject, ensureProject } from "@/lib/projects/ensure-project";
 import type { Actor } from "@/lib/auth/actor";
+import { indexDocument } from "@/lib/syndication/shingle-index";
+import { removeStaleImport } from "@/lib/import/write-document";
 
 export const MAX_DOCUMENT_CODE_POINTS = 2_000_000;
 
@@ -28,7 +30,8 @@ export const textHash = (canonical: string) => createHash("sha256").update(canon
 /**
  * Imports one document: canonicalises the text (NFC, "\n"), refuses a text
  * already in the project (409 naming the existing document) unless
- * `ifDuplicate: "return"`, which hands back the existing one.
+ * `ifDuplicate: "return"`, which hands back the existing one; then adds it
+ * to the syndication index.
  */
 export async function importDocument(opts: { actor: Actor; input: NewDocument; ifDuplicate?: "error" | "return" }) {
   const input = NewDocument.parse(opts.input);
@@ -44,7 +47,8 @@ export async function importDocument(opts: { actor: Actor; input: NewDocument; i
 
   const hash = textHash(text);
   const existing = await db.document.findUnique({ where: { projectId_textHash: { projectId: project.id, textHash: hash } } });
-  if (existing) {
+  if (existing && !(await removeStaleImport(existing))) {
+    if (existing.importing) throw new AppError("CONFLICT", `The same text is being imported right now ("${existing.title}")`);
     if (opts.ifDuplicate === "return") return { document: existing, created: false };
     throw new AppError("CONFLICT", `The same text is already document ${existing.id} ("${existing.title}")`, {
       existingId: existing.id,
@@ -76,5 +80,7 @@ export async function importDocument(opts: { actor: Actor; input: NewDocument; i
     });
     return doc;
   });
+  // a failure here leaves the document to the syndication backfill
+  await indexDocument(document).catch((err: Error) => console.error(`indexing document ${document.id} for syndication: ${err.message}`));
   return { document, created: true };
 }

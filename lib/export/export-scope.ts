@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { ExportOptions } from "./export-options";
 import { splitPlan, type SplitPlan } from "./dataset-split";
+import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 
 export type ExportScope = {
   options: ExportOptions;
@@ -49,6 +50,7 @@ export async function exportScope(actor: Actor, options: ExportOptions): Promise
   };
   const documentWhere = {
     project: projectWhere,
+    ...VISIBLE_DOCUMENT,
     ...(options.status === "approved" ? { layers: { some: layerWhere } } : {}),
   };
   return { options, projectWhere, layerWhere, documentWhere, annotator, plan: options.split ? splitPlan(options.split, options.seed) : null };

@@ -14,7 +14,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { serializable } from "@/lib/db/serializable";
 import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
-import { projectSyndication } from "@/lib/syndication/project-syndication";
+import { syndicationOfDocument } from "@/lib/syndication/project-syndication";
+import { mentionedOutside } from "@/lib/syndication/documents-mentioning";
 import type { Actor } from "@/lib/auth/actor";
 import { CreateGradeInput, UpdateGradeInput } from "./grade-input";
 import { gradeInclude, gradeSnapshot, gradeView } from "./grade-view";
@@ -52,7 +53,12 @@ export async function citedSourceSpan(tx: Tx, layerId: string, annotationId: str
 
 async function warningFor(grade: { credibility: number; layer: { documentId: string }; annotation: { start: number; end: number } | null }, projectId: string) {
   if (grade.credibility !== 1) return null;
-  return corroborationWarning(await projectSyndication(projectId), grade.layer.documentId, grade.annotation);
+  const documentId = grade.layer.documentId;
+  const { index } = await syndicationOfDocument(documentId);
+  const words = index.docs.get(documentId)?.words ?? [];
+  return corroborationWarning(index, documentId, grade.annotation, (start, end, except) =>
+    mentionedOutside({ projectId, documentId, except, needle: words.filter((w) => w.start >= start && w.end <= end).map((w) => w.norm) }),
+  );
 }
 
 export async function createGrade(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateGradeInput>; target?: LayerTarget }) {

@@ -5,8 +5,13 @@
  *   transaction; bad lines are reported and skipped.
  * - mode "all-or-nothing": every record is read and checked first; any error
  *   → nothing is written and a 422 lists every line error; otherwise all
- *   documents are written in one transaction. (The records are held in memory
- *   until then; the upload size limit bounds them.)
+ *   documents are written invisible, then revealed in one transaction (a
+ *   failure removes what was written). (The records are held in memory until
+ *   then; the upload size limit bounds them.)
+ * - Writing is chunked (lib/import/write-document.ts): no transaction holds
+ *   more than a bounded number of spans, and a long document stays invisible
+ *   until all of its spans are in. Each document is added to the syndication
+ *   index once written.
  * - A document whose canonical text is already in the project (or earlier in
  *   the same file) is a duplicate: reported with the existing document, not
  *   written again, and its spans are skipped (never merged into a layer
@@ -16,7 +21,9 @@
  *   labels must exist in the project, unless createLabels.
  * - Audit: DOCUMENT IMPORT per document, ANNOTATION IMPORT per span, LABEL CREATE.
  */
+import { labelNameProblem, lookalikeOf, normalizeLabelName } from "@/lib/projects/label-name";
 import { db, type Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { defaultProject, ensureProject } from "@/lib/projects/ensure-project";
@@ -26,6 +33,8 @@ import { codePointLength } from "@/lib/text/offsets";
 import type { Actor } from "@/lib/auth/actor";
 import { ImportOptions, type ImportOptionsInput } from "./import-options";
 import type { ImportFormat, LineError, OffsetUnit, ParsedDocument, ParseResult } from "./types";
+import { removeDocument, removeStaleImport, revealDocuments, writeImportedDocument } from "./write-document";
+import { indexDocument } from "@/lib/syndication/shingle-index";
 
 export const MAX_REPORTED_ERRORS = 1000;
 
@@ -109,20 +118,34 @@ export async function runImport(opts: {
       fail({ line: doc.line, message: `unknown label${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: the project's labels are ${[...labels.keys()].join(", ") || "none"} (or import with “create missing labels”)` });
       return null;
     }
+    const badName = unknown.map((name) => newLabelProblem(name)).find(Boolean);
+    if (badName) {
+      fail({ line: doc.line, message: badName });
+      return null;
+    }
     const hash = textHash(doc.text);
     const earlier = seenInFile.get(hash);
     if (earlier) {
       summary.duplicates.push({ line: doc.line, documentId: "", title: earlier.title, message: `duplicate of line ${earlier.line} (${earlier.title}) in this file` });
       return null;
     }
-    const existing = await db.document.findUnique({ where: { projectId_textHash: { projectId: project!.id, textHash: hash } }, select: { id: true, title: true } });
-    if (existing) {
-      summary.duplicates.push({ line: doc.line, documentId: existing.id, title: existing.title, message: `duplicate of document ${existing.id} ${existing.title}` });
+    const existing = await db.document.findUnique({ where: { projectId_textHash: { projectId: project!.id, textHash: hash } }, select: { id: true, title: true, importing: true, createdAt: true } });
+    if (existing && !(await removeStaleImport(existing))) {
+      const message = existing.importing ? `the same text is being imported right now (document ${existing.id} ${existing.title})` : `duplicate of document ${existing.id} ${existing.title}`;
+      summary.duplicates.push({ line: doc.line, documentId: existing.importing ? "" : existing.id, title: existing.title, message });
       return null;
     }
     seenInFile.set(hash, { line: doc.line, title: doc.title });
     unknown.forEach((l) => missingLabels.add(l));
     return hash;
+  }
+
+  /** Why a label this import would create is refused: the one rule for names, and no lookalike of a label the project has or this import creates. */
+  function newLabelProblem(name: string): string | null {
+    const problem = normalizeLabelName(name) === name ? labelNameProblem(name) : "label names must be trimmed and in Unicode NFC";
+    if (problem) return `label ${JSON.stringify(name)}: ${problem}`;
+    const lookalike = lookalikeOf(name, [...labels.keys(), ...missingLabels].filter((n) => n !== name).map((n) => ({ name: n })));
+    return lookalike ? `label ${JSON.stringify(name)} looks the same as the label "${lookalike.name}"` : null;
   }
 
   async function createMissingLabels(tx: Tx) {
@@ -137,46 +160,29 @@ export async function runImport(opts: {
     }
   }
 
-  async function write(tx: Tx, doc: ParsedDocument, hash: string) {
-    await createMissingLabels(tx);
-    const created = await tx.document.create({
-      data: {
-        projectId: project!.id,
-        title: doc.title,
-        text: doc.text,
-        textHash: hash,
-        length: codePointLength(doc.text),
-        outlet: doc.meta.outlet,
-        byline: doc.meta.byline,
-        publishedAt: doc.meta.published_at,
-        source: doc.meta.source,
-        metadata: JSON.stringify({ import: { format: summary.format, line: doc.line, ...(opts.filename ? { file: opts.filename } : {}) } }),
-      },
+  async function write(doc: ParsedDocument, hash: string, hidden = false) {
+    const created = await writeImportedDocument({
+      projectId: project!.id,
+      actorId: opts.actor.id,
+      doc,
+      hash,
+      target,
+      labelIds: labels,
+      metadata: { import: { format: summary.format, line: doc.line, ...(opts.filename ? { file: opts.filename } : {}) } },
+      prepare: createMissingLabels,
+      hidden,
     });
-    await recordAudit(tx, { projectId: project!.id, documentId: created.id, actorId: opts.actor.id, subject: "DOCUMENT", subjectId: created.id, action: "IMPORT", after: { title: created.title, textHash: hash, length: created.length, line: doc.line } });
-    if (doc.spans.length) {
-      const layer = await tx.layer.create({
-        data: { documentId: created.id, kind: target.kind, userId: target.userId, slot: target.slot, status: target.kind === "ANNOTATOR" ? "IN_PROGRESS" : "NOT_STARTED" },
-      });
-      const annotations = await tx.annotation.createManyAndReturn({
-        data: doc.spans.map((s) => ({ layerId: layer.id, start: s.start, end: s.end, text: s.text, labelId: labels.get(s.label)!, createdById: opts.actor.id })),
-        select: { id: true, start: true, end: true, text: true, labelId: true },
-      });
-      await tx.auditEvent.createMany({
-        data: annotations.map((a, i) => ({
-          projectId: project!.id,
-          documentId: created.id,
-          actorId: opts.actor.id,
-          subject: "ANNOTATION",
-          subjectId: a.id,
-          action: "IMPORT",
-          after: JSON.stringify({ layerId: layer.id, start: a.start, end: a.end, text: a.text, label: doc.spans[i].label }),
-        })),
-      });
-    }
     summary.documents++;
     summary.spans += doc.spans.length;
     summary.created.push({ line: doc.line, id: created.id, title: created.title, spans: doc.spans.length });
+    return created;
+  }
+
+  /** Adds the written documents to the syndication index (a failure leaves them to the backfill). */
+  async function index(docs: { id: string; text: string }[]) {
+    for (const d of docs) {
+      await indexDocument({ id: d.id, projectId: project!.id, text: d.text }).catch((err: Error) => console.error(`import: indexing document ${d.id} for syndication: ${err.message}`));
+    }
   }
 
   if (options.mode === "valid") {
@@ -188,9 +194,10 @@ export async function runImport(opts: {
       const hash = await check(r.doc);
       if (!hash) continue;
       try {
-        await db.$transaction((tx) => write(tx, r.doc, hash));
+        const created = await write(r.doc, hash);
+        await index([{ id: created.id, text: r.doc.text }]);
       } catch (err) {
-        if ((err as { code?: string }).code === "P2002") {
+        if (isUniqueViolation(err)) {
           // written by someone else in the meantime
           summary.duplicates.push({ line: r.doc.line, documentId: "", title: r.doc.title, message: "duplicate of a document imported at the same time" });
         } else throw err;
@@ -211,11 +218,17 @@ export async function runImport(opts: {
   if (summary.errorCount > 0) {
     throw new AppError("UNPROCESSABLE", `${summary.errorCount} line${summary.errorCount > 1 ? "s have" : " has"} errors; nothing was imported`, { ...summary, errors: summary.errors });
   }
-  await db.$transaction(
-    async (tx) => {
-      for (const { doc, hash } of accepted) await write(tx, doc, hash);
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+  const written: { id: string; text: string }[] = [];
+  try {
+    for (const { doc, hash } of accepted) written.push({ id: (await write(doc, hash, true)).id, text: doc.text });
+    await revealDocuments(written.map((w) => w.id));
+  } catch (err) {
+    for (const w of written) await removeDocument(w.id).catch(() => undefined);
+    // labels this import made are used by nothing now (a label someone used meanwhile is kept)
+    await db.label.deleteMany({ where: { projectId: project.id, name: { in: summary.labelsCreated } } }).catch(() => undefined);
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", "A document of this file was imported by someone else at the same moment; nothing was imported");
+    throw err;
+  }
+  await index(written);
   return summary;
 }

@@ -24,6 +24,6 @@ describe("independent layers", () => {
 
     await db.project.update({ where: { id: project.id }, data: { showOtherLayers: true } });
     const seen = await otherAnnotatorSpans({ actor: alice.actor, document: doc });
-    expect(seen.map((s) => [s.text, s.layerName])).toEqual([["Kerry", bob.user.name]]);
+    expect(seen.map((s) => [s.start, s.end, s.label, s.layerName])).toEqual([[11, 16, "PERSON", bob.user.name]]);
   });
 });

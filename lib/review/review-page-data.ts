@@ -10,21 +10,20 @@ import { authorize } from "@/lib/authz";
 import { getDocument } from "@/lib/documents/get-document";
 import { GOLD_SLOT } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
-import type { PageSpan } from "@/lib/annotations/page-span";
+import { labelNames, type PageSpan } from "@/lib/annotations/page-span";
+import { readLayerSpans, inTextOrder } from "@/lib/db/batched-read";
 import { COMPARED_STATUSES, lastDecisionView } from "./load-review";
 import { annotatorName } from "./pseudonyms";
 
 export type ReviewLayerSpan = Omit<PageSpan, "version"> & { reviewState: string };
 
 const spanColumns = { id: true, start: true, end: true, labelId: true, version: true, reviewState: true } as const;
-const inTextOrder = [{ start: "asc" as const }, { end: "desc" as const }];
+const layerSpans = (layerId: string) => readLayerSpans(layerId, (args) => db.annotation.findMany({ ...args, select: spanColumns }));
 
-export async function loadReviewPage(opts: { actor: Actor; documentId: string }) {
-  authorize(opts.actor, "review:decide");
-  const doc = await getDocument(opts);
-  const [project, labels, layers, gold] = await Promise.all([
+/** The document's annotator layers in a fixed order, named as the reviewer may see them (pseudonyms under blind review). */
+export async function listAnnotatorLayers(doc: { id: string; projectId: string }) {
+  const [project, layers] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { blindReview: true } }),
-    db.label.findMany({ where: { projectId: doc.projectId }, select: { id: true, name: true } }),
     db.layer.findMany({
       where: { documentId: doc.id, kind: "ANNOTATOR" },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -32,30 +31,46 @@ export async function loadReviewPage(opts: { actor: Actor; documentId: string })
         id: true,
         status: true,
         user: { select: { name: true } },
-        annotations: { select: spanColumns, orderBy: inTextOrder },
         reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } } },
       },
     }),
-    db.layer.findUnique({ where: { documentId_slot: { documentId: doc.id, slot: GOLD_SLOT } }, select: { id: true, status: true, annotations: { select: spanColumns, orderBy: inTextOrder } } }),
   ]);
-  const names = new Map(labels.map((l) => [l.id, l.name]));
-  const label = (labelId: string) => names.get(labelId) ?? "?";
   return {
-    document: doc,
+    blind: project.blindReview,
     layers: layers.map((l, i) => ({
       id: l.id,
       name: annotatorName({ blind: project.blindReview, position: i, name: l.user?.name ?? "Unknown" }),
       status: l.status,
       compared: COMPARED_STATUSES.includes(l.status),
       lastDecision: lastDecisionView(l.reviews[0]),
-      annotations: l.annotations.map((a): ReviewLayerSpan => ({ id: a.id, start: a.start, end: a.end, label: label(a.labelId), reviewState: a.reviewState })),
+    })),
+  };
+}
+
+export async function loadReviewPage(opts: { actor: Actor; documentId: string }) {
+  authorize(opts.actor, "review:decide");
+  const doc = await getDocument(opts);
+  const [{ blind, layers }, label, gold] = await Promise.all([
+    listAnnotatorLayers(doc),
+    labelNames(doc.projectId),
+    db.layer.findUnique({ where: { documentId_slot: { documentId: doc.id, slot: GOLD_SLOT } }, select: { id: true, status: true } }),
+  ]);
+  // One layer after another: each is read in batches that leave the event loop free between them.
+  const spansOf: Awaited<ReturnType<typeof layerSpans>>[] = [];
+  for (const l of layers) spansOf.push(await layerSpans(l.id));
+  const goldSpans = gold ? await layerSpans(gold.id) : [];
+  return {
+    document: doc,
+    layers: layers.map((l, i) => ({
+      ...l,
+      annotations: spansOf[i].map((a): ReviewLayerSpan => ({ id: a.id, start: a.start, end: a.end, label: label(a.labelId), reviewState: a.reviewState })).sort(inTextOrder),
     })),
     gold: {
       id: gold?.id ?? null,
       status: gold?.status ?? "NOT_STARTED",
-      annotations: (gold?.annotations ?? []).map((a): PageSpan => ({ id: a.id, start: a.start, end: a.end, label: label(a.labelId), version: a.version })),
+      annotations: goldSpans.map((a): PageSpan => ({ id: a.id, start: a.start, end: a.end, label: label(a.labelId), version: a.version })).sort(inTextOrder),
     },
-    blind: project.blindReview,
+    blind,
   };
 }
 export type ReviewPageData = Omit<Awaited<ReturnType<typeof loadReviewPage>>, "document">;

@@ -15,7 +15,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { annotationInclude, annotationView, auditSnapshot, type AnnotationView } from "@/lib/annotations/annotation-view";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 import type { Actor } from "@/lib/auth/actor";
-import { projectSyndication } from "./project-syndication";
+import { syndicationOfDocument } from "./project-syndication";
 
 export const CopyToSyndicatedInput = z.object({ documentIds: z.array(z.string().min(1).max(64)).max(500).optional() });
 
@@ -29,7 +29,7 @@ export async function copyToSyndicated(opts: { actor: Actor; annotationId: strin
   });
   if (!source) throw notFound("Annotation");
   const projectId = source.layer.document.projectId;
-  const index = await projectSyndication(projectId);
+  const { index } = await syndicationOfDocument(source.layer.documentId);
   let mapped = index.mapSpan(source.layer.documentId, source.start, source.end);
   if (mapped.length === 0) {
     throw new AppError("UNPROCESSABLE", `"${source.text}" is not inside a passage this document shares with another document; nothing to copy to`);

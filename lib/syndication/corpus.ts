@@ -4,7 +4,8 @@
  * span on one copy maps to the same words on another.
  */
 import { syndicationWords, type Word } from "./words";
-import { alignWord, boilerplateLimit, sharedPassages, shingleKeys, type PairPassage } from "./match";
+import { alignWord, boilerplateLimit, sharedPassages, shingleKeys, shinglePositions, type PairPassage } from "./match";
+import { slicer } from "@/lib/util/time-slice";
 
 export type CorpusDocument = { id: string; title: string; text: string };
 
@@ -14,21 +15,37 @@ export type DocumentPassage = { start: number; end: number; text: string; copies
 
 type Pair = { other: string; passage: PairPassage };
 
+/** What `SyndicationIndex` needs of a document; words may be computed beforehand (in time slices). */
+export type IndexedDocument = CorpusDocument & { words?: Word[] };
+
+/**
+ * Only the pairs of one document (`focusId`) with each of the others, with
+ * the boilerplate shingles given (keys found in too many documents of the
+ * project, as the database index counts them).
+ */
+export type Neighbourhood = { focusId: string; ignore: ReadonlySet<string> };
+
 export class SyndicationIndex {
   readonly docs = new Map<string, CorpusDocument & { words: Word[]; chars: string[] }>();
   /** document id → its passages with each other document (A = that document) */
   private readonly pairs = new Map<string, Pair[]>();
 
-  constructor(documents: CorpusDocument[]) {
-    for (const d of documents) this.docs.set(d.id, { ...d, words: syndicationWords(d.text), chars: Array.from(d.text) });
+  /**
+   * Every pair of `documents` (the whole corpus in memory, for tests and small
+   * sets). With `around` no pair yet: use SyndicationIndex.around, whose index
+   * answers for the focus document alone.
+   */
+  constructor(documents: IndexedDocument[], around?: Neighbourhood) {
+    for (const d of documents) this.docs.set(d.id, withLazyChars({ id: d.id, title: d.title, text: d.text, words: d.words ?? syndicationWords(d.text) }));
     const list = [...this.docs.values()];
+    for (const d of list) this.pairs.set(d.id, []);
+    if (around) return; // pairs added by SyndicationIndex.around
     // shingles found in too many documents are boilerplate
     const docCount = new Map<string, number>();
     for (const d of list) for (const k of new Set(shingleKeys(d.words))) docCount.set(k, (docCount.get(k) ?? 0) + 1);
     const limit = boilerplateLimit(list.length);
     const ignore = new Set([...docCount].filter(([, n]) => n > limit).map(([k]) => k));
     const shared = new Set([...docCount].filter(([, n]) => n > 1).map(([k]) => k));
-    for (const d of list) this.pairs.set(d.id, []);
     for (let x = 0; x < list.length; x++) {
       const keysX = new Set(shingleKeys(list[x].words).filter((k) => shared.has(k)));
       if (keysX.size === 0) continue;
@@ -36,11 +53,36 @@ export class SyndicationIndex {
         const a = list[x];
         const b = list[y];
         if (!shingleKeys(b.words).some((k) => keysX.has(k))) continue;
-        for (const p of sharedPassages(a.words, b.words, ignore)) {
-          this.pairs.get(a.id)!.push({ other: b.id, passage: p });
-          this.pairs.get(b.id)!.push({ other: a.id, passage: flip(p) });
-        }
+        this.addPair(a, b, ignore);
       }
+    }
+  }
+
+  /**
+   * Only the focus document's pairs, in the order the whole-corpus
+   * constructor makes them (other documents by id), one pair per time slice;
+   * the focus document's shingles are computed once for all pairs.
+   */
+  static async around(documents: IndexedDocument[], around: Neighbourhood): Promise<SyndicationIndex> {
+    const index = new SyndicationIndex(documents, around);
+    const focus = index.docs.get(around.focusId);
+    if (!focus) return index;
+    const keys = shingleKeys(focus.words);
+    const where = shinglePositions(keys, around.ignore);
+    const others = [...index.docs.values()].filter((d) => d.id !== focus.id).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const clock = slicer();
+    for (const other of others) {
+      if (clock.due()) await clock.pause();
+      if (focus.id < other.id) index.addPair(focus, other, around.ignore, { keysA: keys });
+      else index.addPair(other, focus, around.ignore, { whereB: where });
+    }
+    return index;
+  }
+
+  private addPair(a: { id: string; words: Word[] }, b: { id: string; words: Word[] }, ignore: ReadonlySet<string>, pre?: Parameters<typeof sharedPassages>[3]) {
+    for (const p of sharedPassages(a.words, b.words, ignore, pre)) {
+      this.pairs.get(a.id)!.push({ other: b.id, passage: p });
+      this.pairs.get(b.id)!.push({ other: a.id, passage: flip(p) });
     }
   }
 
@@ -160,6 +202,12 @@ function edge(a: string[], b: string[], pos: number, anchorA: number, anchorB: n
   }
   n = ok;
   return kind === "start" ? anchorB - n : anchorB + n;
+}
+
+/** Code points of the text, split only when a span or passage text is cut from it. */
+function withLazyChars<T extends { text: string }>(d: T): T & { chars: string[] } {
+  let chars: string[] | undefined;
+  return Object.defineProperty(d, "chars", { get: () => (chars ??= Array.from(d.text)), enumerable: true }) as T & { chars: string[] };
 }
 
 function flip(p: PairPassage): PairPassage {

@@ -42,20 +42,26 @@ export function shingleKeys(words: Word[]): string[] {
   return out;
 }
 
-/**
- * Passages shared by documents A and B. `ignore` holds shingle keys treated
- * as boilerplate.
- */
-export function sharedPassages(a: Word[], b: Word[], ignore: ReadonlySet<string> = new Set()): PairPassage[] {
-  const keysA = shingleKeys(a);
-  const keysB = shingleKeys(b);
+/** Where each shingle key (not in `ignore`) starts, in order. */
+export function shinglePositions(keys: string[], ignore: ReadonlySet<string>): Map<string, number[]> {
   const where = new Map<string, number[]>();
-  keysB.forEach((k, j) => {
+  keys.forEach((k, j) => {
     if (ignore.has(k)) return;
     const list = where.get(k);
     if (list) list.push(j);
     else where.set(k, [j]);
   });
+  return where;
+}
+
+/**
+ * Passages shared by documents A and B. `ignore` holds shingle keys treated
+ * as boilerplate. `pre` passes A's keys and B's positions when they were
+ * computed once for many pairs (the same as computing them here).
+ */
+export function sharedPassages(a: Word[], b: Word[], ignore: ReadonlySet<string> = new Set(), pre: { keysA?: string[]; whereB?: ReadonlyMap<string, number[]> } = {}): PairPassage[] {
+  const keysA = pre.keysA ?? shingleKeys(a);
+  const where = pre.whereB ?? shinglePositions(shingleKeys(b), ignore);
   // runs of consecutive shingle matches on one diagonal → aligned word segments
   const open = new Map<number, Segment>(); // diagonal (j - i) → run still growing
   const segments: Segment[] = [];

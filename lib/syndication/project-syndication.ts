@@ -1,33 +1,70 @@
 /**
- * Syndication for one project, computed on demand and kept in memory. Texts
- * are immutable, so the result only changes when the project's document set
- * does: the cache key is the sorted list of its document ids.
+ * Syndication of one document, read from the index in the database
+ * (lib/syndication/shingle-index.ts) instead of computed over the corpus:
+ *
+ * 1. the document's shingle hashes, and how many documents of the project
+ *    hold each of them (a shingle in more than boilerplateLimit(documents) is
+ *    boilerplate, as in the whole-corpus SyndicationIndex);
+ * 2. the documents holding any of its other shared shingles: the only ones
+ *    that can share a passage with it;
+ * 3. the exact pairwise match (sharedPassages) with each of those.
+ *
+ * The work grows with the document and the documents it shares text with,
+ * not with the project. Documents not indexed yet (from before the index) are
+ * indexed by a background backfill started here; until it is complete the
+ * answer says how far it is (`index`).
  */
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { getDocument } from "@/lib/documents/get-document";
+import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 import type { Actor } from "@/lib/auth/actor";
-import { SyndicationIndex } from "./corpus";
+import { SyndicationIndex, type IndexedDocument } from "./corpus";
+import { boilerplateLimit, shingleKey } from "./match";
+import { documentsHolding, indexDocument, sharedHashCounts, shinglesOf } from "./shingle-index";
+import { indexProgress, startBackfill, type IndexProgress } from "./backfill";
+import { syndicationWordsAsync } from "./words";
 
-const MAX_CACHED_PROJECTS = 20;
-const cache = new Map<string, { key: string; index: SyndicationIndex }>();
+const CANDIDATE_BATCH = 50;
 
-export async function projectSyndication(projectId: string): Promise<SyndicationIndex> {
-  const ids = await db.document.findMany({ where: { projectId }, select: { id: true }, orderBy: { id: "asc" } });
-  const key = createHash("sha256").update(ids.map((d) => d.id).join(",")).digest("hex");
-  const hit = cache.get(projectId);
-  if (hit && hit.key === key) return hit.index;
-  const docs = await db.document.findMany({ where: { projectId }, select: { id: true, title: true, text: true }, orderBy: { id: "asc" } });
-  const index = new SyndicationIndex(docs);
-  cache.delete(projectId);
-  cache.set(projectId, { key, index });
-  while (cache.size > MAX_CACHED_PROJECTS) cache.delete(cache.keys().next().value!);
-  return index;
+type Focus = { id: string; projectId: string; title: string; text: string; shinglesIndexed: boolean };
+
+/** A SyndicationIndex that answers for `doc` (passagesOf, mapSpan, copiesOfSpan), built from the database index. */
+export async function syndicationAround(doc: Focus): Promise<{ index: SyndicationIndex; progress: IndexProgress }> {
+  if (!doc.shinglesIndexed) await indexDocument(doc);
+  let progress = await indexProgress(doc.projectId);
+  if (!progress.complete) {
+    void startBackfill(doc.projectId).catch(() => undefined);
+    progress = await indexProgress(doc.projectId);
+  }
+  const { words, hashes } = await shinglesOf(doc.text);
+  const counts = await sharedHashCounts(doc.projectId, [...new Set(hashes)]);
+  const limit = boilerplateLimit(progress.documents);
+  const ignore = new Set<string>();
+  hashes.forEach((h, i) => {
+    if ((counts.get(h) ?? 0) > limit) ignore.add(shingleKey(words, i));
+  });
+  const shared = [...counts].filter(([, n]) => n <= limit).map(([h]) => h);
+  const candidateIds = shared.length ? await documentsHolding(doc.projectId, shared, doc.id) : [];
+  const documents: IndexedDocument[] = [{ id: doc.id, title: doc.title, text: doc.text, words }];
+  for (let i = 0; i < candidateIds.length; i += CANDIDATE_BATCH) {
+    const rows = await db.document.findMany({
+      where: { id: { in: candidateIds.slice(i, i + CANDIDATE_BATCH) }, projectId: doc.projectId, ...VISIBLE_DOCUMENT },
+      select: { id: true, title: true, text: true },
+    });
+    for (const r of rows) documents.push({ ...r, words: await syndicationWordsAsync(r.text) });
+  }
+  return { index: await SyndicationIndex.around(documents, { focusId: doc.id, ignore }), progress };
+}
+
+/** The same for a document given by id (no access check: callers have checked it). */
+export async function syndicationOfDocument(documentId: string) {
+  const doc = await db.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, projectId: true, title: true, text: true, shinglesIndexed: true } });
+  return syndicationAround(doc);
 }
 
 /** The passages a document shares with other documents of its project (the actor must be able to open it). */
 export async function documentSyndication(opts: { actor: Actor; documentId: string }) {
   const doc = await getDocument(opts);
-  const index = await projectSyndication(doc.projectId);
-  return { documentId: doc.id, passages: index.passagesOf(doc.id) };
+  const { index, progress } = await syndicationAround(doc);
+  return { documentId: doc.id, passages: index.passagesOf(doc.id), index: progress };
 }

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { getDocument } from "@/lib/documents/get-document";
-import { listLayerPageSpans } from "@/lib/annotations/list-annotations";
 import { listLabels } from "@/lib/projects/list-labels";
-import { otherAnnotatorSpans } from "@/lib/layers/other-layers";
-import { ownLayerFeedback } from "@/lib/review/own-feedback";
+import { preload } from "react-dom";
+import { ownLayerFeedback, ownLayerStatus } from "@/lib/review/own-feedback";
 import { can } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { Workbench } from "@/components/workbench/workbench";
+import { AnnotateWorkbench } from "@/components/workbench/annotate-workbench";
+import { annotatePageDataUrl, documentTextUrl } from "@/components/workbench/data-urls";
 import { ReviewFeedback } from "@/components/workbench/review-feedback";
 import { EntityPanels } from "@/components/entities/entity-panels";
 import { SourcePanels } from "@/components/grades/source-panels";
@@ -22,23 +22,21 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   try {
     const doc = await getDocument({ actor, documentId: id });
-    const [own, labels, others, feedback, grades, holders, targets] = await Promise.all([
-      listLayerPageSpans({ actor, documentId: id }),
+    // The text and the layers come beside the page, fetched while its scripts load.
+    preload(documentTextUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
+    preload(annotatePageDataUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
+    const [status, labels, feedback, grades, holders, targets] = await Promise.all([
+      ownLayerStatus({ actor, documentId: id }),
       listLabels({ projectId: doc.projectId }),
-      otherAnnotatorSpans({ actor, document: doc }),
       ownLayerFeedback({ actor, documentId: id }),
       listGrades({ actor, documentId: id }),
       holderOptions({ projectId: doc.projectId }),
       listTargets({ actor, projectId: doc.projectId }),
     ]);
-    const status = own.layer?.status ?? "NOT_STARTED";
     return (
-      <Workbench
-        document={{ id: doc.id, title: doc.title, text: doc.text, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
+      <AnnotateWorkbench
+        document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
         labels={labels}
-        initialAnnotations={own.annotations}
-        layerStatus={status}
-        overlays={others}
         banner={<ReviewFeedback status={status} feedback={feedback} />}
         aside={
           <>

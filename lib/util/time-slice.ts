@@ -1,0 +1,34 @@
+/**
+ * Cooperative time slicing for long synchronous work on the server: the work
+ * is a generator that yields at checkpoints, and the driver gives the event
+ * loop back (setImmediate) whenever a slice has run for SLICE_MS, so other
+ * requests are served between slices.
+ */
+export const SLICE_MS = 8;
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs a checkpointing generator to completion in slices of about `sliceMs`; returns its result. */
+export async function runSliced<T>(work: Generator<void, T>, sliceMs = SLICE_MS): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** A clock for loops that cannot be generators: `if (slicer.due()) await slicer.pause()`. */
+export function slicer(sliceMs = SLICE_MS) {
+  let sliceStart = performance.now();
+  return {
+    due: () => performance.now() - sliceStart >= sliceMs,
+    async pause() {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    },
+  };
+}
