@@ -2,27 +2,53 @@
  * The one Prisma client. The provider follows DATABASE_URL: a "file:" URL is
  * SQLite (the embedded default), "postgresql://" is team mode. Both generated
  * clients share one model, so the rest of the code sees one type.
+ *
+ * The hot paths' plain SQL (lib/db/sql.ts) runs on the same connection or
+ * pool: `sqlConnection()`.
  */
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { ImmediateSqliteAdapter } from "@/lib/db/sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl, databaseProvider } from "@/lib/db/url";
+import type { SqlConnection } from "@/lib/db/sql";
 
 export type Db = SqliteClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-function createClient(): Db {
+type Client = { db: Db; connection: SqlConnection };
+
+function createClient(): Client {
   const url = databaseUrl();
   if (databaseProvider() === "sqlite") {
-    return new SqliteClient({ adapter: new ImmediateSqliteAdapter(url) });
+    const adapter = new ImmediateSqliteAdapter(url);
+    const db = new SqliteClient({ adapter });
+    return {
+      db,
+      connection: {
+        provider: "sqlite",
+        gate: adapter.gate,
+        // Prisma opens its connection on the first query
+        connection: async () => {
+          await db.$connect();
+          return adapter.connection;
+        },
+      },
+    };
   }
   // Same models and queries; only a few option types (isolation levels) differ.
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  const pool = new pg.Pool({ connectionString: url });
+  const db = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  return { db, connection: { provider: "postgresql", pool } };
 }
 
-const globalForDb = globalThis as unknown as { marginaliaDb?: Db };
+const globalForDb = globalThis as unknown as { marginaliaDb?: Client };
 
-export const db: Db = globalForDb.marginaliaDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.marginaliaDb = db;
+const client: Client = globalForDb.marginaliaDb ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForDb.marginaliaDb = client;
+
+export const db: Db = client.db;
+/** The connection (SQLite) or pool (PostgreSQL) under `db`, for lib/db/sql.ts. */
+export const sqlConnection = (): SqlConnection => client.connection;

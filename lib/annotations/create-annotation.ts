@@ -1,13 +1,13 @@
 import type { z } from "zod";
-import { db } from "@/lib/db";
+import { getSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { getDocument } from "@/lib/documents/get-document";
-import { layerForWrite, type LayerTarget } from "@/lib/layers/layer-for-write";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { layerForWriteSql, type LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
 import { documentTextIndex } from "@/lib/text/text-index-cache";
-import { CreateAnnotationInput, labelByName, spanText } from "./span-input";
-import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
+import { CreateAnnotationInput, labelByNameSql, spanText } from "./span-input";
+import { annotationView, auditSnapshot } from "./annotation-view";
+import { annotationById, insertAnnotation, insertAudit } from "./annotation-sql";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 
 /**
@@ -18,9 +18,10 @@ export async function createAnnotation(opts: { actor: Actor; documentId: string;
   const input = CreateAnnotationInput.parse(opts.input);
   const doc = await getDocument({ actor: opts.actor, documentId: opts.documentId });
   const text = spanText(documentTextIndex(doc), input.start, input.end, input.text);
+  const sql = await getSql();
 
   if (input.id) {
-    const prior = await db.annotation.findUnique({ where: { id: input.id }, include: annotationInclude });
+    const prior = await annotationById(sql, input.id);
     if (prior) {
       const same = prior.createdById === opts.actor.id && prior.layer.documentId === doc.id && prior.start === input.start && prior.end === input.end;
       if (same) return { annotation: annotationView(prior), created: false };
@@ -28,14 +29,11 @@ export async function createAnnotation(opts: { actor: Actor; documentId: string;
     }
   }
 
-  const { row: saved, layer } = await db.$transaction(async (tx) => {
-    const label = await labelByName(tx, doc.projectId, input.label);
-    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: doc.id, target: opts.target ?? "own" });
-    const row = await tx.annotation.create({
-      data: { id: input.id, layerId: layer.id, start: input.start, end: input.end, text, labelId: label.id, createdById: opts.actor.id },
-      include: annotationInclude,
-    });
-    await recordAudit(tx, {
+  const { row: saved, layer } = await sql.transaction(async (tx) => {
+    const label = await labelByNameSql(tx, doc.projectId, input.label);
+    const layer = await layerForWriteSql(tx, { actor: opts.actor, documentId: doc.id, target: opts.target ?? "own" });
+    const row = await insertAnnotation(tx, { id: input.id, layerId: layer.id, start: input.start, end: input.end, text, labelId: label.id, labelName: label.name, documentId: doc.id, createdById: opts.actor.id });
+    await insertAudit(tx, {
       projectId: doc.projectId,
       documentId: doc.id,
       actorId: opts.actor.id,

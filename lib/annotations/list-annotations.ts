@@ -1,10 +1,12 @@
 import { db } from "@/lib/db";
+import { getSql } from "@/lib/db/sql";
 import { getDocument } from "@/lib/documents/get-document";
 import { authorize } from "@/lib/authz";
 import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
-import { annotationInclude, annotationView } from "./annotation-view";
+import { annotationView } from "./annotation-view";
+import { ANNOTATION_COLUMNS, ANNOTATION_JOINS, annotationRow, type AnnotationSqlRow } from "./annotation-sql";
 import { readLayerSpans, inTextOrder } from "@/lib/db/batched-read";
 import { labelNames, pageSpanColumns, type PageSpan } from "./page-span";
 
@@ -15,20 +17,22 @@ async function editedLayerSlot(opts: LayerQuery) {
   const target = opts.target ?? "own";
   if (target === "gold") authorize(opts.actor, "review:decide");
   const doc = await getDocument(opts);
-  return { doc, where: { documentId_slot: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) } } };
+  const slot = target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id);
+  return { doc, slot, where: { documentId_slot: { documentId: doc.id, slot } } };
 }
 
 /** A layer the actor writes to on a document (own, or gold for reviewers): its status and annotations in text order. */
 export async function listLayerAnnotations(opts: LayerQuery) {
-  const { doc, where } = await editedLayerSlot(opts);
-  const layer = await db.layer.findUnique({
-    where,
-    include: { annotations: { include: annotationInclude, orderBy: [{ start: "asc" }, { end: "desc" }] } },
-  });
+  const { doc, slot } = await editedLayerSlot(opts);
+  const sql = await getSql();
+  const layer = await sql.one<{ id: string; status: string }>(`SELECT "id", "status" FROM "Layer" WHERE "documentId" = ? AND "slot" = ?`, [doc.id, slot]);
+  const rows = layer
+    ? await sql.all<AnnotationSqlRow>(`SELECT ${ANNOTATION_COLUMNS} FROM "Annotation" a ${ANNOTATION_JOINS} WHERE a."layerId" = ? ORDER BY a."start" ASC, a."end" DESC`, [layer.id])
+    : [];
   return {
     documentId: doc.id,
     layer: layer ? { id: layer.id, status: layer.status } : null,
-    annotations: (layer?.annotations ?? []).map(annotationView),
+    annotations: rows.map((r) => annotationView(annotationRow(r))),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { TextIndex } from "@/lib/text/offsets";
 import type { Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db/sql";
 
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "ids are 8–64 letters, digits, - or _");
 const Offset = z.number().int("offsets are whole numbers").min(0, "offsets are never negative");
@@ -31,11 +32,24 @@ export function spanText(index: TextIndex, start: number, end: number, expected?
   return text;
 }
 
+const unknownLabel = (name: string, known: { name: string }[]) =>
+  new AppError("UNPROCESSABLE", `Unknown label "${name}"; this project has ${known.map((l) => l.name).join(", ")}`);
+
 export async function labelByName(tx: Tx, projectId: string, name: string) {
   const label = await tx.label.findFirst({ where: { projectId, name, archived: false } });
   if (!label) {
     const known = await tx.label.findMany({ where: { projectId, archived: false }, select: { name: true }, orderBy: { sortOrder: "asc" } });
-    throw new AppError("UNPROCESSABLE", `Unknown label "${name}"; this project has ${known.map((l) => l.name).join(", ")}`);
+    throw unknownLabel(name, known);
+  }
+  return label;
+}
+
+/** labelByName in plain SQL (the annotation API's hot path): the active label's id and name. */
+export async function labelByNameSql(sql: Sql, projectId: string, name: string): Promise<{ id: string; name: string }> {
+  const label = await sql.one<{ id: string; name: string }>(`SELECT "id", "name" FROM "Label" WHERE "projectId" = ? AND "name" = ? AND "archived" = ?`, [projectId, name, false]);
+  if (!label) {
+    const known = await sql.all<{ name: string }>(`SELECT "name" FROM "Label" WHERE "projectId" = ? AND "archived" = ? ORDER BY "sortOrder" ASC`, [projectId, false]);
+    throw unknownLabel(name, known);
   }
   return label;
 }

@@ -1,22 +1,34 @@
 import type { z } from "zod";
-import { db } from "@/lib/db";
+import { getSql, type Sql } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors";
-import { writableAnnotationScope } from "@/lib/authz";
-import { layerForWrite, targetOfLayer } from "@/lib/layers/layer-for-write";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { can } from "@/lib/authz";
+import { layerForWriteSql, targetOfLayer } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
 import { documentTextIndex } from "@/lib/text/text-index-cache";
-import { UpdateAnnotationInput, labelByName, spanText } from "./span-input";
-import { annotationInclude, annotationView, auditSnapshot } from "./annotation-view";
+import { UpdateAnnotationInput, labelByNameSql, spanText } from "./span-input";
+import { annotationView, auditSnapshot, type AnnotationRow } from "./annotation-view";
+import { ANNOTATION_COLUMNS, ANNOTATION_JOINS, annotationById, annotationRow, insertAudit, type AnnotationSqlRow } from "./annotation-sql";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 
-async function writableAnnotation(actor: Actor, id: string) {
-  const row = await db.annotation.findFirst({
-    where: { id, ...writableAnnotationScope(actor) },
-    include: { ...annotationInclude, layer: { select: { documentId: true, kind: true, document: { select: { id: true, projectId: true, text: true, textHash: true } } } } },
-  });
+type Writable = AnnotationRow & { layer: { documentId: string; kind: string; document: { id: string; projectId: string; text: string; textHash: string } } };
+
+/**
+ * An annotation the actor may change (lib/authz.ts `writableAnnotationScope`: their own layers, and for
+ * reviewers and admins the gold layers of their projects), with its document's project and text.
+ */
+async function writableAnnotation(sql: Sql, actor: Actor, id: string): Promise<Writable> {
+  const reviewer = can(actor, "review:decide");
+  const member = actor.role !== "ADMIN"; // admins reach every project
+  const gold = reviewer ? ` OR (ly."kind" = 'GOLD' AND d."importing" = ?${member ? ` AND EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = d."projectId" AND m."userId" = ?)` : ""})` : "";
+  const row = await sql.one<AnnotationSqlRow & { kind: string; projectId: string; docText: string; textHash: string }>(
+    `SELECT ${ANNOTATION_COLUMNS}, ly."kind", d."projectId", d."text" AS "docText", d."textHash"
+       FROM "Annotation" a ${ANNOTATION_JOINS} JOIN "Document" d ON d."id" = ly."documentId"
+      WHERE a."id" = ? AND ((ly."userId" = ? AND ly."kind" = 'ANNOTATOR')${gold})`,
+    [id, actor.id, ...(reviewer ? [false, ...(member ? [actor.id] : [])] : [])],
+  );
   if (!row) throw notFound("Annotation");
-  return row;
+  const a = annotationRow(row);
+  return { ...a, layer: { documentId: row.documentId, kind: row.kind, document: { id: row.documentId, projectId: row.projectId, text: row.docText, textHash: row.textHash } } };
 }
 
 export const staleVersion = (current: unknown) =>
@@ -25,24 +37,28 @@ export const staleVersion = (current: unknown) =>
 /** Changes label or offsets of an annotation in a layer the actor may write (own, or gold for reviewers); `version` guards against lost updates. */
 export async function updateAnnotation(opts: { actor: Actor; annotationId: string; input: z.input<typeof UpdateAnnotationInput> }) {
   const input = UpdateAnnotationInput.parse(opts.input);
-  const before = await writableAnnotation(opts.actor, opts.annotationId);
+  const sql = await getSql();
+  const before = await writableAnnotation(sql, opts.actor, opts.annotationId);
   const { projectId } = before.layer.document;
   if (input.version !== undefined && input.version !== before.version) throw staleVersion(annotationView(before));
   const start = input.start ?? before.start;
   const end = input.end ?? before.end;
   const text = spanText(documentTextIndex(before.layer.document), start, end);
 
-  const { row: saved, layer } = await db.$transaction(async (tx) => {
-    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
-    const label = input.label ? await labelByName(tx, projectId, input.label) : null;
-    const { count } = await tx.annotation.updateMany({
-      where: { id: before.id, version: before.version },
-      // an annotator's change is new work: whatever review said about the old span no longer holds
-      data: { start, end, text, ...(label ? { labelId: label.id } : {}), ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}), version: { increment: 1 } },
-    });
-    const row = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, include: annotationInclude });
+  const { row: saved, layer } = await sql.transaction(async (tx) => {
+    const layer = await layerForWriteSql(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
+    const label = input.label ? await labelByNameSql(tx, projectId, input.label) : null;
+    // an annotator's change is new work: whatever review said about the old span no longer holds
+    const count = await tx.run(
+      `UPDATE "Annotation" SET "start" = ?, "end" = ?, "text" = ?, "labelId" = COALESCE(?, "labelId"), "reviewState" = CASE WHEN ? THEN 'PENDING' ELSE "reviewState" END,
+              "version" = "version" + 1, "updatedAt" = ?
+        WHERE "id" = ? AND "version" = ?`,
+      [start, end, text, label?.id ?? null, before.layer.kind === "ANNOTATOR", new Date(), before.id, before.version],
+    );
+    const row = await annotationById(tx, before.id);
+    if (!row) throw notFound("Annotation");
     if (count === 0) throw staleVersion(annotationView(row));
-    await recordAudit(tx, {
+    await insertAudit(tx, {
       projectId,
       documentId: before.layer.documentId,
       actorId: opts.actor.id,
@@ -61,13 +77,14 @@ export async function updateAnnotation(opts: { actor: Actor; annotationId: strin
 
 /** Removes an annotation from a layer the actor may write. */
 export async function deleteAnnotation(opts: { actor: Actor; annotationId: string; version?: number }) {
-  const before = await writableAnnotation(opts.actor, opts.annotationId);
+  const sql = await getSql();
+  const before = await writableAnnotation(sql, opts.actor, opts.annotationId);
   if (opts.version !== undefined && opts.version !== before.version) throw staleVersion(annotationView(before));
-  const layer = await db.$transaction(async (tx) => {
-    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
-    const { count } = await tx.annotation.deleteMany({ where: { id: before.id, version: before.version } });
+  const layer = await sql.transaction(async (tx) => {
+    const layer = await layerForWriteSql(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
+    const count = await tx.run(`DELETE FROM "Annotation" WHERE "id" = ? AND "version" = ?`, [before.id, before.version]);
     if (count === 0) throw new AppError("CONFLICT", "This annotation was changed or deleted elsewhere; reload to see the current state");
-    await recordAudit(tx, {
+    await insertAudit(tx, {
       projectId: before.layer.document.projectId,
       documentId: before.layer.documentId,
       actorId: opts.actor.id,

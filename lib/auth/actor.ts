@@ -1,8 +1,16 @@
 /** The acting user of a request, loaded fresh from the database every time. */
-import { db } from "@/lib/db";
+import { getSql, toBool } from "@/lib/db/sql";
 import type { Role } from "@/lib/domain/enums";
 
 export type Actor = { id: string; email: string; name: string; role: Role };
+
+type UserRow = { id: string; email: string; name: string; role: string; active: unknown; sessionVersion?: unknown };
+
+/** The actor of an active user row, or null. */
+export function activeActor(user: UserRow | undefined): Actor | null {
+  if (!user || !toBool(user.active)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}
 
 /**
  * Deactivated users get null: they lose access at once, whatever their
@@ -11,8 +19,8 @@ export type Actor = { id: string; email: string; name: string; role: Role };
  * gets null too.
  */
 export async function loadActiveActor(userId: string, opts: { sessionVersion?: number } = {}): Promise<Actor | null> {
-  const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user || !user.active) return null;
-  if (opts.sessionVersion !== undefined && user.sessionVersion !== opts.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+  const sql = await getSql();
+  const user = await sql.one<UserRow>(`SELECT "id", "email", "name", "role", "active", "sessionVersion" FROM "User" WHERE "id" = ?`, [userId]);
+  if (user && opts.sessionVersion !== undefined && Number(user.sessionVersion) !== opts.sessionVersion) return null;
+  return activeActor(user);
 }

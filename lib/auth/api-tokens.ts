@@ -2,8 +2,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { getSql, toDateOrNull } from "@/lib/db/sql";
 import { AppError, notFound, rateLimited } from "@/lib/errors";
-import { loadActiveActor, type Actor } from "./actor";
+import { activeActor, type Actor } from "./actor";
 import { longestBlock, recordFailure, type AttemptKind } from "./attempt-limits";
 
 const PREFIX = "mrg_";
@@ -36,13 +37,18 @@ export async function revokeApiToken(opts: { actor: Actor; tokenId: string }) {
   if (count === 0) throw notFound("Token");
 }
 
+/** How stale a token's "last used" may get: it is shown to the minute, and writing it on every call was a write per request. */
+const LAST_USED_EVERY_MS = 60_000;
+
+type TokenRow = { tokenId: string; userId: string; revokedAt: unknown; lastUsedAt: unknown; id: string; email: string; name: string; role: string; active: unknown };
+
 /**
  * The actor a bearer token stands for, or an UNAUTHENTICATED error. With
  * `limits` (a request), failures count per address and, when the token names
  * an account (revoked, user deactivated), per account; a blocked address, or
  * a failing token of a blocked account, gets RATE_LIMITED (429); a live token
- * is never blocked by its account's failures. Without (a stream re-checking its token),
- * nothing is counted.
+ * is never blocked by its account's failures. Without (a stream re-checking
+ * its token), nothing is counted.
  */
 export async function actorFromToken(token: string, opts: { limits?: { address: string | null } } = {}): Promise<Actor> {
   const { limits } = opts;
@@ -58,7 +64,12 @@ export async function actorFromToken(token: string, opts: { limits?: { address: 
     if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts from this address");
   }
   if (!token.startsWith(PREFIX)) return fail(invalid);
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  const sql = await getSql();
+  const row = await sql.one<TokenRow>(
+    `SELECT t."id" AS "tokenId", t."userId", t."revokedAt", t."lastUsedAt", u."id", u."email", u."name", u."role", u."active"
+       FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ?`,
+    [hashToken(token)],
+  );
   if (!row) return fail(invalid);
   // The per-account limit counts and blocks only tokens that no longer work: whoever holds an old token of a
   // user must not be able to lock that user's live tokens out.
@@ -69,11 +80,15 @@ export async function actorFromToken(token: string, opts: { limits?: { address: 
     }
     return fail(err, row.userId);
   };
-  if (row.revokedAt) return refuse(invalid);
-  const actor = await loadActiveActor(row.userId);
+  if (row.revokedAt !== null) return refuse(invalid);
+  const actor = activeActor(row);
   if (!actor) return refuse(new AppError("UNAUTHENTICATED", "This account is deactivated"));
-  // Best effort bookkeeping: a failure here must not fail the request.
-  db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  const now = new Date();
+  const lastUsed = toDateOrNull(row.lastUsedAt);
+  if (!lastUsed || now.getTime() - lastUsed.getTime() >= LAST_USED_EVERY_MS) {
+    // Best effort bookkeeping: a failure here must not fail the request.
+    sql.run(`UPDATE "ApiToken" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, row.tokenId]).catch(() => undefined);
+  }
   return actor;
 }
 

@@ -3,7 +3,7 @@
  * its median and worst, its ratio to plain TipTap where there is one, the
  * target, and "met" or "MISSED".
  */
-import { writeFileSync } from "node:fs";
+import { writeSection } from "./report-section";
 
 export type Unit = "ms" | "nodes" | "MB" | "count";
 export type Target = {
@@ -108,5 +108,5 @@ export function writeReport(file: string, opts: { header: string[]; rows: Judged
     const list = (xs: number[]) => xs.map((x) => (j.unit === "MB" ? x.toFixed(1) : x < 100 ? x.toFixed(1) : String(Math.round(x)))).join(", ");
     lines.push(`  - ${j.measure} (${j.unit}): ${list(j.samples)}${j.baseline?.length ? `; plain TipTap: ${list(j.baseline)}` : ""}`);
   }
-  writeFileSync(file, lines.join("\n") + "\n");
+  writeSection(file, "bench", lines.join("\n"));
 }

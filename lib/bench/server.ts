@@ -82,7 +82,16 @@ export class LoopMonitor {
   }
 }
 
-export type BenchServer = { origin: string; port: number; loop: LoopMonitor; pid: number; stop: () => Promise<void>; logTail: () => string };
+export type BenchServer = {
+  origin: string;
+  port: number;
+  loop: LoopMonitor;
+  pid: number;
+  stop: () => Promise<void>;
+  /** SIGKILL, no shutdown (crash tests) */
+  kill: () => Promise<void>;
+  logTail: () => string;
+};
 
 /** `next build` unless skipped (BENCH_SKIP_BUILD=1 with a build present). */
 export function ensureBuild(skip: boolean) {
@@ -99,10 +108,9 @@ export function ensureBuild(skip: boolean) {
  * loopPort; resolves once /signin answers. The process is started without
  * npx, so the preload runs in the server process and nowhere else.
  */
-export async function startServer(opts: { port: number; loopPort: number; databaseUrl: string; authSecret: string; log: string }): Promise<BenchServer> {
+export async function startServer(opts: { port: number; loopPort: number; databaseUrl: string; authSecret: string; log: string; nodeArgs?: string[] }): Promise<BenchServer> {
   const preload = resolve("lib/bench/loop-monitor.cjs");
   const nextBin = resolve("node_modules/next/dist/bin/next");
-  const out = createWriteStream(opts.log);
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -113,7 +121,8 @@ export async function startServer(opts: { port: number; loopPort: number; databa
     NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", `--require ${JSON.stringify(preload)}`].join(" ").trim(),
   };
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const nodeArgs = [...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean), ...(opts.nodeArgs ?? [])];
+  const out = createWriteStream(opts.log, { flags: "a" });
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
@@ -138,6 +147,16 @@ export async function startServer(opts: { port: number; loopPort: number; databa
     clearTimeout(timer);
     out.end();
   };
+  const kill = async () => {
+    if (exited !== null || !child.pid) return;
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+    await gone;
+    out.end();
+  };
   const origin = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -160,7 +179,7 @@ export async function startServer(opts: { port: number; loopPort: number; databa
     await stop();
     throw new Error(`the loop monitor answers from pid ${who.pid}, not the server (${child.pid})`);
   }
-  return { origin, port: opts.port, loop, pid: child.pid!, stop, logTail };
+  return { origin, port: opts.port, loop, pid: child.pid!, stop, kill, logTail };
 }
 
 /** A JSON call to the product's API with a bearer token; throws on a non-2xx answer. */

@@ -58,6 +58,9 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
     });
     if (docs.length === 0) return;
     for (const doc of docs) {
+      // Let other requests in between documents: on SQLite every read is synchronous, and an export that never
+      // waited would hold the event loop for as long as its client reads fast enough.
+      await new Promise((resolve) => setImmediate(resolve));
       // Every annotator in the record as the exporter may see them (pseudonyms under blind review).
       const annotatorOf = (layer: { user: { id: string; name: string } | null }) => seenAsOrNull(viewer, doc.project, layer.user);
       yield {

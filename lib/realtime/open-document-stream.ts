@@ -5,7 +5,7 @@
  * deactivated user, a revoked token or a lost membership ends the stream.
  */
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { getSql, toBool } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { getDocument } from "@/lib/documents/get-document";
 import type { Actor } from "@/lib/auth/actor";
@@ -22,8 +22,11 @@ const RETRY_MS = 2_000;
 
 async function accessFor(actor: Actor, documentId: string): Promise<StreamAccess> {
   const doc = await getDocument({ actor, documentId });
-  const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { id: true, showOtherLayers: true, blindReview: true } });
-  return { subscriber: { id: actor.id, role: actor.role }, project };
+  // every open stream asks again with each ping: plain SQL (lib/db/sql.ts)
+  const sql = await getSql();
+  const row = await sql.one<{ showOtherLayers: unknown; blindReview: unknown }>(`SELECT "showOtherLayers", "blindReview" FROM "Project" WHERE "id" = ?`, [doc.projectId]);
+  if (!row) throw new AppError("NOT_FOUND", "Project not found");
+  return { subscriber: { id: actor.id, role: actor.role }, project: { id: doc.projectId, showOtherLayers: toBool(row.showOtherLayers), blindReview: toBool(row.blindReview) } };
 }
 
 export async function openDocumentStream(opts: {
