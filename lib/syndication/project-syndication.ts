@@ -19,7 +19,7 @@ import { getDocument } from "@/lib/documents/get-document";
 import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 import type { Actor } from "@/lib/auth/actor";
 import { SyndicationIndex, type IndexedDocument } from "./corpus";
-import { boilerplateLimit, shingleKey } from "./match";
+import { boilerplateLimit } from "./match";
 import { documentsHolding, indexDocument, sharedHashCounts, shinglesOf } from "./shingle-index";
 import { indexProgress, startBackfill, type IndexProgress } from "./backfill";
 import { syndicationWordsAsync } from "./words";
@@ -39,10 +39,7 @@ export async function syndicationAround(doc: Focus): Promise<{ index: Syndicatio
   const { words, hashes } = await shinglesOf(doc.text);
   const counts = await sharedHashCounts(doc.projectId, [...new Set(hashes)]);
   const limit = boilerplateLimit(progress.documents);
-  const ignore = new Set<string>();
-  hashes.forEach((h, i) => {
-    if ((counts.get(h) ?? 0) > limit) ignore.add(shingleKey(words, i));
-  });
+  const ignore = new Set([...counts].filter(([, n]) => n > limit).map(([h]) => h));
   const shared = [...counts].filter(([, n]) => n <= limit).map(([h]) => h);
   const candidateIds = shared.length ? await documentsHolding(doc.projectId, shared, doc.id) : [];
   const documents: IndexedDocument[] = [{ id: doc.id, title: doc.title, text: doc.text, words }];
@@ -53,7 +50,7 @@ export async function syndicationAround(doc: Focus): Promise<{ index: Syndicatio
     });
     for (const r of rows) documents.push({ ...r, words: await syndicationWordsAsync(r.text) });
   }
-  return { index: await SyndicationIndex.around(documents, { focusId: doc.id, ignore }), progress };
+  return { index: await SyndicationIndex.around(documents, { focusId: doc.id, ignore, focusHashes: hashes }), progress };
 }
 
 /** The same for a document given by id (no access check: callers have checked it). */
