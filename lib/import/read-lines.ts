@@ -3,11 +3,14 @@ export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<
   let buffer = "";
   let line = 0;
   for await (const chunk of chunks) {
+    // search only the new chunk: a line of megabytes arrives in many chunks
+    let from = buffer.length;
     buffer += chunk;
     let nl: number;
-    while ((nl = buffer.indexOf("\n")) !== -1) {
+    while ((nl = buffer.indexOf("\n", from)) !== -1) {
       yield { line: ++line, text: buffer.slice(0, nl).replace(/\r$/, "") };
       buffer = buffer.slice(nl + 1);
+      from = 0;
     }
   }
   if (buffer !== "") yield { line: ++line, text: buffer.replace(/\r$/, "") };

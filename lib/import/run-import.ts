@@ -39,6 +39,7 @@ import type { ImportFormat, LineError, OffsetUnit, ParsedDocument, ParseResult }
 import { removeDocument, removeStaleImport, revealDocuments, writeImportedDocument } from "./write-document";
 import { indexDocuments } from "@/lib/syndication/shingle-index";
 import { startBackfill } from "@/lib/syndication/backfill";
+import { slicer } from "@/lib/util/time-slice";
 
 export const MAX_REPORTED_ERRORS = 1000;
 /** Imports of at most this many documents index them before answering. */
@@ -183,9 +184,13 @@ export async function runImport(opts: {
     });
   }
 
+  // With better-sqlite3 every query resolves at once, so a loop of them is one
+  // long microtask chain: give the event loop back between records.
+  const clock = slicer();
   if (options.mode === "valid") {
     const written: { id: string; text: string }[] = [];
     for await (const r of opts.parsed.results) {
+      if (clock.due()) await clock.pause();
       if (!r.ok) {
         fail(r.error);
         continue;
@@ -208,6 +213,7 @@ export async function runImport(opts: {
 
   const accepted: { doc: ParsedDocument; hash: string }[] = [];
   for await (const r of opts.parsed.results) {
+    if (clock.due()) await clock.pause();
     if (!r.ok) {
       fail(r.error);
       continue;
@@ -220,7 +226,10 @@ export async function runImport(opts: {
   }
   const written: { id: string; text: string }[] = [];
   try {
-    for (const { doc, hash } of accepted) written.push({ id: (await write(doc, hash, true)).id, text: doc.text });
+    for (const { doc, hash } of accepted) {
+      if (clock.due()) await clock.pause();
+      written.push({ id: (await write(doc, hash, true)).id, text: doc.text });
+    }
     await revealDocuments(written.map((w) => w.id));
   } catch (err) {
     for (const w of written) await removeDocument(w.id).catch(() => undefined);

@@ -18,12 +18,14 @@
  */
 import { db } from "@/lib/db";
 import { jsonIntegers, jsonRows } from "@/lib/db/json-rows";
-import { slicer, yieldToEventLoop } from "@/lib/util/time-slice";
+import { slicer, yieldToEventLoop, type Slicer } from "@/lib/util/time-slice";
 import { syndicationWordsAsync, type Word } from "./words";
 import { shingleHashesAsync } from "./shingle-hash";
 
 /** About 10 ms of SQLite work per statement. */
 export const ROWS_PER_STATEMENT = 500;
+/** Hashes looked up per statement: a wire passage's hashes are held by many documents each, and each row read counts. */
+const HASHES_PER_READ = 100;
 /** Shingles indexed in one batch (their hashes and documents are held in memory meanwhile). */
 export const BATCH_HASHES = 250_000;
 const HASH_SPACE = 2 ** 53;
@@ -34,10 +36,16 @@ function* batches<T>(items: T[], size = ROWS_PER_STATEMENT): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
+/** Hashes in increasing order, in batches (a typed array sorts 300,000 numbers in milliseconds; a comparator takes a good part of a second). */
+function* sortedBatches(hashes: number[], size: number): Generator<number[]> {
+  const sorted = Float64Array.from(hashes).sort();
+  for (let i = 0; i < sorted.length; i += size) yield Array.from(sorted.subarray(i, i + size));
+}
+
 /** Words and the shingle hashes of a text (one per start position), computed in time slices. */
-export async function shinglesOf(text: string): Promise<{ words: Word[]; hashes: number[] }> {
-  const words = await syndicationWordsAsync(text);
-  const hashes = await shingleHashesAsync(words);
+export async function shinglesOf(text: string, clock?: Slicer): Promise<{ words: Word[]; hashes: number[] }> {
+  const words = await syndicationWordsAsync(text, clock);
+  const hashes = await shingleHashesAsync(words, clock);
   return { words, hashes };
 }
 
@@ -50,8 +58,9 @@ export async function indexDocuments(projectId: string, docs: IndexTarget[]): Pr
   if (!docs.length) return 0;
   const perDoc: number[][] = [];
   let total = 0;
+  const clock = slicer();
   for (const d of docs) {
-    const { hashes } = await shinglesOf(d.text);
+    const { hashes } = await shinglesOf(d.text, clock);
     const distinct = [...new Set(hashes)];
     perDoc.push(distinct);
     total += distinct.length;
@@ -59,7 +68,6 @@ export async function indexDocuments(projectId: string, docs: IndexTarget[]): Pr
   // group the rows by hash range: about ROWS_PER_STATEMENT per range, each range in key order
   const ranges = Math.max(1, Math.ceil(total / ROWS_PER_STATEMENT));
   const buckets: { hash: number; documentId: string }[][] = Array.from({ length: ranges }, () => []);
-  const clock = slicer();
   for (let k = 0; k < docs.length; k++) {
     if (clock.due()) await clock.pause();
     for (const hash of perDoc[k]) buckets[Math.min(ranges - 1, Math.floor((hash / HASH_SPACE) * ranges))].push({ hash, documentId: docs[k].id });
@@ -89,7 +97,7 @@ export function indexDocument(doc: IndexTarget & { projectId: string }): Promise
  */
 export async function sharedHashCounts(projectId: string, hashes: number[]): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
-  for (const batch of batches([...hashes].sort((x, y) => x - y))) {
+  for (const batch of sortedBatches(hashes, HASHES_PER_READ)) {
     const rows = await db.$queryRaw<{ hash: bigint | number | string; n: bigint | number | string }[]>`
       SELECT "hash", COUNT(*) AS "n" FROM "SyndicationShingle"
       WHERE "projectId" = ${projectId} AND "hash" IN (${jsonIntegers(batch)})
@@ -100,15 +108,16 @@ export async function sharedHashCounts(projectId: string, hashes: number[]): Pro
   return counts;
 }
 
-/** Other documents of the project holding any of `hashes`. */
-export async function documentsHolding(projectId: string, hashes: number[], except: string): Promise<string[]> {
-  const ids = new Set<string>();
-  for (const batch of batches([...hashes].sort((x, y) => x - y))) {
-    const rows = await db.$queryRaw<{ documentId: string }[]>`
-      SELECT DISTINCT "documentId" FROM "SyndicationShingle"
-      WHERE "projectId" = ${projectId} AND "hash" IN (${jsonIntegers(batch)}) AND "documentId" <> ${except}`;
-    for (const r of rows) ids.add(r.documentId);
+/** Other documents of the project holding any of `hashes`, with how many of them each holds. */
+export async function documentsHolding(projectId: string, hashes: number[], except: string): Promise<Map<string, number>> {
+  const shared = new Map<string, number>();
+  for (const batch of sortedBatches(hashes, HASHES_PER_READ)) {
+    const rows = await db.$queryRaw<{ documentId: string; n: bigint | number | string }[]>`
+      SELECT "documentId", COUNT(*) AS "n" FROM "SyndicationShingle"
+      WHERE "projectId" = ${projectId} AND "hash" IN (${jsonIntegers(batch)}) AND "documentId" <> ${except}
+      GROUP BY "documentId"`;
+    for (const r of rows) shared.set(r.documentId, (shared.get(r.documentId) ?? 0) + Number(r.n));
     await yieldToEventLoop();
   }
-  return [...ids];
+  return shared;
 }
