@@ -30,6 +30,7 @@ const DOCS = int("BENCH_SCALE_DOCS", 5000);
 const BIG_CHARS = int("BENCH_SCALE_BIG_CHARS", 2_000_000);
 const MANY_SPANS = int("BENCH_SCALE_MANY_SPANS", 100_000);
 const TICK_MS = 2;
+const SHOW_GAPS = !!process.env.BENCH_SCALE_GAPS;
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString("en-US")} ms`;
 const pct = (xs: number[], p: number) => {
@@ -59,6 +60,8 @@ function loopWatch() {
     const gap = now - last - TICK_MS;
     const gapCpu = (used.user + used.system) / 1000;
     if (gap > wall) [wall, wallCpu] = [gap, gapCpu];
+    // BENCH_SCALE_GAPS=1: where the long gaps are (ms since the process started), to find them in a --cpu-prof profile
+    if (SHOW_GAPS && gap > 50) console.log(`  gap ${gap.toFixed(0)} ms (${gapCpu.toFixed(0)} ms CPU) ending at ${now.toFixed(0)} ms`);
     cpu = Math.max(cpu, gapCpu);
     last = now;
     lastCpu = process.cpuUsage();

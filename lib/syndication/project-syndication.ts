@@ -24,7 +24,7 @@ import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 import type { Actor } from "@/lib/auth/actor";
 import { SyndicationIndex, type IndexedDocument } from "./corpus";
 import { boilerplateLimit } from "./match";
-import { documentsHolding, indexDocument, sharedHashCounts, shinglesOf } from "./shingle-index";
+import { distinctSorted, documentsHolding, indexDocument, sharedHashCounts, shinglesOf } from "./shingle-index";
 import { indexProgress, startBackfill, type IndexProgress } from "./backfill";
 import { syndicationWordsAsync } from "./words";
 import { slicer } from "@/lib/util/time-slice";
@@ -47,7 +47,7 @@ export async function syndicationAround(doc: Focus, opts: { maxCandidates?: numb
   }
   const clock = slicer();
   const { words, hashes } = await shinglesOf(doc.text, clock);
-  const counts = await sharedHashCounts(doc.projectId, [...new Set(hashes)]);
+  const counts = await sharedHashCounts(doc.projectId, distinctSorted(hashes));
   const limit = boilerplateLimit(progress.documents);
   const ignore = new Set([...counts].filter(([, n]) => n > limit).map(([h]) => h));
   const shared = [...counts].filter(([, n]) => n <= limit).map(([h]) => h);
