@@ -18,8 +18,9 @@ export async function runSliced<T>(work: Generator<void, T>, clock: Slicer | num
   const c = typeof clock === "number" ? slicer(clock) : clock;
   for (;;) {
     const step = work.next();
-    if (step.done) return step.value;
+    // checked after the last step too: a short text's scan never reaches a checkpoint
     if (c.due()) await c.pause();
+    if (step.done) return step.value;
   }
 }
 
