@@ -5,6 +5,9 @@ import { randomBytes } from "node:crypto";
 const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
 const runId = randomBytes(4).toString("hex");
 const pgBase = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
+// next-auth imports "next/server" without an extension, which Node's ESM
+// resolver refuses (next has no exports map); Vite resolves it when inlined.
+const server = { deps: { inline: ["next-auth"] } };
 
 // Unit tests are pure; integration tests run the same files once per database.
 export default defineConfig({
@@ -21,6 +24,7 @@ export default defineConfig({
           name: "sqlite",
           include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
           globalSetup: ["lib/testing/global-setup.ts"],
+          server,
           env: { DATABASE_URL: `file:./data/test-${runId}.db`, AUTH_SECRET: "test-secret-" + runId },
           fileParallelism: false,
           testTimeout: 20000,
@@ -32,6 +36,7 @@ export default defineConfig({
           name: "postgres",
           include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
           globalSetup: ["lib/testing/global-setup.ts"],
+          server,
           env: { DATABASE_URL: `${pgBase}/marginalia_test_${runId}`, AUTH_SECRET: "test-secret-" + runId },
           fileParallelism: false,
           testTimeout: 20000,

@@ -1,15 +1,13 @@
 import { test, expect } from "@playwright/test";
 import { makeUser } from "./support/factories";
 import { dragSelect } from "./support/text";
+import { signIn } from "./support/session";
 
 const DOC_TITLE = "Iraq to share intelligence info on IS with Syria, Russia, Iran";
 
 test("click a span to relabel or delete it, undo, and a failed save is retried, not dropped", async ({ page }) => {
   const annotator = makeUser("annotator");
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(annotator.email);
-  await page.getByLabel("Password").fill(annotator.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, annotator);
   await page.getByRole("link", { name: DOC_TITLE }).first().click();
   const list = page.getByTestId("annotation-list");
   const status = page.getByTestId("save-status");
@@ -39,4 +37,35 @@ test("click a span to relabel or delete it, undo, and a failed save is retried, 
   await page.reload();
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await expect(list.getByRole("button", { name: /ORG\s+Steve Warren/ })).toBeVisible();
+});
+
+test("changes made while the server is unreachable survive a reload, show how many wait, and land when it is back", async ({ page }) => {
+  const annotator = makeUser("annotator");
+  await signIn(page, annotator);
+  await page.getByRole("link", { name: DOC_TITLE }).first().click();
+  const list = page.getByTestId("annotation-list");
+  const status = page.getByTestId("save-status");
+
+  // Every write to the API fails as if the server were down; pages and reads still load.
+  let down = true;
+  await page.route("**/api/v1/**", (route) => (down && route.request().method() !== "GET" ? route.abort("connectionrefused") : route.continue()));
+  await dragSelect(page, "Steve Warren");
+  await page.keyboard.press("1");
+  await dragSelect(page, "Syria");
+  await page.keyboard.press("3");
+  await expect(status).toContainText("2 changes waiting");
+
+  await page.reload();
+  await expect(status).toContainText("2 changes waiting");
+  await expect(list.getByRole("button", { name: /Steve Warren · unsaved/ })).toBeVisible();
+  await expect(list.getByRole("button", { name: /Syria · unsaved/ })).toBeVisible();
+
+  down = false;
+  await status.getByRole("button", { name: "Retry now" }).click();
+  await expect(status).toHaveText(/All changes saved/);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  await page.reload();
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(list.getByRole("button", { name: /PERSON\s+Steve Warren/ })).toBeVisible();
+  await expect(list.getByRole("button", { name: /GPE\s+Syria/ })).toBeVisible();
 });

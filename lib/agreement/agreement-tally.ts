@@ -1,6 +1,7 @@
 /**
  * Agreement between annotators' span layers over many documents, added one
- * document at a time (memory stays proportional to one document). The units
+ * document at a time, or as the summed cells of many (document-cells.ts):
+ * memory grows with the coders and labels, not with the documents. The units
  * are words (token-units.ts); per label a word's value is 1/0, and in the
  * any-label view it is the covering label or "O".
  *
@@ -14,9 +15,10 @@
  */
 import { CoincidenceMatrix } from "./coincidence-matrix";
 import { ContingencyTable } from "./cohen-kappa";
+import { addCells, agreementCells, parseCellKey, type Cells } from "./document-cells";
 import { alphaOf } from "./krippendorff-alpha";
-import { NO_SPANS, addSpanCounts, spanF1, spanScores, type SpanCounts, type SpanMatch } from "./span-f1";
-import { coveredWords, documentWords, wordLabels, type LabeledSpan } from "./token-units";
+import { NO_SPANS, addSpanCounts, spanScores, type SpanCounts } from "./span-f1";
+import type { LabeledSpan } from "./token-units";
 
 export type AgreementFigures = {
   /** Krippendorff's alpha (nominal); NaN when undefined (no data, or no variation) */
@@ -35,124 +37,154 @@ export type AgreementFigures = {
   pairs: number;
 };
 
-const MATCHES: readonly SpanMatch[] = ["exact", "overlap"];
+type LabelSpans = { exact: number; overlap: number; reference: number; candidate: number };
 
 class PairTally {
+  documents = 0;
+  words = 0;
   readonly anyLabel = new ContingencyTable<string>();
-  readonly labels = new Map<string, ContingencyTable<number>>();
-  readonly spans = { exact: new SpanTotals(), overlap: new SpanTotals() };
+  /** per label: shared words marked by A only, B only, both (cells 01, 10, 11) */
+  readonly labels = new Map<string, [number, number, number]>();
+  readonly spans = new Map<string, LabelSpans>();
 
-  labelTable(label: string) {
-    let t = this.labels.get(label);
-    if (!t) this.labels.set(label, (t = new ContingencyTable<number>()));
-    return t;
+  labelKappa(label: string): number {
+    const [b, a, both] = this.labels.get(label) ?? [0, 0, 0];
+    const table = new ContingencyTable<number>();
+    table.add(0, 0, this.words - a - b - both);
+    table.add(0, 1, b);
+    table.add(1, 0, a);
+    table.add(1, 1, both);
+    return table.kappa();
+  }
+
+  f1(label: string | null, match: "exact" | "overlap"): number {
+    const counts = (s: LabelSpans): SpanCounts => ({ matched: s[match], reference: s.reference, candidate: s.candidate });
+    if (label !== null) return spanScores(this.spans.has(label) ? counts(this.spans.get(label)!) : NO_SPANS).f1;
+    let total = NO_SPANS;
+    for (const s of this.spans.values()) total = addSpanCounts(total, counts(s));
+    return spanScores(total).f1;
   }
 }
 
-class SpanTotals {
-  overall: SpanCounts = NO_SPANS;
-  readonly labels = new Map<string, SpanCounts>();
-  add(label: string | null, counts: SpanCounts) {
-    if (label === null) this.overall = addSpanCounts(this.overall, counts);
-    else this.labels.set(label, addSpanCounts(this.labels.get(label) ?? NO_SPANS, counts));
-  }
-  f1(label: string | null) {
-    return spanScores(label === null ? this.overall : (this.labels.get(label) ?? NO_SPANS)).f1;
-  }
-}
+/** What the figures are computed from: the summed cells, read once. */
+type Sums = {
+  units: number;
+  documents: number;
+  wordsByCoders: Map<number, number>;
+  anyLabel: CoincidenceMatrix<string>;
+  /** per label: m → j → words (j ≥ 1) */
+  labelUnits: Map<string, Map<number, Map<number, number>>>;
+  pairs: PairTally[];
+  labels: string[];
+};
 
 export class AgreementTally {
-  private readonly labels: string[];
-  private units = 0;
-  private documents = 0;
-  private readonly anyLabelAlpha = new CoincidenceMatrix<string>();
-  /** per label: how many words had m coders of whom j marked the word ("m:j" → words) */
-  private readonly labelUnits = new Map<string, Map<string, number>>();
-  private readonly pairs = new Map<string, PairTally>();
+  private readonly given: string[];
+  private readonly cells: Cells = new Map();
+  private sums: Sums | null = null;
 
-  /** `labels`: the labels to report, in order; labels met in the data are added after them. */
+  /** `labels`: the labels to report, in order; labels met in the data follow them, by name. */
   constructor(labels: readonly string[] = []) {
-    this.labels = [...new Set(labels)];
+    this.given = [...new Set(labels)];
   }
 
   /** One document: its text and each coder's spans on it (coders with no layer left out). */
   addDocument(text: string, layers: ReadonlyMap<string, readonly LabeledSpan[]>): void {
-    const coders = [...layers.keys()].sort();
-    if (coders.length < 2) return;
-    const spans = coders.map((c) => layers.get(c) ?? []);
-    for (const list of spans) for (const s of list) if (!this.labels.includes(s.label)) this.labels.push(s.label);
-    const words = documentWords(text);
-    this.documents++;
-    this.units += words.length;
+    this.addCells(agreementCells(text, layers));
+  }
 
-    const anyLabel = spans.map((list) => wordLabels(words, list));
-    for (let w = 0; w < words.length; w++) this.anyLabelAlpha.addUnit(anyLabel.map((values) => values[w]));
-
-    const covered = new Map(this.labels.map((label) => [label, spans.map((list) => coveredWords(words, list.filter((s) => s.label === label)))]));
-    for (const [label, perCoder] of covered) {
-      const histogram = this.labelUnits.get(label) ?? new Map<string, number>();
-      this.labelUnits.set(label, histogram);
-      for (let w = 0; w < words.length; w++) {
-        let marked = 0;
-        for (const c of perCoder) marked += c[w];
-        const key = `${perCoder.length}:${marked}`;
-        histogram.set(key, (histogram.get(key) ?? 0) + 1);
-      }
-    }
-
-    for (let i = 0; i < coders.length; i++) {
-      for (let j = i + 1; j < coders.length; j++) {
-        const pair = this.pair(coders[i], coders[j]);
-        for (let w = 0; w < words.length; w++) pair.anyLabel.add(anyLabel[i][w], anyLabel[j][w]);
-        for (const [label, perCoder] of covered) {
-          const table = pair.labelTable(label);
-          const cells = [0, 0, 0, 0];
-          for (let w = 0; w < words.length; w++) cells[perCoder[i][w] * 2 + perCoder[j][w]]++;
-          cells.forEach((n, cell) => table.add(cell >> 1, cell & 1, n));
-        }
-        for (const match of MATCHES) {
-          const result = spanF1(spans[i], spans[j], { match });
-          pair.spans[match].add(null, result);
-          for (const [label, counts] of Object.entries(result.perLabel)) pair.spans[match].add(label, counts);
-        }
-      }
-    }
+  /** Documents' cells (document-cells.ts), one document's or many documents' sums. */
+  addCells(cells: Iterable<readonly [string, number]>): void {
+    addCells(this.cells, cells);
+    this.sums = null;
   }
 
   overall(): AgreementFigures {
-    return this.figures(alphaOf(this.anyLabelAlpha, "nominal").alpha, null);
+    const sums = this.read();
+    return this.figures(sums, alphaOf(sums.anyLabel, "nominal").alpha, null);
   }
 
   perLabel(): { label: string; figures: AgreementFigures }[] {
-    return this.labels.map((label) => {
+    const sums = this.read();
+    return sums.labels.map((label) => {
       const matrix = new CoincidenceMatrix<number>();
-      for (const [key, words] of this.labelUnits.get(label) ?? []) {
-        const [m, marked] = key.split(":").map(Number);
-        matrix.addUnitCounts(new Map([[1, marked], [0, m - marked]]), words);
+      const byCoders = sums.labelUnits.get(label);
+      for (const [m, words] of sums.wordsByCoders) {
+        let unmarked = words;
+        for (const [marked, n] of byCoders?.get(m) ?? []) {
+          matrix.addUnitCounts(new Map([[1, marked], [0, m - marked]]), n);
+          unmarked -= n;
+        }
+        matrix.addUnitCounts(new Map([[0, m]]), unmarked);
       }
-      return { label, figures: this.figures(alphaOf(matrix, "nominal").alpha, label) };
+      return { label, figures: this.figures(sums, alphaOf(matrix, "nominal").alpha, label) };
     });
   }
 
-  private figures(alpha: number, label: string | null): AgreementFigures {
-    const pairs = [...this.pairs.values()];
-    const kappa = mean(pairs.map((p) => (label === null ? p.anyLabel.kappa() : (p.labels.get(label)?.kappa() ?? NaN))));
+  private figures(sums: Sums, alpha: number, label: string | null): AgreementFigures {
+    const { pairs } = sums;
     return {
       alpha,
-      kappa,
-      f1Exact: mean(pairs.map((p) => p.spans.exact.f1(label))),
-      f1Overlap: mean(pairs.map((p) => p.spans.overlap.f1(label))),
-      units: this.units,
-      documents: this.documents,
+      kappa: mean(pairs.map((p) => (label === null ? p.anyLabel.kappa() : p.labelKappa(label)))),
+      f1Exact: mean(pairs.map((p) => p.f1(label, "exact"))),
+      f1Overlap: mean(pairs.map((p) => p.f1(label, "overlap"))),
+      units: sums.units,
+      documents: sums.documents,
       pairs: pairs.length,
     };
   }
 
-  private pair(a: string, b: string): PairTally {
-    const key = JSON.stringify([a, b]);
-    let tally = this.pairs.get(key);
-    if (!tally) this.pairs.set(key, (tally = new PairTally()));
-    return tally;
+  private read(): Sums {
+    if (this.sums) return this.sums;
+    const sums: Sums = { units: 0, documents: 0, wordsByCoders: new Map(), anyLabel: new CoincidenceMatrix<string>(), labelUnits: new Map(), pairs: [], labels: [] };
+    const pairs = new Map<string, PairTally>();
+    const pair = (a: string | number, b: string | number) => {
+      const key = JSON.stringify([a, b]);
+      let p = pairs.get(key);
+      if (!p) pairs.set(key, (p = new PairTally()));
+      return p;
+    };
+    const met = new Set<string>();
+    for (const key of [...this.cells.keys()].sort()) {
+      const n = this.cells.get(key)!;
+      const [kind, ...rest] = parseCellKey(key);
+      if (kind === "docs") sums.documents += n;
+      else if (kind === "words") {
+        sums.units += n;
+        sums.wordsByCoders.set(Number(rest[0]), (sums.wordsByCoders.get(Number(rest[0])) ?? 0) + n);
+      } else if (kind === "any") {
+        const counts = new Map<string, number>();
+        for (let i = 0; i < rest.length; i += 2) counts.set(String(rest[i]), Number(rest[i + 1]));
+        sums.anyLabel.addUnitCounts(counts, n);
+      } else if (kind === "label") {
+        const [label, m, marked] = [String(rest[0]), Number(rest[1]), Number(rest[2])];
+        met.add(label);
+        const byCoders = sums.labelUnits.get(label) ?? new Map<number, Map<number, number>>();
+        sums.labelUnits.set(label, byCoders);
+        const byMarked = byCoders.get(m) ?? new Map<number, number>();
+        byCoders.set(m, byMarked);
+        byMarked.set(marked, (byMarked.get(marked) ?? 0) + n);
+      } else if (kind === "pairdocs") pair(rest[0], rest[1]).documents += n;
+      else if (kind === "pairwords") pair(rest[0], rest[1]).words += n;
+      else if (kind === "pairany") pair(rest[0], rest[1]).anyLabel.add(String(rest[2]), String(rest[3]), n);
+      else if (kind === "pairlabel") {
+        const p = pair(rest[0], rest[1]);
+        const label = String(rest[2]);
+        const cells = p.labels.get(label) ?? [0, 0, 0];
+        cells[Number(rest[3]) * 2 + Number(rest[4]) - 1] += n;
+        p.labels.set(label, cells);
+      } else if (kind === "span") {
+        const p = pair(rest[0], rest[1]);
+        const label = String(rest[2]);
+        met.add(label);
+        const s = p.spans.get(label) ?? { exact: 0, overlap: 0, reference: 0, candidate: 0 };
+        s[rest[3] as keyof LabelSpans] += n;
+        p.spans.set(label, s);
+      }
+    }
+    sums.pairs = [...pairs.values()].filter((p) => p.documents > 0);
+    sums.labels = [...this.given, ...[...met].filter((l) => !this.given.includes(l)).sort()];
+    return (this.sums = sums);
   }
 }
 

@@ -5,21 +5,37 @@
  *
  * Agreement counts completed annotator layers (submitted or approved), and
  * in-progress ones too when asked. Undefined statistics come out as null.
+ *
+ * The figures are sums of per-document cells kept in the database
+ * (lib/agreement/stored): reading them costs the same however large the
+ * project, and a change costs one document's recomputation.
  */
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { authorize, projectScope } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
 import type { LayerStatus } from "@/lib/domain/enums";
-import type { AgreementFigures } from "./agreement-tally";
+import { AgreementTally, type AgreementFigures } from "./agreement-tally";
 import { annotatorProgress } from "./annotator-progress";
 import { countedStatuses } from "./counted-layers";
-import { labelDistribution } from "./label-distribution";
-import { tallyProject } from "./tally-project";
+import { parseCellKey, type Cells } from "./document-cells";
+import { countedScope } from "./document-share";
+import { refreshAgreement, refreshInBackground } from "./stored/refresh-agreement";
+import { readTotals } from "./stored/totals";
+import { turn } from "./stored/turn";
 
 const FALLBACK_COLOR = "#6b7280";
 
-export async function projectAgreement(opts: { actor: Actor; projectId: string; includeInProgress?: boolean }) {
+/** What the dashboard page and the agreement API spend on stale documents before answering. */
+export const DASHBOARD_BUDGET_MS = 400;
+
+/**
+ * `budgetMs`: how long to spend bringing stale documents' cells up to date
+ * before answering; what is left goes on in the background and is reported
+ * as `pendingDocuments` (the figures then leave those documents' latest
+ * changes out). Without a budget the figures are always current.
+ */
+export async function projectAgreement(opts: { actor: Actor; projectId: string; includeInProgress?: boolean; budgetMs?: number }) {
   const actor = authorize(opts.actor, "project:dashboard");
   const project = await db.project.findFirst({
     where: { ...projectScope(actor), OR: [{ id: opts.projectId }, { slug: opts.projectId }] },
@@ -29,21 +45,29 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
   const includeInProgress = opts.includeInProgress ?? false;
   const statuses: LayerStatus[] = countedStatuses(includeInProgress);
 
-  const labels = await db.label.findMany({ where: { projectId: project.id }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
-  const active = labels.filter((l) => !l.archived).map((l) => l.name);
-  const [progress, counts, tally] = await Promise.all([
-    annotatorProgress({ projectId: project.id }),
-    labelDistribution({ projectId: project.id, statuses }),
-    tallyProject({ projectId: project.id, statuses, labels: active }),
+  const { pending } = await refreshAgreement({ projectId: project.id, budgetMs: opts.budgetMs });
+  if (pending > 0) refreshInBackground(project.id);
+  await turn();
+  const [labels, totals] = await Promise.all([
+    db.label.findMany({ where: { projectId: project.id }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    readTotals(project.id, countedScope(includeInProgress)),
   ]);
+  await turn();
+  const active = labels.filter((l) => !l.archived).map((l) => l.name);
+  const tally = new AgreementTally(active);
+  tally.addCells(totals.counted);
+  const progress = await annotatorProgress({ projectId: project.id, cells: totals.all });
+  const counted = countsByLabel(totals.counted, "dist");
+  const gold = countsByLabel(totals.all, "gold");
   const colorOf = new Map(labels.map((l) => [l.name, l.color]));
-  const countsById = new Map(counts.map((c) => [c.labelId, c]));
   // Reviewers of a blind-review project see no annotator names.
   const blind = project.blindReview && actor.role !== "ADMIN";
 
   return {
     project: { id: project.id, slug: project.slug, name: project.name },
     counted: { statuses, includeInProgress },
+    /** documents whose latest changes the figures do not include yet (being brought up to date) */
+    pendingDocuments: pending,
     annotators: progress.map((a, i) => ({
       id: blind ? `annotator-${i + 1}` : a.userId,
       name: blind ? `Annotator ${i + 1}` : a.name,
@@ -56,10 +80,20 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
     },
     // archived labels only where they were used
     distribution: labels
-      .map((l) => ({ label: l, annotators: countsById.get(l.id)?.annotators ?? 0, gold: countsById.get(l.id)?.gold ?? 0 }))
+      .map((l) => ({ label: l, annotators: counted.get(l.name) ?? 0, gold: gold.get(l.name) ?? 0 }))
       .filter((d) => !d.label.archived || d.annotators + d.gold > 0)
       .map((d) => ({ label: d.label.name, color: d.label.color, annotators: d.annotators, gold: d.gold })),
   };
+}
+
+/** Span counts per label name from the ["dist", L] or ["gold", L] cells. */
+function countsByLabel(cells: Cells, kind: "dist" | "gold"): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, n] of cells) {
+    const [k, label] = parseCellKey(key);
+    if (k === kind) out.set(String(label), (out.get(String(label)) ?? 0) + n);
+  }
+  return out;
 }
 
 export type ProjectAgreement = Awaited<ReturnType<typeof projectAgreement>>;

@@ -97,4 +97,19 @@ describe(`labels REST API on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     expect(res.status).toBe(401);
     expect((await list(other.token, p.id)).status).toBe(401);
   });
+  it("holds every name to one rule: invisible and direction characters, commas and lookalikes are refused", async () => {
+    const p = await newProject();
+    for (const name of ["PERSON\u200b", "PER\u202eNOS", "A,B", "TAB\tNAME"]) {
+      const res = await post(admin.token, p.id, { name });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      expect(res.json.error?.code).toBe("INVALID_INPUT");
+    }
+    const lookalike = await post(admin.token, p.id, { name: "\u0420\u0415RSON" });
+    expect(lookalike.status).toBe(409);
+    expect(lookalike.json.error?.message).toContain('looks the same as the label "PERSON"');
+    const org = (await list(admin.token, p.id)).json.labels as { id: string; name: string }[];
+    const renamed = await patch(admin.token, org.find((l) => l.name === "ORG")!.id, { name: "PERS\u041eN" });
+    expect(renamed.status).toBe(409);
+    expect(await db.label.count({ where: { projectId: p.id } })).toBe(DEFAULT_LABELS.length);
+  });
 });

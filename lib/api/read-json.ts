@@ -11,8 +11,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const raw = await req.text();
-  if (Buffer.byteLength(raw) > maxBytes) throw tooLarge(maxBytes);
+  const raw = await readTextLimited(req, maxBytes);
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -20,6 +19,29 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
     throw new AppError("INVALID_INPUT", "The body is not valid JSON");
   }
   return schema.parse(data);
+}
+
+/**
+ * The body as text, counted while it arrives: a chunked body (no
+ * Content-Length) is refused as soon as it passes the limit, never read whole
+ * first.
+ */
+export async function readTextLimited(req: Request, maxBytes: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 const tooLarge = (max: number) =>

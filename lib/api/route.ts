@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { errorResponse } from "./respond";
 import { isSameOrigin } from "./same-origin";
+import { hasSessionCookie } from "./session-cookie";
 
 type Context<P> = { req: Request; actor: Actor; params: P };
 type NextContext<P> = { params: Promise<P> };
@@ -23,9 +24,11 @@ export async function authenticate(req: Request): Promise<Actor> {
   if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) {
     throw new AppError("FORBIDDEN", "Cross-origin request refused");
   }
+  const anonymous = () => new AppError("UNAUTHENTICATED", "Sign in or send an API token (Authorization: Bearer …)");
+  if (!hasSessionCookie(req)) throw anonymous();
   const { getSessionActor } = await import("@/lib/auth");
   const actor = await getSessionActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API token (Authorization: Bearer …)");
+  if (!actor) throw anonymous();
   return actor;
 }
 

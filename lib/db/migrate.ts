@@ -6,12 +6,13 @@
  * (see ../shared/docs/STACK.md). Safe to run from several instances at once
  * on PostgreSQL (advisory lock).
  */
-import { readdirSync, readFileSync, mkdirSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { providerOf, migrationsDir, type Provider } from "@/lib/ops/providers";
 import { sqlitePath } from "@/lib/db/url";
+import { makeSqliteFilesPrivate, prepareSqliteFolder } from "@/lib/db/private-files";
 
 type Migration = { name: string; sql: string };
 
@@ -33,8 +34,9 @@ export async function migrate(url: string, root = process.cwd()): Promise<string
 
 function migrateSqlite(url: string, migrations: Migration[]): string[] {
   const file = sqlitePath(url);
-  mkdirSync(dirname(file), { recursive: true });
+  prepareSqliteFolder(file);
   const conn = new Database(file);
+  makeSqliteFilesPrivate(file);
   try {
     conn.pragma("journal_mode = WAL");
     conn.exec(`CREATE TABLE IF NOT EXISTS "_marginalia_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`);

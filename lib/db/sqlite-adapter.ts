@@ -9,6 +9,8 @@
  */
 import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { sqlitePath } from "./url";
+import { makeSqliteFilesPrivate, prepareSqliteFolder } from "./private-files";
 
 /** How long a writer waits for another process's write lock before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -23,11 +25,15 @@ function beginImmediately(adapter: Adapter): Adapter {
 }
 
 export class ImmediateSqliteAdapter extends PrismaBetterSQLite3 {
-  constructor(url: string) {
+  constructor(private readonly url: string) {
     super({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   }
 
   override async connect() {
-    return beginImmediately(await super.connect());
+    const file = sqlitePath(this.url);
+    prepareSqliteFolder(file);
+    const adapter = beginImmediately(await super.connect());
+    makeSqliteFilesPrivate(file);
+    return adapter;
   }
 }

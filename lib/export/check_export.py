@@ -25,7 +25,8 @@ def read_records(path):
         content = f.read()
     if content.lstrip().startswith("["):
         return json.loads(content)
-    return [json.loads(line) for line in content.splitlines() if line.strip()]
+    # JSONL lines end with "\n" only: JSON leaves U+2028, U+0085 and the like unescaped inside strings
+    return [json.loads(line) for line in content.split("\n") if line.strip()]
 
 
 def check_slice(text, start, end, expected, where):

@@ -54,6 +54,21 @@ beforeAll(async () => {
 });
 
 describe(`export formats on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
+  it("checks with Python texts holding Unicode line and paragraph separators that JSON leaves unescaped", async () => {
+    const own = await makeProject();
+    const text = "Line one\u2028still line one\u0085and \u2029 Lavrov met Kerry.";
+    const d = await makeDocument(admin.actor, { text, project: own.slug, title: "Separators" });
+    await makeGoldLayer(admin.actor, d.id, { spans: [spanAt(d.text, "Lavrov", "PERSON"), spanAt(d.text, "still line one", "EVENT")], status: "APPROVED" });
+    const res = await call(exporter.GET, { path: `/api/v1/export?project=${own.slug}&format=native`, token: admin.token });
+    expect(res.status, res.text).toBe(200);
+    expect(res.text).toContain("\u2028"); // raw in the JSON line, not escaped
+    const file = join(mkdtempSync(join(tmpdir(), "marginalia-export-")), "sep.jsonl");
+    writeFileSync(file, res.text);
+    const checked = await python(file);
+    expect(checked.out).toMatch(/^ok: \d+ records, 2 spans/);
+    expect(checked.code).toBe(0);
+  });
+
   it("writes every format so that Python's text[start:end] is each span's text", async () => {
     const dir = mkdtempSync(join(tmpdir(), "marginalia-export-"));
     expect(doc.text).toContain("q\u0301");

@@ -136,4 +136,17 @@ describe(`import on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(big.status).toBe(413);
     expect(await db.document.count({ where: { projectId: project.id } })).toBe(0);
   });
+  it("creates labels only under the one name rule, and reports the lines it refused", async () => {
+    const project = await projectWithMember();
+    const before = await db.label.count({ where: { projectId: project.id } });
+    const bad = ["NUL\u0000", "ESC\u001b", "x".repeat(3000), "A,B", "PERSON\u200b", "\u0420\u0415RSON"];
+    const lines = bad.map((label, i) => ({ title: `Bad ${i}`, text: TEXT(), meta: {}, spans: [{ start: 5, end: 11, label }] }));
+    const res = await post(`project=${project.slug}&createLabels=true`, jsonl(...lines, { title: "Good", text: TEXT(), meta: {}, spans: [{ start: 5, end: 11, label: "WEAPON" }] }));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ documents: 1, labelsCreated: ["WEAPON"], errorCount: bad.length });
+    const errors = res.json.errors as { line: number; message: string }[];
+    expect(errors.map((e) => e.line)).toEqual(bad.map((_, i) => i + 1));
+    expect(errors[5].message).toContain('looks the same as the label "PERSON"');
+    expect(await db.label.count({ where: { projectId: project.id } })).toBe(before + 1);
+  });
 });

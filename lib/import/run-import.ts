@@ -25,6 +25,7 @@
  *   labels must exist in the project, unless createLabels.
  * - Audit: DOCUMENT IMPORT per document, ANNOTATION IMPORT per span, LABEL CREATE.
  */
+import { labelNameProblem, lookalikeOf, normalizeLabelName } from "@/lib/projects/label-name";
 import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError, notFound } from "@/lib/errors";
@@ -125,6 +126,11 @@ export async function runImport(opts: {
       fail({ line: doc.line, message: `unknown label${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: the project's labels are ${[...labels.keys()].join(", ") || "none"} (or import with “create missing labels”)` });
       return null;
     }
+    const badName = unknown.map((name) => newLabelProblem(name)).find(Boolean);
+    if (badName) {
+      fail({ line: doc.line, message: badName });
+      return null;
+    }
     const hash = textHash(doc.text);
     const earlier = seenInFile.get(hash);
     if (earlier) {
@@ -140,6 +146,14 @@ export async function runImport(opts: {
     seenInFile.set(hash, { line: doc.line, title: doc.title });
     unknown.forEach((l) => missingLabels.add(l));
     return hash;
+  }
+
+  /** Why a label this import would create is refused: the one rule for names, and no lookalike of a label the project has or this import creates. */
+  function newLabelProblem(name: string): string | null {
+    const problem = normalizeLabelName(name) === name ? labelNameProblem(name) : "label names must be trimmed and in Unicode NFC";
+    if (problem) return `label ${JSON.stringify(name)}: ${problem}`;
+    const lookalike = lookalikeOf(name, [...labels.keys(), ...missingLabels].filter((n) => n !== name).map((n) => ({ name: n })));
+    return lookalike ? `label ${JSON.stringify(name)} looks the same as the label "${lookalike.name}"` : null;
   }
 
   async function createMissingLabels(tx: Tx) {

@@ -1,19 +1,11 @@
 /** Zod schemas for label fields, shared by the schema editor, the REST API and the domain. */
 import { z } from "zod";
 import { LABEL_KINDS } from "@/lib/domain/enums";
+import { LabelName } from "./label-name";
 
 export const HOTKEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
 
-export const LabelName = z
-  .string()
-  .transform((s) => s.normalize("NFC").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "Give the label a name")
-      .max(40, "Label names have at most 40 characters")
-      .regex(/^[^\p{Cc}]*$/u, "Label names cannot contain control characters"),
-  );
+export { LabelName } from "./label-name";
 
 export const LabelColor = z
   .string()

@@ -12,6 +12,7 @@ import { serializable } from "@/lib/db/serializable";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { getProject, getManagedProject } from "./get-project";
+import { lookalikeOf } from "./label-name";
 import { LABEL_PALETTE, LabelPatch, MoveDirection, NewLabel } from "./label-input";
 
 type LabelRow = { id: string; projectId: string; name: string; kind: string; color: string; hotkey: string | null; description: string; sortOrder: number; archived: boolean };
@@ -53,6 +54,10 @@ async function checkUnique(tx: Tx, label: Pick<LabelRow, "projectId" | "name" | 
       `A label named "${sameName.name}" already exists in this project${sameName.archived ? " (archived: unarchive it instead)" : ""}`,
       { field: "name", labelId: sameName.id },
     );
+  }
+  const lookalike = lookalikeOf(label.name, others);
+  if (lookalike) {
+    throw new AppError("CONFLICT", `"${label.name}" looks the same as the label "${lookalike.name}"; pick a name that reads differently`, { field: "name", labelId: lookalike.id });
   }
   if (label.hotkey && !label.archived) {
     const sameKey = others.find((o) => !o.archived && o.hotkey === label.hotkey);

@@ -13,6 +13,7 @@ import type { HelloEvent } from "./events";
 import { getHub, type Hub, type StreamAccess } from "./hub";
 import { SSE_PING, sseFrame, sseRetry } from "./sse";
 import { blindPresence } from "./blind-presence";
+import { claimStreamSlot } from "./stream-quota";
 
 // A ping is also how a dropped connection is noticed (the request's abort
 // signal does not always fire), so presence forgets a closed tab within this.
@@ -39,6 +40,7 @@ export async function openDocumentStream(opts: {
   const access = await accessFor(actor, documentId); // 404 before any stream starts
   const hub = opts.hub ?? getHub();
   await hub.ready();
+  const release = claimStreamSlot(actor.id); // 429 past the per-user cap
   const encoder = new TextEncoder();
   let stop: () => void = () => undefined;
 
@@ -68,6 +70,7 @@ export async function openDocumentStream(opts: {
       stop = () => {
         if (closed) return;
         closed = true;
+        release();
         clearInterval(ping);
         signal.removeEventListener("abort", stop);
         handle.close();

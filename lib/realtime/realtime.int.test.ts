@@ -11,6 +11,7 @@ import type { BusMessage, DeliveredDocumentEvent, PresenceEvent, Viewer } from "
 import { Hub, getBus } from "@/lib/realtime/hub";
 import { LISTEN_APPLICATION_NAME, PgBus } from "@/lib/realtime/pg-bus";
 import { openDocumentStream } from "@/lib/realtime/open-document-stream";
+import { MAX_STREAMS_PER_USER } from "@/lib/realtime/stream-quota";
 import * as eventsRoute from "@/app/api/v1/documents/[id]/events/route";
 
 const onPostgres = databaseProvider() === "postgresql";
@@ -171,6 +172,30 @@ describe(`live events on ${databaseProvider()}`, () => {
     await theirs.waitFor<{ annotation: { id: string } }>((e) => e.event === "annotation.created" && e.data.annotation.id === own.annotation.id, 10_000, "their own event");
     expect(theirs.of<{ annotation: { id: string } }>("annotation.created").map((e) => e.annotation.id)).toEqual([own.annotation.id]);
     expect(mine.of<{ annotation: { id: string } }>("annotation.created").map((e) => e.annotation.id)).toEqual([annotation.id]);
+  });
+
+  it("caps the live streams one user holds open (429 with the API's error shape), and frees a slot when a stream closes", async () => {
+    const doc = await makeDocument(admin.actor);
+    const heavy = await makeUser("ANNOTATOR");
+    const open = (ac: AbortController) =>
+      eventsRoute.GET(new Request(`http://localhost/api/v1/documents/${doc.id}/events`, { headers: { authorization: `Bearer ${heavy.token}` }, signal: ac.signal }), { params: Promise.resolve({ id: doc.id }) });
+    const held: AbortController[] = [];
+    for (let i = 0; i < MAX_STREAMS_PER_USER; i++) {
+      const ac = new AbortController();
+      held.push(ac);
+      aborts.push(ac);
+      expect((await open(ac)).status).toBe(200);
+    }
+    const refused = await open(new AbortController());
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("TOO_MANY_REQUESTS");
+    const other = new AbortController();
+    aborts.push(other);
+    expect((await eventsRoute.GET(new Request(`http://localhost/api/v1/documents/${doc.id}/events`, { headers: { authorization: `Bearer ${ann.token}` }, signal: other.signal }), { params: Promise.resolve({ id: doc.id }) })).status).toBe(200); // others are not affected
+    held[0].abort();
+    const again = new AbortController();
+    aborts.push(again);
+    expect((await open(again)).status).toBe(200);
   });
 
   it("re-checks access while streaming: the project setting opens other layers, deactivation ends the stream", async () => {

@@ -40,6 +40,18 @@ beforeAll(async () => {
   bob = await makeUser("ANNOTATOR");
 });
 
+/** Every page of the reviewer's waiting queue (other test files leave submitted documents in the same database). */
+async function waitingQueue(token: string) {
+  const items: { id: string; submitted: number }[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await call(queue.GET as never, { path: `/api/v1/review/queue?limit=100${cursor ? `&cursor=${cursor}` : ""}`, token });
+    items.push(...(res.json.items as { id: string; submitted: number }[]));
+    cursor = res.json.nextCursor as string | null;
+  } while (cursor);
+  return items;
+}
+
 describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("submits, merges agreement, adjudicates, sends back, resubmits, approves and exports gold", async () => {
     const project = await makeProject();
@@ -60,14 +72,12 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect((await post(accept.POST, "/x", alice.token, String(aliceKerry.json.id))).status).toBe(403);
 
     // Not in the queue until submitted.
-    const before = await call(queue.GET as never, { path: "/api/v1/review/queue", token: reviewer.token });
-    expect((before.json.items as { id: string }[]).some((d) => d.id === doc.id)).toBe(false);
+    expect((await waitingQueue(reviewer.token)).some((d) => d.id === doc.id)).toBe(false);
     expect((await post(merge.POST, "/x", reviewer.token, doc.id, { threshold: "unanimous" })).status).toBe(409);
 
     for (const who of [alice, bob]) expect((await post(submit.POST, "/x", who.token, doc.id)).json.status).toBe("SUBMITTED");
     expect((await annotate(alice, doc.id, "Tuesday", "DATE")).status).toBe(409); // frozen once submitted
-    const waiting = await call(queue.GET as never, { path: "/api/v1/review/queue", token: reviewer.token });
-    const row = (waiting.json.items as { id: string; submitted: number }[]).find((d) => d.id === doc.id);
+    const row = (await waitingQueue(reviewer.token)).find((d) => d.id === doc.id);
     expect(row?.submitted).toBe(2);
 
     const merged = await post(merge.POST, "/x", reviewer.token, doc.id, { threshold: "unanimous" });

@@ -1,13 +1,14 @@
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
-import { projectAgreement } from "@/lib/agreement/project-agreement";
+import { DASHBOARD_BUDGET_MS, projectAgreement } from "@/lib/agreement/project-agreement";
 import { AgreementQuery } from "@/lib/agreement/counted-layers";
 import { AppError } from "@/lib/errors";
 import { CountingToggle } from "@/components/dashboard/counting-toggle";
 import { ProgressSection } from "@/components/dashboard/progress-section";
 import { AgreementSection } from "@/components/dashboard/agreement-section";
 import { DistributionSection } from "@/components/dashboard/distribution-section";
+import { PendingNotice } from "@/components/dashboard/pending-notice";
 
 export const metadata = { title: "Dashboard" };
 
@@ -17,13 +18,14 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const query = AgreementQuery.safeParse(await searchParams);
   const includeInProgress = query.success && query.data.include === "in_progress";
   try {
-    const data = await projectAgreement({ actor, projectId: id, includeInProgress });
+    const data = await projectAgreement({ actor, projectId: id, includeInProgress, budgetMs: DASHBOARD_BUDGET_MS });
     return (
       <main className="page dashboard">
         <header className="project-header">
           <h1>{data.project.name} · dashboard</h1>
           <ProjectTabs projectId={data.project.id} current="dashboard" />
         </header>
+        <PendingNotice documents={data.pendingDocuments} />
         <CountingToggle basePath={`/projects/${encodeURIComponent(id)}/dashboard`} includeInProgress={includeInProgress} />
         <ProgressSection annotators={data.annotators} />
         <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
