@@ -15,18 +15,40 @@
  */
 import { canonicalizeText, codePointLength, TextIndex } from "@/lib/text/offsets";
 import type { ImportSpan, OffsetUnit, RawSpan } from "./types";
+import { runSliced, type Slicer } from "@/lib/util/time-slice";
 
 export class SpanError extends Error {}
 
 const describe = (s: RawSpan, i: number) => `span ${i + 1} (${String(s.start)}–${String(s.end)} ${typeof s.label === "string" ? s.label : "?"})`;
 
-export function mapSpans(raw: string, spans: RawSpan[], unit: OffsetUnit): { text: string; spans: ImportSpan[] } {
+type Mapped = { text: string; spans: ImportSpan[] };
+
+export function mapSpans(raw: string, spans: RawSpan[], unit: OffsetUnit): Mapped {
+  const work = mapSpansSteps(raw, spans, unit);
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same in time slices (a record with 100,000 spans takes a good part of a second). */
+export const mapSpansAsync = (raw: string, spans: RawSpan[], unit: OffsetUnit, clock?: Slicer): Promise<Mapped> => runSliced(mapSpansSteps(raw, spans, unit), clock);
+
+const CHECKPOINT = 1024;
+
+/** mapSpans as a generator that stops every CHECKPOINT spans. */
+export function* mapSpansSteps(raw: string, spans: RawSpan[], unit: OffsetUnit): Generator<void, Mapped> {
   const text = canonicalizeText(raw);
   if (spans.length === 0) return { text, spans: [] };
   const index = new TextIndex(raw);
   const limit = unit === "utf16" ? raw.length : index.length;
   // 1. offsets in UTF-16 units of the raw text
-  const u16 = spans.map((s, i) => {
+  const u16: { start: number; end: number }[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    if (i % CHECKPOINT === CHECKPOINT - 1) yield;
+    u16.push(toUtf16(spans[i], i));
+  }
+  function toUtf16(s: RawSpan, i: number) {
     if (typeof s.label !== "string" || s.label.trim() === "") throw new SpanError(`${describe(s, i)}: missing label`);
     for (const v of [s.start, s.end]) {
       if (typeof v !== "number" || !Number.isInteger(v)) throw new SpanError(`${describe(s, i)}: offsets must be whole numbers`);
@@ -41,15 +63,17 @@ export function mapSpans(raw: string, spans: RawSpan[], unit: OffsetUnit): { tex
       if (index.cpToUtf16(index.utf16ToCp(u)) !== u) throw new SpanError(`${describe(s, i)}: UTF-16 offset ${u} falls inside a surrogate pair (an emoji or other astral character); are these offsets code points?`);
     }
     return { start, end };
-  });
+  }
   // 2. the span text, when the file carries it, must be the slice
-  spans.forEach((s, i) => {
-    if (s.text === undefined || s.text === null) return;
+  for (let i = 0; i < spans.length; i++) {
+    if (i % CHECKPOINT === CHECKPOINT - 1) yield;
+    const s = spans[i];
+    if (s.text === undefined || s.text === null) continue;
     const actual = raw.slice(u16[i].start, u16[i].end);
     if (typeof s.text !== "string" || (s.text !== actual && canonicalizeText(s.text) !== canonicalizeText(actual))) {
       throw new SpanError(`${describe(s, i)}: the file says its text is ${JSON.stringify(s.text)} but the text at those offsets is ${JSON.stringify(actual)}${unit === "codepoint" && index.length !== raw.length ? " (if the file counts UTF-16 units, import with offsets utf16)" : ""}`);
     }
-  });
+  }
   // 3. map through canonicalisation
   let cpOf: (u: number) => number;
   if (text === raw) {
@@ -76,12 +100,12 @@ export function mapSpans(raw: string, spans: RawSpan[], unit: OffsetUnit): { tex
     cpOf = (u) => map.get(u)!;
   }
   const canonical = new TextIndex(text);
-  return {
-    text,
-    spans: spans.map((s, i) => {
-      const start = cpOf(u16[i].start);
-      const end = cpOf(u16[i].end);
-      return { start, end, label: (s.label as string).trim(), text: canonical.slice(start, end) };
-    }),
-  };
+  const out: ImportSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    if (i % CHECKPOINT === CHECKPOINT - 1) yield;
+    const start = cpOf(u16[i].start);
+    const end = cpOf(u16[i].end);
+    out.push({ start, end, label: (spans[i].label as string).trim(), text: canonical.slice(start, end) });
+  }
+  return { text, spans: out };
 }

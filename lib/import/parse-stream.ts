@@ -5,7 +5,7 @@
 import { readLines } from "./read-lines";
 import { readJsonArray, JsonArrayError } from "./json-array";
 import { detectRecordFormat, isManifest, RecordError, titleFromText, toRawRecord } from "./records";
-import { mapSpans, SpanError } from "./map-offsets";
+import { mapSpansAsync, SpanError } from "./map-offsets";
 import type { ImportFormat, OffsetUnit, ParseResult, RawRecord } from "./types";
 
 export type ParseOptions = {
@@ -24,9 +24,9 @@ export function formatFromName(name: string | undefined): ImportFormat | "json" 
 
 export const defaultOffsets = (format: ImportFormat): OffsetUnit => (format === "label-studio" ? "utf16" : "codepoint");
 
-function toResult(line: number, raw: RawRecord, offsets: OffsetUnit): ParseResult {
+async function toResult(line: number, raw: RawRecord, offsets: OffsetUnit): Promise<ParseResult> {
   try {
-    const { text, spans } = mapSpans(raw.text, raw.spans, offsets);
+    const { text, spans } = await mapSpansAsync(raw.text, raw.spans, offsets);
     return { ok: true, doc: { line, title: raw.title.slice(0, 500), text, meta: raw.meta, spans } };
   } catch (err) {
     if (err instanceof SpanError) return { ok: false, error: { line, message: err.message } };
@@ -137,7 +137,7 @@ async function* lineResults(lines: AsyncIterable<{ line: number; text: string }>
       continue;
     }
     try {
-      yield toResult(line, toRawRecord(format, value), offsets);
+      yield await toResult(line, toRawRecord(format, value), offsets);
     } catch (err) {
       if (err instanceof RecordError) yield { ok: false, error: { line, message: err.message } };
       else throw err;
@@ -156,7 +156,7 @@ async function* arrayResults(chunks: AsyncIterable<string>, offsets: OffsetUnit)
         continue;
       }
       try {
-        yield toResult(line, toRawRecord("label-studio", value), offsets);
+        yield await toResult(line, toRawRecord("label-studio", value), offsets);
       } catch (err) {
         if (err instanceof RecordError) yield { ok: false, error: { line, message: `task ${index}: ${err.message}` } };
         else throw err;

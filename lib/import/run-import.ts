@@ -10,8 +10,12 @@
  *   then; the upload size limit bounds them.)
  * - Writing is chunked (lib/import/write-document.ts): no transaction holds
  *   more than a bounded number of spans, and a long document stays invisible
- *   until all of its spans are in. Each document is added to the syndication
- *   index once written.
+ *   until all of its spans are in.
+ * - Syndication index: an import of up to INDEX_INLINE_DOCUMENTS documents
+ *   indexes them before it answers; a larger one leaves them to the project's
+ *   background backfill, started when it ends (lib/syndication/backfill.ts),
+ *   so the import keeps its throughput and syndication answers with
+ *   `index.complete: false` until the backfill is done.
  * - A document whose canonical text is already in the project (or earlier in
  *   the same file) is a duplicate: reported with the existing document, not
  *   written again, and its spans are skipped (never merged into a layer
@@ -34,9 +38,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { ImportOptions, type ImportOptionsInput } from "./import-options";
 import type { ImportFormat, LineError, OffsetUnit, ParsedDocument, ParseResult } from "./types";
 import { removeDocument, removeStaleImport, revealDocuments, writeImportedDocument } from "./write-document";
-import { indexDocument } from "@/lib/syndication/shingle-index";
+import { indexDocuments } from "@/lib/syndication/shingle-index";
+import { startBackfill } from "@/lib/syndication/backfill";
+import { slicer } from "@/lib/util/time-slice";
 
 export const MAX_REPORTED_ERRORS = 1000;
+/** Imports of at most this many documents index them before answering. */
+export const INDEX_INLINE_DOCUMENTS = 20;
 
 export type ImportSummary = {
   format: ImportFormat;
@@ -178,15 +186,25 @@ export async function runImport(opts: {
     return created;
   }
 
-  /** Adds the written documents to the syndication index (a failure leaves them to the backfill). */
+  /** Adds the written documents to the syndication index, or leaves them to the background backfill. */
   async function index(docs: { id: string; text: string }[]) {
-    for (const d of docs) {
-      await indexDocument({ id: d.id, projectId: project!.id, text: d.text }).catch((err: Error) => console.error(`import: indexing document ${d.id} for syndication: ${err.message}`));
+    if (docs.length > INDEX_INLINE_DOCUMENTS) {
+      void startBackfill(project!.id);
+      return;
     }
+    await indexDocuments(project!.id, docs).catch((err: Error) => {
+      console.error(`import: indexing for syndication (left to the backfill): ${err.message}`);
+      void startBackfill(project!.id);
+    });
   }
 
+  // With better-sqlite3 every query resolves at once, so a loop of them is one
+  // long microtask chain: give the event loop back between records.
+  const clock = slicer();
   if (options.mode === "valid") {
+    const written: { id: string; text: string }[] = [];
     for await (const r of opts.parsed.results) {
+      if (clock.due()) await clock.pause();
       if (!r.ok) {
         fail(r.error);
         continue;
@@ -195,7 +213,7 @@ export async function runImport(opts: {
       if (!hash) continue;
       try {
         const created = await write(r.doc, hash);
-        await index([{ id: created.id, text: r.doc.text }]);
+        if (written.length <= INDEX_INLINE_DOCUMENTS) written.push({ id: created.id, text: r.doc.text });
       } catch (err) {
         if (isUniqueViolation(err)) {
           // written by someone else in the meantime
@@ -203,11 +221,13 @@ export async function runImport(opts: {
         } else throw err;
       }
     }
+    await index(written);
     return summary;
   }
 
   const accepted: { doc: ParsedDocument; hash: string }[] = [];
   for await (const r of opts.parsed.results) {
+    if (clock.due()) await clock.pause();
     if (!r.ok) {
       fail(r.error);
       continue;
@@ -220,7 +240,10 @@ export async function runImport(opts: {
   }
   const written: { id: string; text: string }[] = [];
   try {
-    for (const { doc, hash } of accepted) written.push({ id: (await write(doc, hash, true)).id, text: doc.text });
+    for (const { doc, hash } of accepted) {
+      if (clock.due()) await clock.pause();
+      written.push({ id: (await write(doc, hash, true)).id, text: doc.text });
+    }
     await revealDocuments(written.map((w) => w.id));
   } catch (err) {
     for (const w of written) await removeDocument(w.id).catch(() => undefined);

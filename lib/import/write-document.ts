@@ -133,14 +133,15 @@ export async function revealDocuments(ids: string[]) {
 }
 
 /**
- * Deletes a document in bounded statements: its annotations, audit rows and
- * index rows a batch at a time, then the document (whose cascade is small by then).
+ * Deletes a document in bounded statements: its annotations and audit rows a
+ * batch at a time, then the document (whose cascade is small by then). Only
+ * documents still being imported are removed here, and those are never in
+ * the syndication index (the indexer reads visible documents only).
  */
 export async function removeDocument(id: string) {
   const tables = [
     Prisma.sql`DELETE FROM "Annotation" WHERE "id" IN (SELECT a."id" FROM "Annotation" a JOIN "Layer" l ON l."id" = a."layerId" WHERE l."documentId" = ${id} LIMIT ${DELETE_BATCH})`,
     Prisma.sql`DELETE FROM "AuditEvent" WHERE "id" IN (SELECT "id" FROM "AuditEvent" WHERE "documentId" = ${id} LIMIT ${DELETE_BATCH})`,
-    Prisma.sql`DELETE FROM "SyndicationShingle" WHERE ("projectId", "hash", "documentId") IN (SELECT "projectId", "hash", "documentId" FROM "SyndicationShingle" WHERE "documentId" = ${id} LIMIT ${DELETE_BATCH})`,
   ];
   for (const statement of tables) {
     for (;;) {

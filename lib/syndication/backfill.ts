@@ -1,17 +1,22 @@
 /**
  * Indexes the documents of a project that are not in the syndication index
- * yet (imported before the index existed, or whose import stopped between
- * writing the document and indexing it). Runs in the background, one
- * document at a time in bounded statements (lib/syndication/shingle-index.ts),
- * started lazily the first time a project's syndication is asked for; one run
- * per project per process (a second instance indexing the same documents
- * writes the same rows, which are kept once).
+ * yet: the documents of a large import (started by the import when it ends),
+ * documents imported before the index existed (started the first time a
+ * project's syndication is asked for), or whose indexing stopped. Runs in the
+ * background, in batches of documents written in bounded statements
+ * (lib/syndication/shingle-index.ts); one run per project per process (a
+ * second instance indexing the same documents writes the same rows, which are
+ * kept once).
  */
 import { db } from "@/lib/db";
 import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
-import { indexDocument } from "./shingle-index";
+import { BATCH_HASHES, indexDocuments } from "./shingle-index";
 
-const BATCH = 20;
+const PAGE = 100;
+/** documents per batch at most (the texts are held in memory meanwhile) */
+const BATCH_DOCUMENTS = 1000;
+/** about one shingle per 6 characters of text */
+const CHARS_PER_HASH = 6;
 const running = new Map<string, Promise<number>>();
 
 export type IndexProgress = { documents: number; indexed: number; complete: boolean };
@@ -27,25 +32,28 @@ export async function indexProgress(projectId: string): Promise<IndexProgress> {
 /** Indexes every unindexed document of the project; resolves with how many it indexed. */
 export async function backfillProject(projectId: string): Promise<number> {
   let done = 0;
-  const failed = new Set<string>();
   for (;;) {
-    const docs = await db.document.findMany({
-      where: { projectId, ...VISIBLE_DOCUMENT, shinglesIndexed: false, id: { notIn: [...failed] } },
-      select: { id: true, projectId: true, text: true },
-      orderBy: { id: "asc" },
-      take: BATCH,
-    });
-    if (docs.length === 0) return done;
-    for (const doc of docs) {
-      try {
-        await indexDocument(doc);
-        done++;
-      } catch (err) {
-        // deleted meanwhile, or a database error: skip it this run, say so
-        failed.add(doc.id);
-        console.error(`syndication backfill: document ${doc.id}: ${(err as Error).message}`);
+    const batch: { id: string; text: string }[] = [];
+    let hashes = 0;
+    let after: string | undefined;
+    while (batch.length < BATCH_DOCUMENTS && hashes < BATCH_HASHES) {
+      const page = await db.document.findMany({
+        where: { projectId, ...VISIBLE_DOCUMENT, shinglesIndexed: false, ...(after ? { id: { gt: after } } : {}) },
+        select: { id: true, text: true },
+        orderBy: { id: "asc" },
+        take: PAGE,
+      });
+      for (const d of page) {
+        batch.push(d);
+        hashes += d.text.length / CHARS_PER_HASH;
+        if (hashes >= BATCH_HASHES) break;
       }
+      if (page.length < PAGE) break;
+      after = batch[batch.length - 1].id;
     }
+    if (batch.length === 0) return done;
+    await indexDocuments(projectId, batch);
+    done += batch.length;
   }
 }
 

@@ -6,6 +6,7 @@
 import { syndicationWords, type Word } from "./words";
 import { alignWord, boilerplateLimit, sharedPassages, shingleKeys, shinglePositions, type PairPassage } from "./match";
 import { slicer } from "@/lib/util/time-slice";
+import { shingleHashes } from "./shingle-hash";
 
 export type CorpusDocument = { id: string; title: string; text: string };
 
@@ -20,10 +21,11 @@ export type IndexedDocument = CorpusDocument & { words?: Word[] };
 
 /**
  * Only the pairs of one document (`focusId`) with each of the others, with
- * the boilerplate shingles given (keys found in too many documents of the
- * project, as the database index counts them).
+ * the boilerplate shingles given as hashes (lib/syndication/shingle-hash.ts:
+ * shingles found in too many documents of the project, as the database index
+ * counts them), and the focus document's shingle hashes when already known.
  */
-export type Neighbourhood = { focusId: string; ignore: ReadonlySet<string> };
+export type Neighbourhood = { focusId: string; ignore: ReadonlySet<number>; focusHashes?: number[] };
 
 export class SyndicationIndex {
   readonly docs = new Map<string, CorpusDocument & { words: Word[]; chars: string[] }>();
@@ -60,27 +62,44 @@ export class SyndicationIndex {
 
   /**
    * Only the focus document's pairs, in the order the whole-corpus
-   * constructor makes them (other documents by id), one pair per time slice;
-   * the focus document's shingles are computed once for all pairs.
+   * constructor makes them (other documents by id), matched on shingle
+   * hashes. The focus document's shingle positions are mapped once (in time
+   * slices); each pair then costs the other document's length, not the
+   * focus document's: where the focus document is A, only its positions
+   * holding one of B's shingles are visited.
    */
   static async around(documents: IndexedDocument[], around: Neighbourhood): Promise<SyndicationIndex> {
     const index = new SyndicationIndex(documents, around);
     const focus = index.docs.get(around.focusId);
     if (!focus) return index;
-    const keys = shingleKeys(focus.words);
-    const where = shinglePositions(keys, around.ignore);
-    const others = [...index.docs.values()].filter((d) => d.id !== focus.id).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     const clock = slicer();
+    const keys = around.focusHashes ?? shingleHashes(focus.words);
+    const where = new Map<number, number[]>();
+    for (let j = 0; j < keys.length; j++) {
+      if (j % 1024 === 0 && clock.due()) await clock.pause();
+      if (around.ignore.has(keys[j])) continue;
+      const list = where.get(keys[j]);
+      if (list) list.push(j);
+      else where.set(keys[j], [j]);
+    }
+    const others = [...index.docs.values()].filter((d) => d.id !== focus.id).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     for (const other of others) {
       if (clock.due()) await clock.pause();
-      if (focus.id < other.id) index.addPair(focus, other, around.ignore, { keysA: keys });
-      else index.addPair(other, focus, around.ignore, { whereB: where });
+      const otherKeys = shingleHashes(other.words);
+      if (focus.id < other.id) {
+        const whereB = shinglePositions(otherKeys, around.ignore);
+        const hits: number[] = [];
+        for (const k of whereB.keys()) for (const i of where.get(k) ?? []) hits.push(i);
+        if (hits.length === 0) continue;
+        hits.sort((x, y) => x - y);
+        index.addPair(focus, other, around.ignore, { keysA: keys, whereB, indicesA: new Set(hits) });
+      } else index.addPair(other, focus, around.ignore, { keysA: otherKeys, whereB: where });
     }
     return index;
   }
 
-  private addPair(a: { id: string; words: Word[] }, b: { id: string; words: Word[] }, ignore: ReadonlySet<string>, pre?: Parameters<typeof sharedPassages>[3]) {
-    for (const p of sharedPassages(a.words, b.words, ignore, pre)) {
+  private addPair<K>(a: { id: string; words: Word[] }, b: { id: string; words: Word[] }, ignore: ReadonlySet<K>, pre?: Parameters<typeof sharedPassages<K>>[3]) {
+    for (const p of sharedPassages<K>(a.words, b.words, ignore, pre)) {
       this.pairs.get(a.id)!.push({ other: b.id, passage: p });
       this.pairs.get(b.id)!.push({ other: a.id, passage: flip(p) });
     }
@@ -92,8 +111,13 @@ export class SyndicationIndex {
     return { start: d.words[from].start, end: d.words[to - 1].end };
   }
 
+  private readonly astral = new Map<string, boolean>();
+
   private slice(docId: string, start: number, end: number) {
-    return this.docs.get(docId)!.chars.slice(start, end).join("");
+    const text = this.docs.get(docId)!.text;
+    let astral = this.astral.get(docId);
+    if (astral === undefined) this.astral.set(docId, (astral = ASTRAL.test(text)));
+    return astral ? codePointSlice(text, start, end) : text.slice(start, end);
   }
 
   /** Passages of `docId` shared with other documents, overlapping ones merged, in text order. */
@@ -204,7 +228,24 @@ function edge(a: string[], b: string[], pos: number, anchorA: number, anchorB: n
   return kind === "start" ? anchorB - n : anchorB + n;
 }
 
-/** Code points of the text, split only when a span or passage text is cut from it. */
+const ASTRAL = /[\uD800-\uDFFF]/;
+
+/** text[start, end) in code points (a walk from the start: for texts with astral characters). */
+function codePointSlice(text: string, start: number, end: number): string {
+  let cp = 0;
+  let i = 0;
+  let from = -1;
+  while (i < text.length && cp < end) {
+    if (cp === start) from = i;
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    cp++;
+  }
+  if (from < 0) from = cp === start ? i : text.length;
+  return text.slice(from, i);
+}
+
+/** Code points of the text, split only when a span is mapped onto it. */
 function withLazyChars<T extends { text: string }>(d: T): T & { chars: string[] } {
   let chars: string[] | undefined;
   return Object.defineProperty(d, "chars", { get: () => (chars ??= Array.from(d.text)), enumerable: true }) as T & { chars: string[] };

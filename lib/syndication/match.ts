@@ -43,8 +43,8 @@ export function shingleKeys(words: Word[]): string[] {
 }
 
 /** Where each shingle key (not in `ignore`) starts, in order. */
-export function shinglePositions(keys: string[], ignore: ReadonlySet<string>): Map<string, number[]> {
-  const where = new Map<string, number[]>();
+export function shinglePositions<K>(keys: K[], ignore: ReadonlySet<K>): Map<K, number[]> {
+  const where = new Map<K, number[]>();
   keys.forEach((k, j) => {
     if (ignore.has(k)) return;
     const list = where.get(k);
@@ -57,15 +57,25 @@ export function shinglePositions(keys: string[], ignore: ReadonlySet<string>): M
 /**
  * Passages shared by documents A and B. `ignore` holds shingle keys treated
  * as boilerplate. `pre` passes A's keys and B's positions when they were
- * computed once for many pairs (the same as computing them here).
+ * computed once for many pairs (the same as computing them here); the keys
+ * may be shingle hashes instead (lib/syndication/shingle-hash.ts), as long as
+ * A's, B's and `ignore` are of one kind. `indicesA` lists, in increasing
+ * order, the positions of A that may match B: skipping a position with no
+ * match changes nothing (a run not extended there ends either way), so a long
+ * A is visited only where B's shingles are.
  */
-export function sharedPassages(a: Word[], b: Word[], ignore: ReadonlySet<string> = new Set(), pre: { keysA?: string[]; whereB?: ReadonlyMap<string, number[]> } = {}): PairPassage[] {
-  const keysA = pre.keysA ?? shingleKeys(a);
-  const where = pre.whereB ?? shinglePositions(shingleKeys(b), ignore);
+export function sharedPassages<K = string>(
+  a: Word[],
+  b: Word[],
+  ignore: ReadonlySet<K> = new Set(),
+  pre: { keysA?: K[]; whereB?: ReadonlyMap<K, number[]>; indicesA?: Iterable<number> } = {},
+): PairPassage[] {
+  const keysA = pre.keysA ?? (shingleKeys(a) as K[]);
+  const where = pre.whereB ?? shinglePositions(shingleKeys(b) as K[], ignore);
   // runs of consecutive shingle matches on one diagonal → aligned word segments
   const open = new Map<number, Segment>(); // diagonal (j - i) → run still growing
   const segments: Segment[] = [];
-  for (let i = 0; i < keysA.length; i++) {
+  for (const i of pre.indicesA ?? keysA.keys()) {
     const js = where.get(keysA[i]) ?? [];
     const seen = new Set<number>();
     for (const j of js) {

@@ -9,8 +9,8 @@
  * which at worst makes a document a candidate that the exact pairwise match
  * then rejects, or counts a shingle in one document too many.
  */
-import { runSliced } from "@/lib/util/time-slice";
-import { SHINGLE } from "./match";
+import { runSliced, type Slicer } from "@/lib/util/time-slice";
+import { SHINGLE as SHINGLE_WORDS } from "./match";
 import type { Word } from "./words";
 
 const FNV_PRIME = 0x01000193;
@@ -19,6 +19,8 @@ const LANE_B = 0x050c5d1f;
 const MIX_A = 0x9e3779b1;
 const MIX_B = 0x85ebca77;
 const TWO_32 = 2 ** 32;
+/** a module constant: an imported binding is a getter call on every use in the hot loops */
+const SHINGLE = SHINGLE_WORDS;
 
 function fnv(s: string, seed: number): number {
   let h = seed;
@@ -64,6 +66,6 @@ export function shingleHashes(words: Word[]): number[] {
 }
 
 /** The same, in time slices. */
-export function shingleHashesAsync(words: Word[]): Promise<number[]> {
-  return runSliced(scanShingleHashes(words, []));
+export function shingleHashesAsync(words: Word[], clock?: Slicer): Promise<number[]> {
+  return runSliced(scanShingleHashes(words, []), clock);
 }

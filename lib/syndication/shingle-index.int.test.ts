@@ -8,8 +8,9 @@ import { documentScope } from "@/lib/authz";
 import { importFiles } from "@/lib/import/import-files";
 import { revealDocuments, SPANS_PER_TRANSACTION, writeImportedDocument } from "@/lib/import/write-document";
 import { SyndicationIndex } from "./corpus";
-import { documentSyndication } from "./project-syndication";
-import { backfillProject } from "./backfill";
+import { documentSyndication, syndicationOfDocument } from "./project-syndication";
+import { INDEX_INLINE_DOCUMENTS } from "@/lib/import/run-import";
+import { backfillProject, startBackfill } from "./backfill";
 
 const seeds = readdirSync("seeds")
   .filter((f) => f.endsWith(".txt"))
@@ -121,5 +122,41 @@ describe(`syndication index on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
     const created = await db.document.findUniqueOrThrow({ where: { id: summary.created[0].id }, select: { importing: true, shinglesIndexed: true } });
     expect(created).toEqual({ importing: false, shinglesIndexed: true });
     expect(await db.annotation.count({ where: { layer: { documentId: summary.created[0].id } } })).toBe(spans.length);
+  });
+
+  it("leaves the index of a large import to the background backfill it starts; answers with progress, then in full", async () => {
+    const { actor } = await makeUser("ADMIN");
+    const project = await makeProject();
+    const wire = seeds[0].text.split(/\s+/).slice(100, 160).join(" ");
+    // the wire text in 10 of them (in more than half it would be boilerplate)
+    const lines = Array.from({ length: INDEX_INLINE_DOCUMENTS + 5 }, (_, i) => JSON.stringify({ title: `R${i}`, text: `Report ${i} ${unique("w")} opens. ${i < 10 ? wire : ""} Report ${i} ends.` }));
+    const summary = await importFiles({ actor, options: { project: project.slug }, files: [{ name: "many.jsonl", chunks: (async function* () { yield lines.join("\n"); })() }] });
+    expect(summary.documents).toBe(lines.length);
+    const first = await documentSyndication({ actor, documentId: summary.created[0].id });
+    expect(first.index.documents).toBe(lines.length);
+    await startBackfill(project.id); // joins the run the import started
+    const docs = await db.document.findMany({ where: { projectId: project.id }, select: { id: true, title: true, text: true, shinglesIndexed: true } });
+    expect(docs.every((d) => d.shinglesIndexed)).toBe(true);
+    const want = inMemory(docs);
+    const got = await documentSyndication({ actor, documentId: summary.created[0].id });
+    expect(got.index).toEqual({ documents: lines.length, indexed: lines.length, complete: true });
+    expect(got.candidates).toEqual({ total: 9, matched: 9 });
+    expect(got.passages).toEqual(want.get(summary.created[0].id));
+    expect(got.passages[0].copies).toHaveLength(9);
+  });
+
+  it("matches at most maxCandidates documents, those sharing the most shingles first, and says how many there were", async () => {
+    const { project, docs } = await seedProject();
+    const full = [];
+    for (const d of docs) full.push({ d, r: await syndicationOfDocument(d.id) });
+    const { d, r } = full.sort((x, y) => y.r.candidates.total - x.r.candidates.total)[0];
+    expect(r.candidates.total).toBeGreaterThanOrEqual(2);
+    const focus = await db.document.findUniqueOrThrow({ where: { id: d.id }, select: { id: true, projectId: true, title: true, text: true, shinglesIndexed: true } });
+    expect(focus.projectId).toBe(project.id);
+    const { syndicationAround } = await import("./project-syndication");
+    const capped = await syndicationAround(focus, { maxCandidates: 1 });
+    expect(capped.candidates).toEqual({ total: r.candidates.total, matched: 1 });
+    const copies = new Set(capped.index.passagesOf(d.id).flatMap((p) => p.copies.map((c) => c.documentId)));
+    expect(copies.size).toBeLessThanOrEqual(1);
   });
 });

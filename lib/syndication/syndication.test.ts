@@ -127,3 +127,35 @@ describe("shared passages", () => {
     expect(idx.mapSpan("a", 0, 5)).toEqual([]);
   });
 });
+
+describe("pairs around one document, on shingle hashes", () => {
+  const vocab = ["Iraq", "said", "the", "group", "Tehran", "😀x", "caf\u00e9", "ISIS", "Moscow", "of", "𝒳ray", "in"];
+  const text = fc.array(fc.constantFrom(...vocab), { minLength: 0, maxLength: 70 }).map((w) => w.join(" "));
+  const passage = fc.array(fc.constantFrom(...vocab), { minLength: 14, maxLength: 60 }).map((w) => w.join(" "));
+
+  it("finds the same passages as the whole-corpus index, whichever side the focus document is on (property)", async () => {
+    let found = 0;
+    await fc.assert(
+      fc.asyncProperty(passage, text, text, fc.array(fc.integer({ min: 0, max: 120 }), { maxLength: 3 }), async (shared, x, y, cuts) => {
+        // two documents sharing a passage, with words changed at random places around and inside it
+        const a = `${x} ${shared} ${y}`;
+        const words = `${y} ${shared} ${x}`.split(" ");
+        for (const c of cuts) if (c < words.length) words[c] = "changed";
+        const b = words.join(" ");
+        for (const focus of ["a", "b"]) {
+          const docs = [
+            { id: "a", title: "A", text: a },
+            { id: "b", title: "B", text: b },
+          ];
+          const whole = new SyndicationIndex(docs);
+          const around = await SyndicationIndex.around(docs, { focusId: focus, ignore: new Set() });
+          expect(around.passagesOf(focus)).toEqual(whole.passagesOf(focus));
+          expect(around.mapSpan(focus, 0, 40)).toEqual(whole.mapSpan(focus, 0, 40));
+          found += whole.passagesOf(focus).length;
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(found).toBeGreaterThan(20);
+  });
+});

@@ -11,7 +11,7 @@
  * characters), so the same code runs to completion for pure callers
  * (`syndicationWords`) and in time slices on the server (`syndicationWordsAsync`).
  */
-import { runSliced } from "@/lib/util/time-slice";
+import { runSliced, type Slicer } from "@/lib/util/time-slice";
 
 export type Word = { start: number; end: number; norm: string };
 
@@ -99,9 +99,9 @@ export function syndicationWords(text: string): Word[] {
   return out;
 }
 
-/** The same words, computed in time slices that leave the event loop free between them. */
-export async function syndicationWordsAsync(text: string): Promise<Word[]> {
+/** The same words, computed in time slices that leave the event loop free between them (pass the clock of a loop over many texts). */
+export async function syndicationWordsAsync(text: string, clock?: Slicer): Promise<Word[]> {
   const out: Word[] = [];
-  await runSliced(scanWords(text, out));
+  await runSliced(scanWords(text, out), clock);
   return out;
 }

@@ -8,18 +8,23 @@ export const SLICE_MS = 8;
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Runs a checkpointing generator to completion in slices of about `sliceMs`; returns its result. */
-export async function runSliced<T>(work: Generator<void, T>, sliceMs = SLICE_MS): Promise<T> {
-  let sliceStart = performance.now();
+/**
+ * Runs a checkpointing generator to completion in slices of about `sliceMs`;
+ * returns its result. Many short pieces of work in a row must share one
+ * clock (`runSliced(work, clock)`): each alone is shorter than a slice, so
+ * with a clock each they would never give the event loop back.
+ */
+export async function runSliced<T>(work: Generator<void, T>, clock: Slicer | number = SLICE_MS): Promise<T> {
+  const c = typeof clock === "number" ? slicer(clock) : clock;
   for (;;) {
     const step = work.next();
+    // checked after the last step too: a short text's scan never reaches a checkpoint
+    if (c.due()) await c.pause();
     if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
   }
 }
+
+export type Slicer = ReturnType<typeof slicer>;
 
 /** A clock for loops that cannot be generators: `if (slicer.due()) await slicer.pause()`. */
 export function slicer(sliceMs = SLICE_MS) {
