@@ -40,6 +40,9 @@ function createClient(): Client {
   }
   // Same models and queries; only a few option types (isolation levels) differ.
   const pool = new pg.Pool({ connectionString: url });
+  // An idle connection that PostgreSQL ends (a restart, pg_terminate_backend) is an 'error' on the pool: without a
+  // listener it would be an uncaught exception that takes the server down. The pool replaces the connection itself.
+  pool.on("error", (err) => console.warn(`[db] an idle PostgreSQL connection ended: ${err.message}`));
   const db = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
   return { db, connection: { provider: "postgresql", pool } };
 }
