@@ -44,50 +44,39 @@ type TokenRow = { tokenId: string; userId: string; revokedAt: unknown; lastUsedA
 
 /**
  * The actor a bearer token stands for, or an UNAUTHENTICATED error. With
- * `limits` (a request), failures count per address and, when the token names
- * an account (revoked, user deactivated), per account; a blocked address, or
- * a failing token of a blocked account, gets RATE_LIMITED (429); a live token
- * is never blocked by its account's failures. Without (a stream re-checking
- * its token), nothing is counted.
+ * `limits` (a request), failed attempts count per address and, when the
+ * token names an account (revoked, user deactivated), per account; once
+ * either is blocked, failing tokens get RATE_LIMITED (429). A working token
+ * is never refused for others' failures: a script with a bad token behind a
+ * shared address, or whoever holds a user's old token, must not lock out the
+ * people whose tokens work. Without `limits` (a stream re-checking its
+ * token), nothing is counted.
  */
 export async function actorFromToken(token: string, opts: { limits?: { address: string | null } } = {}): Promise<Actor> {
   const { limits } = opts;
   const invalid = new AppError("UNAUTHENTICATED", "Invalid or revoked API token");
-  const addressKeys: [AttemptKind, string][] = limits?.address ? [["tokenAddress", limits.address]] : [];
-  const fail = async (err: AppError, userId?: string): Promise<never> => {
+  const row = token.startsWith(PREFIX)
+    ? await (await getSql()).one<TokenRow>(
+        `SELECT t."id" AS "tokenId", t."userId", t."revokedAt", t."lastUsedAt", u."id", u."email", u."name", u."role", u."active"
+           FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ?`,
+        [hashToken(token)],
+      )
+    : undefined;
+  const actor = row && row.revokedAt === null ? activeActor(row) : null;
+  if (!actor) {
+    const err = row && row.revokedAt === null ? new AppError("UNAUTHENTICATED", "This account is deactivated") : invalid;
     if (!limits) throw err;
-    const wait = await recordFailure(userId ? [...addressKeys, ["tokenAccount", userId]] : addressKeys);
+    const keys: [AttemptKind, string][] = [...(limits.address ? [["tokenAddress", limits.address] as [AttemptKind, string]] : []), ...(row ? [["tokenAccount", row.userId] as [AttemptKind, string]] : [])];
+    const blocked = await longestBlock(keys);
+    if (blocked !== null) throw rateLimited(blocked, "Too many failed API token attempts");
+    const wait = await recordFailure(keys);
     throw wait === null ? err : rateLimited(wait, "Too many failed API token attempts");
-  };
-  if (limits) {
-    const wait = await longestBlock(addressKeys);
-    if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts from this address");
   }
-  if (!token.startsWith(PREFIX)) return fail(invalid);
-  const sql = await getSql();
-  const row = await sql.one<TokenRow>(
-    `SELECT t."id" AS "tokenId", t."userId", t."revokedAt", t."lastUsedAt", u."id", u."email", u."name", u."role", u."active"
-       FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ?`,
-    [hashToken(token)],
-  );
-  if (!row) return fail(invalid);
-  // The per-account limit counts and blocks only tokens that no longer work: whoever holds an old token of a
-  // user must not be able to lock that user's live tokens out.
-  const refuse = async (err: AppError) => {
-    if (limits) {
-      const wait = await longestBlock([["tokenAccount", row.userId]]);
-      if (wait !== null) throw rateLimited(wait, "Too many failed API token attempts for this account");
-    }
-    return fail(err, row.userId);
-  };
-  if (row.revokedAt !== null) return refuse(invalid);
-  const actor = activeActor(row);
-  if (!actor) return refuse(new AppError("UNAUTHENTICATED", "This account is deactivated"));
   const now = new Date();
-  const lastUsed = toDateOrNull(row.lastUsedAt);
+  const lastUsed = toDateOrNull(row!.lastUsedAt);
   if (!lastUsed || now.getTime() - lastUsed.getTime() >= LAST_USED_EVERY_MS) {
     // Best effort bookkeeping: a failure here must not fail the request.
-    sql.run(`UPDATE "ApiToken" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, row.tokenId]).catch(() => undefined);
+    (await getSql()).run(`UPDATE "ApiToken" SET "lastUsedAt" = ? WHERE "id" = ?`, [now, row!.tokenId]).catch(() => undefined);
   }
   return actor;
 }
