@@ -1,6 +1,6 @@
 "use client";
 /** The document text in a read-only TipTap editor, one paragraph per line, with the annotation layer on top. */
-import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
@@ -38,9 +38,26 @@ export function DocumentView(props: { text: string; layers: DecorationChanges; o
     if (editor) onReady(editor);
   }, [editor, onReady]);
 
+  // While a mouse button is down in the text (a selection being dragged), the text's DOM must not change under it:
+  // redrawing decorations there (a panel's marks arriving, a live event) collapses the browser's selection. What
+  // changes meanwhile is sent once the button is up and the selection has been read.
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const down = () => setDragging(true);
+    const up = () => setTimeout(() => setDragging(false));
+    dom.addEventListener("mousedown", down);
+    window.addEventListener("mouseup", up);
+    return () => {
+      dom.removeEventListener("mousedown", down);
+      window.removeEventListener("mouseup", up);
+    };
+  }, [editor]);
+
   // Before the browser paints, whatever caused the render (a key, a scroll, a live event): never a frame late.
   useLayoutEffect(() => {
-    if (!editor || editor.isDestroyed) return;
+    if (!editor || editor.isDestroyed || dragging) return;
     const before = sent.current.editor === editor ? sent.current.layers : {};
     const changes: DecorationChanges = {};
     for (const name of new Set([...Object.keys(before), ...Object.keys(layers)])) {
@@ -48,7 +65,7 @@ export function DocumentView(props: { text: string; layers: DecorationChanges; o
     }
     sent.current = { editor, layers };
     if (Object.keys(changes).length) editor.view.dispatch(editor.state.tr.setMeta(annotationLayerKey, changes));
-  }, [editor, layers]);
+  }, [editor, layers, dragging]);
 
   return <EditorContent editor={editor} />;
 }
