@@ -15,6 +15,7 @@
  * Everything it started is stopped and the temporary directory removed, on
  * failure too. Knobs: see BENCH_* below and the README's Benchmarks section.
  */
+import { envInt } from "./env-int";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { runScript } from "./run-script";
@@ -24,13 +25,7 @@ import { bundleBrowser, startPlainServer } from "@/lib/bench/plain-page";
 import { launchBrowser, probedPage, signIn, measureLoad, measureEdits, measureCursor, measureScroll, measureFloor, cookieHeader, type LoadResult, type EditSamples } from "@/lib/bench/measure-page";
 import { judge, printTable, writeReport, median, type Row } from "@/lib/bench/report";
 
-const int = (name: string, fallback: number, min = 0) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min} (got ${JSON.stringify(raw)})`);
-  return n;
-};
+const int = envInt;
 
 function readConfig() {
   const rounds = int("BENCH_ROUNDS", 3, 1);

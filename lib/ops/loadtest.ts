@@ -7,6 +7,7 @@
  * BENCHMARKS.md (lib/loadtest/report.ts). Knobs: LOADTEST_* below and the
  * README's "Load test" section.
  */
+import { envInt } from "./env-int";
 import os from "node:os";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -19,13 +20,7 @@ import { ensureBuild } from "@/lib/bench/server";
 import type { PhaseConfig, PhaseResult } from "@/lib/loadtest/phase";
 import { writeLoadtestReport } from "@/lib/loadtest/report";
 
-const int = (name: string, fallback: number, min = 0) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min} (got ${JSON.stringify(raw)})`);
-  return n;
-};
+const int = envInt;
 
 const STEPS = ["open", "closed", "import", "crash"];
 
