@@ -76,7 +76,8 @@ function cliAdmin(): Account & { password: string } {
     if (r.status !== 0) throw new Error(`cli ${args.slice(0, 2).join(" ")} failed: ${r.stderr || r.stdout}`);
     return r.stdout.trim().split("\n");
   };
-  const made = run("user", "add", "--email", email, "--name", "Load Admin", "--role", "admin", "--password", password);
+  // "--password=…": a random password may start with "-", which would read as another option
+  const made = run("user", "add", "--email", email, "--name", "Load Admin", "--role", "admin", `--password=${password}`);
   const id = /\(([^)]+)\)\s*$/.exec(made.at(-1)!)?.[1] ?? "";
   const token = run("token", "create", "--email", email, "--name", "loadtest").at(-1)!;
   return { id, email, token, password };
