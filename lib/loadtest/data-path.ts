@@ -166,11 +166,21 @@ async function prismaRawExec(): Promise<Exec> {
   return over(db, false);
 }
 
+/** The few parts of a kysely package this comparison uses (it is loaded from a directory at run time, not a dependency). */
+type KyselyResult = { rows: unknown[]; numAffectedRows?: bigint };
+type KyselyExecutor = { executeQuery(query: unknown): Promise<KyselyResult> };
+type KyselyDb = KyselyExecutor & { transaction(): { execute<T>(fn: (trx: KyselyExecutor) => Promise<T>): Promise<T> } };
+type KyselyModule = {
+  Kysely: new (config: { dialect: unknown }) => KyselyDb;
+  SqliteDialect: new (config: { database: unknown }) => unknown;
+  PostgresDialect: new (config: { pool: unknown }) => unknown;
+  CompiledQuery: { raw(sql: string, parameters: unknown[]): unknown };
+};
+
 /** Kysely's execution path (driver, connection, statements) with the SQL of sqlPath, when a kysely package is given. */
 async function kyselyExec(dir: string): Promise<Exec> {
   const { pathToFileURL } = await import("node:url");
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const k: any = await import(pathToFileURL(join(dir, "dist/index.js")).href);
+  const k = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as KyselyModule;
   const url = process.env.DATABASE_URL!;
   const sqlite = url.startsWith("file:");
   const dialect = sqlite
@@ -179,15 +189,13 @@ async function kyselyExec(dir: string): Promise<Exec> {
   const kdb = new k.Kysely({ dialect });
   const text = (t: string) => (sqlite ? t : ((n) => t.replace(/\?/g, () => `$${++n}`))(0));
   const param = (v: unknown) => (v instanceof Date ? (sqlite ? v.toISOString().replace("Z", "+00:00") : v) : typeof v === "boolean" && sqlite ? (v ? 1 : 0) : v);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const over = (c: any, inside: boolean): Exec => {
+  const over = (c: KyselyExecutor, inside: boolean): Exec => {
     const q = (t: string, p: unknown[] = []) => c.executeQuery(k.CompiledQuery.raw(text(t), p.map(param)));
     return {
-      one: async (t, p) => (await q(t, p)).rows[0],
-      all: async (t, p) => (await q(t, p)).rows,
+      one: async <T>(t: string, p?: unknown[]) => (await q(t, p)).rows[0] as T | undefined,
+      all: async <T>(t: string, p?: unknown[]) => (await q(t, p)).rows as T[],
       run: async (t, p) => Number((await q(t, p)).numAffectedRows ?? 0),
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      transaction: (fn) => (inside ? fn(over(c, true)) : kdb.transaction().execute((trx: any) => fn(over(trx, true)))),
+      transaction: (fn) => (inside ? fn(over(c, true)) : kdb.transaction().execute((trx) => fn(over(trx, true)))),
     };
   };
   return over(kdb, false);
