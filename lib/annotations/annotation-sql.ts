@@ -13,14 +13,8 @@ import type { AnnotationRow } from "./annotation-view";
 export const ANNOTATION_COLUMNS = `a."id", a."layerId", a."start", a."end", a."text", a."version", a."entityId", a."createdAt", a."updatedAt", lb."name" AS "labelName", ly."documentId"`;
 export const ANNOTATION_JOINS = `JOIN "Label" lb ON lb."id" = a."labelId" JOIN "Layer" ly ON ly."id" = a."layerId"`;
 
-export type AnnotationSqlRow = {
-  id: string;
-  layerId: string;
-  start: number;
-  end: number;
-  text: string;
-  version: number;
-  entityId: string | null;
+/** An AnnotationRow as the driver hands it back: flat, dates as the database stores them. */
+export type AnnotationSqlRow = Omit<AnnotationRow, "createdAt" | "updatedAt" | "label" | "layer"> & {
   createdAt: unknown;
   updatedAt: unknown;
   labelName: string;
