@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import { getSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
-import { getDocument } from "@/lib/documents/get-document";
+import { getDocument, loadDocumentText } from "@/lib/documents/get-document";
 import { layerForWriteSql, type LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
-import { documentTextIndex } from "@/lib/text/text-index-cache";
+import { documentTextIndexOf } from "@/lib/text/text-index-cache";
 import { CreateAnnotationInput, labelByNameSql, spanText } from "./span-input";
 import { annotationView, auditSnapshot } from "./annotation-view";
 import { annotationById, insertAnnotation, insertAudit } from "./annotation-sql";
@@ -17,7 +17,7 @@ import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 export async function createAnnotation(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateAnnotationInput>; target?: LayerTarget }) {
   const input = CreateAnnotationInput.parse(opts.input);
   const doc = await getDocument({ actor: opts.actor, documentId: opts.documentId });
-  const text = spanText(documentTextIndex(doc), input.start, input.end, input.text);
+  const text = spanText(await documentTextIndexOf(doc, loadDocumentText), input.start, input.end, input.text);
   const sql = await getSql();
 
   if (input.id) {

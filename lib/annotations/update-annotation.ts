@@ -4,31 +4,33 @@ import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/authz";
 import { layerForWriteSql, targetOfLayer } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
-import { documentTextIndex } from "@/lib/text/text-index-cache";
+import { documentTextIndexOf } from "@/lib/text/text-index-cache";
+import { loadDocumentText } from "@/lib/documents/get-document";
 import { UpdateAnnotationInput, labelByNameSql, spanText } from "./span-input";
 import { annotationView, auditSnapshot, type AnnotationRow } from "./annotation-view";
 import { ANNOTATION_COLUMNS, ANNOTATION_JOINS, annotationById, annotationRow, insertAudit, type AnnotationSqlRow } from "./annotation-sql";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 
-type Writable = AnnotationRow & { layer: { documentId: string; kind: string; document: { id: string; projectId: string; text: string; textHash: string } } };
+type Writable = AnnotationRow & { layer: { documentId: string; kind: string; document: { id: string; projectId: string; textHash: string } } };
 
 /**
  * An annotation the actor may change (lib/authz.ts `writableAnnotationScope`: their own layers, and for
- * reviewers and admins the gold layers of their projects), with its document's project and text.
+ * reviewers and admins the gold layers of their projects), with its document's project (not its text: a
+ * relabel or a delete needs none, and a move reads it only when the text index is not held already).
  */
 async function writableAnnotation(sql: Sql, actor: Actor, id: string): Promise<Writable> {
   const reviewer = can(actor, "review:decide");
   const member = actor.role !== "ADMIN"; // admins reach every project
   const gold = reviewer ? ` OR (ly."kind" = 'GOLD' AND d."importing" = ?${member ? ` AND EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = d."projectId" AND m."userId" = ?)` : ""})` : "";
-  const row = await sql.one<AnnotationSqlRow & { kind: string; projectId: string; docText: string; textHash: string }>(
-    `SELECT ${ANNOTATION_COLUMNS}, ly."kind", d."projectId", d."text" AS "docText", d."textHash"
+  const row = await sql.one<AnnotationSqlRow & { kind: string; projectId: string; textHash: string }>(
+    `SELECT ${ANNOTATION_COLUMNS}, ly."kind", d."projectId", d."textHash"
        FROM "Annotation" a ${ANNOTATION_JOINS} JOIN "Document" d ON d."id" = ly."documentId"
       WHERE a."id" = ? AND ((ly."userId" = ? AND ly."kind" = 'ANNOTATOR')${gold})`,
     [id, actor.id, ...(reviewer ? [false, ...(member ? [actor.id] : [])] : [])],
   );
   if (!row) throw notFound("Annotation");
   const a = annotationRow(row);
-  return { ...a, layer: { documentId: row.documentId, kind: row.kind, document: { id: row.documentId, projectId: row.projectId, text: row.docText, textHash: row.textHash } } };
+  return { ...a, layer: { documentId: row.documentId, kind: row.kind, document: { id: row.documentId, projectId: row.projectId, textHash: row.textHash } } };
 }
 
 export const staleVersion = (current: unknown) =>
@@ -43,7 +45,8 @@ export async function updateAnnotation(opts: { actor: Actor; annotationId: strin
   if (input.version !== undefined && input.version !== before.version) throw staleVersion(annotationView(before));
   const start = input.start ?? before.start;
   const end = input.end ?? before.end;
-  const text = spanText(documentTextIndex(before.layer.document), start, end);
+  const moved = start !== before.start || end !== before.end;
+  const text = moved ? spanText(await documentTextIndexOf(before.layer.document, loadDocumentText), start, end) : before.text;
 
   const { row: saved, layer } = await sql.transaction(async (tx) => {
     const layer = await layerForWriteSql(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });

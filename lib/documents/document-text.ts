@@ -1,4 +1,4 @@
-import { getDocument } from "./get-document";
+import { getDocument, loadDocumentText } from "./get-document";
 import type { Actor } from "@/lib/auth/actor";
 
 /**
@@ -12,5 +12,5 @@ export async function documentTextResponse(opts: { actor: Actor; documentId: str
   const etag = `"${doc.textHash}"`;
   const headers = { etag, "cache-control": "private, no-cache" };
   if (opts.ifNoneMatch === etag) return new Response(null, { status: 304, headers });
-  return new Response(doc.text, { headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  return new Response(await loadDocumentText(doc.id), { headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
 }

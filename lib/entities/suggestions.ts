@@ -9,7 +9,7 @@
  */
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/authz";
-import { getDocument } from "@/lib/documents/get-document";
+import { getDocumentWithText } from "@/lib/documents/get-document";
 import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
@@ -31,7 +31,7 @@ export type Suggestion = Occurrence & { entityName: string; entityType: string }
 export async function documentSuggestions(opts: { actor: Actor; documentId: string; target?: LayerTarget; unlinkedSpans?: boolean }) {
   const target = opts.target ?? "own";
   if (target === "gold") authorize(opts.actor, "review:decide");
-  const doc = await getDocument(opts);
+  const doc = await getDocumentWithText(opts);
   const [aliases, layer, dismissed] = await Promise.all([
     db.entityAlias.findMany({ where: { entity: { projectId: doc.projectId } }, select: { alias: true, entity: { select: { id: true, name: true, type: true } } } }),
     db.annotation.findMany({

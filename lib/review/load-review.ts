@@ -1,7 +1,7 @@
 /** Everything the review page shows for one document: every annotator's layer, the gold layer, the candidates. */
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/authz";
-import { getDocument } from "@/lib/documents/get-document";
+import { getDocumentWithText } from "@/lib/documents/get-document";
 import { GOLD_SLOT } from "@/lib/domain/enums";
 import { annotationInclude, annotationView } from "@/lib/annotations/annotation-view";
 import type { Actor } from "@/lib/auth/actor";
@@ -18,7 +18,7 @@ export function lastDecisionView(review: { decision: string; comment: string; cr
 
 export async function loadReview(opts: { actor: Actor; documentId: string }) {
   authorize(opts.actor, "review:decide");
-  const doc = await getDocument(opts);
+  const doc = await getDocumentWithText(opts);
   const project = await db.project.findUniqueOrThrow({ where: { id: doc.projectId }, select: { id: true, name: true, blindReview: true, guidelines: true } });
   const spans = { include: { ...annotationInclude }, orderBy: [{ start: "asc" as const }, { end: "desc" as const }] };
   const [layers, gold] = await Promise.all([

@@ -19,7 +19,7 @@
  * answer says how far it is (`index`).
  */
 import { db } from "@/lib/db";
-import { getDocument } from "@/lib/documents/get-document";
+import { getDocumentWithText } from "@/lib/documents/get-document";
 import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 import type { Actor } from "@/lib/auth/actor";
 import { SyndicationIndex, type IndexedDocument } from "./corpus";
@@ -75,7 +75,7 @@ export async function syndicationOfDocument(documentId: string) {
 
 /** The passages a document shares with other documents of its project (the actor must be able to open it). */
 export async function documentSyndication(opts: { actor: Actor; documentId: string }) {
-  const doc = await getDocument(opts);
+  const doc = await getDocumentWithText(opts);
   const { index, progress, candidates } = await syndicationAround(doc, { maxCandidates: MAX_CANDIDATES });
   return { documentId: doc.id, passages: index.passagesOf(doc.id), index: progress, candidates };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentTextIndex } from "./text-index-cache";
+import { documentTextIndex, documentTextIndexOf } from "./text-index-cache";
 
 describe("documentTextIndex", () => {
   it("hands out one index per document text and a new one when the text differs", () => {
@@ -19,5 +19,15 @@ describe("documentTextIndex", () => {
     documentTextIndex({ id: "big3", textHash: "x", text: big("c") }); // 9,000,000 characters: the oldest (big2) goes
     expect(documentTextIndex({ id: "big1", textHash: "x", text: big("a") })).toBe(first);
     expect(documentTextIndex({ id: "big2", textHash: "x", text: big("b") })).not.toBe(second);
+  });
+
+  it("reads a document's text only when its index is not held", async () => {
+    let reads = 0;
+    const load = async () => (reads++, "😀 Lavrov met Kerry");
+    const first = await documentTextIndexOf({ id: "lazy", textHash: "h" }, load);
+    const again = await documentTextIndexOf({ id: "lazy", textHash: "h" }, load);
+    expect(again).toBe(first);
+    expect(reads).toBe(1);
+    expect(first.slice(2, 8)).toBe("Lavrov");
   });
 });

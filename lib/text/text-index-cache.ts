@@ -12,14 +12,26 @@ const MAX_CHARACTERS = 8_000_000; // a few long reports; tables cost about 4–8
 const cache = new Map<string, TextIndex>();
 let held = 0;
 
-export function documentTextIndex(doc: { id: string; textHash: string; text: string }): TextIndex {
-  const key = `${doc.id}:${doc.textHash}`;
+const keyOf = (doc: { id: string; textHash: string }) => `${doc.id}:${doc.textHash}`;
+
+function cached(key: string): TextIndex | undefined {
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key); // most recent last
     cache.set(key, hit);
-    return hit;
   }
+  return hit;
+}
+
+/** The document's index, reading its text (`loadText`) only when the index is not held already. */
+export async function documentTextIndexOf(doc: { id: string; textHash: string }, loadText: (documentId: string) => Promise<string>): Promise<TextIndex> {
+  return cached(keyOf(doc)) ?? documentTextIndex({ ...doc, text: await loadText(doc.id) });
+}
+
+export function documentTextIndex(doc: { id: string; textHash: string; text: string }): TextIndex {
+  const key = keyOf(doc);
+  const hit = cached(key);
+  if (hit) return hit;
   const index = new TextIndex(doc.text);
   if (doc.text.length > MAX_CHARACTERS) return index;
   cache.set(key, index);
