@@ -1,16 +1,19 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { makeUser } from "./support/factories";
 import { dragSelect } from "./support/text";
 import { signIn } from "./support/session";
 
 const DOC_TITLE = "Iraq to share intelligence info on IS with Syria, Russia, Iran";
 
-test("click a span to relabel or delete it, undo, and a failed save is retried, not dropped", async ({ page }) => {
-  const annotator = makeUser("annotator");
-  await signIn(page, annotator);
+/** A new annotator signed in on the seed article: its span list and save status. */
+async function openAsNewAnnotator(page: Page) {
+  await signIn(page, makeUser("annotator"));
   await page.getByRole("link", { name: DOC_TITLE }).first().click();
-  const list = page.getByTestId("annotation-list");
-  const status = page.getByTestId("save-status");
+  return { list: page.getByTestId("annotation-list"), status: page.getByTestId("save-status") };
+}
+
+test("click a span to relabel or delete it, undo, and a failed save is retried, not dropped", async ({ page }) => {
+  const { list, status } = await openAsNewAnnotator(page);
 
   // The server is unreachable for span creation: the change waits and is retried.
   let blocked = true;
@@ -40,11 +43,7 @@ test("click a span to relabel or delete it, undo, and a failed save is retried, 
 });
 
 test("changes made while the server is unreachable survive a reload, show how many wait, and land when it is back", async ({ page }) => {
-  const annotator = makeUser("annotator");
-  await signIn(page, annotator);
-  await page.getByRole("link", { name: DOC_TITLE }).first().click();
-  const list = page.getByTestId("annotation-list");
-  const status = page.getByTestId("save-status");
+  const { list, status } = await openAsNewAnnotator(page);
 
   // Every write to the API fails as if the server were down; pages and reads still load.
   let down = true;
