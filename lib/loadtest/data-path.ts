@@ -150,11 +150,14 @@ async function prismaPath(): Promise<Variant["cycle"]> {
   };
 }
 
+/** The scripts' SQL uses "?" placeholders; PostgreSQL numbers them ($1, $2 …). */
+const placeholders = (sqlite: boolean) => (t: string) => (sqlite ? t : ((n) => t.replace(/\?/g, () => `$${++n}`))(0));
+
 /** Prisma's raw queries as an executor: the SQL of sqlPath, through $queryRawUnsafe / $executeRawUnsafe. */
 async function prismaRawExec(): Promise<Exec> {
   const { db } = await import("@/lib/db");
   const sqlite = process.env.DATABASE_URL!.startsWith("file:");
-  const text = (t: string) => (sqlite ? t : ((n) => t.replace(/\?/g, () => `$${++n}`))(0));
+  const text = placeholders(sqlite);
   const param = (v: unknown) => (v instanceof Date ? v : typeof v === "boolean" && sqlite ? (v ? 1 : 0) : v);
   type Client = Pick<typeof db, "$queryRawUnsafe" | "$executeRawUnsafe">;
   const over = (c: Client, inside: boolean): Exec => ({
@@ -187,7 +190,7 @@ async function kyselyExec(dir: string): Promise<Exec> {
     ? new k.SqliteDialect({ database: new (await import("better-sqlite3")).default(url.slice(5), { timeout: 10_000 }) })
     : new k.PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
   const kdb = new k.Kysely({ dialect });
-  const text = (t: string) => (sqlite ? t : ((n) => t.replace(/\?/g, () => `$${++n}`))(0));
+  const text = placeholders(sqlite);
   const param = (v: unknown) => (v instanceof Date ? (sqlite ? v.toISOString().replace("Z", "+00:00") : v) : typeof v === "boolean" && sqlite ? (v ? 1 : 0) : v);
   const over = (c: KyselyExecutor, inside: boolean): Exec => {
     const q = (t: string, p: unknown[] = []) => c.executeQuery(k.CompiledQuery.raw(text(t), p.map(param)));
