@@ -72,6 +72,7 @@ function LoadedReview({ document, labels, links, extraAside, text, data, reload 
       target="gold"
       onRefresh={reload}
       initialAnnotations={review.gold.annotations}
+      idNamespace={review.idNamespace}
       layerStatus={review.gold.status}
       overlays={overlays}
       resyncSignal={resyncSignal}

@@ -7,10 +7,10 @@ import { DocumentLoading } from "./document-loading";
 import { useDocumentData } from "./use-document-data";
 import { annotatePageDataUrl } from "./data-urls";
 
-type Props = Omit<ComponentProps<typeof Workbench>, "text" | "initialAnnotations" | "layerStatus" | "overlays" | "onRefresh" | "target">;
+type Props = Omit<ComponentProps<typeof Workbench>, "text" | "initialAnnotations" | "idNamespace" | "layerStatus" | "overlays" | "onRefresh" | "target">;
 
 export function AnnotateWorkbench(props: Props) {
   const { text, data, error, reload } = useDocumentData<AnnotatePageData>(props.document.id, annotatePageDataUrl(props.document.id));
   if (text === null || data === null) return <DocumentLoading document={props.document} error={error} />;
-  return <Workbench {...props} text={text} initialAnnotations={data.annotations} layerStatus={data.layerStatus} overlays={data.overlays} onRefresh={reload} />;
+  return <Workbench {...props} text={text} initialAnnotations={data.annotations} idNamespace={data.idNamespace} layerStatus={data.layerStatus} overlays={data.overlays} onRefresh={reload} />;
 }

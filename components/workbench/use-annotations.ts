@@ -32,8 +32,8 @@ function applyOp(map: Map<string, LocalAnnotation>, op: SaveOp) {
   return next;
 }
 
-export function useAnnotations(opts: { documentId: string; target: LayerTarget; index: TextIndex; initial: PageSpan[] }) {
-  const { documentId, target, index } = opts;
+export function useAnnotations(opts: { documentId: string; target: LayerTarget; index: TextIndex; initial: PageSpan[]; idNamespace: string }) {
+  const { documentId, target, index, idNamespace } = opts;
   // Texts are sliced in the browser only: the server render shows no span text, and must convert no offsets.
   const [annotations, setAnnotations] = useState(() => toMap(opts.initial.map((a) => ({ ...a, text: typeof window === "undefined" ? "" : index.slice(a.start, a.end) }))));
   const [saveState, setSaveState] = useState<SaveState>({ phase: "saved" });
@@ -106,11 +106,11 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
 
   const add = useCallback(
     (span: Span, label: string) => {
-      const annotation = { id: uuidv4(), start: span.start, end: span.end, label, text: index.slice(span.start, span.end) };
+      const annotation = { id: `${idNamespace}.${uuidv4()}`, start: span.start, end: span.end, label, text: index.slice(span.start, span.end) };
       perform({ kind: "create", annotation }, { kind: "delete", id: annotation.id });
       return annotation.id;
     },
-    [index, perform],
+    [index, idNamespace, perform],
   );
 
   const relabel = useCallback(

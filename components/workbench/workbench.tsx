@@ -44,6 +44,8 @@ type Props = {
   labels: LabelView[];
   /** the edited layer as the page sent it (texts are sliced from the document here) */
   initialAnnotations: PageSpan[];
+  /** where the ids of added spans are made (lib/annotations/client-id.ts) */
+  idNamespace: string;
   layerStatus: string;
   /** the layer this page edits: the annotator's own, or gold on the review page */
   target?: LayerTarget;
@@ -67,10 +69,10 @@ const NO_OVERLAYS: OverlaySpan[] = [];
 const NOTHING_DRAWN = { own: [], overlays: [] };
 const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
 
-export function Workbench({ document: doc, text, labels, initialAnnotations, layerStatus, target = "own", overlays = NO_OVERLAYS, banner, headerExtra, aside, resyncSignal = 0, onOtherLayerEvent, onRefresh }: Props) {
+export function Workbench({ document: doc, text, labels, initialAnnotations, idNamespace, layerStatus, target = "own", overlays = NO_OVERLAYS, banner, headerExtra, aside, resyncSignal = 0, onOtherLayerEvent, onRefresh }: Props) {
   const index = useMemo(() => new TextIndex(text), [text]);
   const words = useMemo(() => new WordIndex(index), [index]);
-  const layer = useAnnotations({ documentId: doc.id, target, index, initial: initialAnnotations });
+  const layer = useAnnotations({ documentId: doc.id, target, index, initial: initialAnnotations, idNamespace });
   const { catchUp, add, relabel, remove, undo } = layer;
   const router = useRouter();
   const [liveTick, setLiveTick] = useState(0);

@@ -9,10 +9,12 @@ import { CreateAnnotationInput, labelByNameSql, spanText } from "./span-input";
 import { annotationView, auditSnapshot } from "./annotation-view";
 import { annotationById, insertAnnotation, insertAudit } from "./annotation-sql";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
+import { clientIdNamespace, scopedClientId } from "./client-id";
 
 /**
  * Adds a span to the actor's own layer (or, for reviewers, the gold layer). A client may choose the id, which
- * makes retries safe: the same id with the same span returns the saved one.
+ * makes retries safe: the same id with the same span returns the saved one. A chosen id is kept in the
+ * client's own namespace (lib/annotations/client-id.ts), so it never reveals another user's spans.
  */
 export async function createAnnotation(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateAnnotationInput>; target?: LayerTarget }) {
   const input = CreateAnnotationInput.parse(opts.input);
@@ -20,19 +22,20 @@ export async function createAnnotation(opts: { actor: Actor; documentId: string;
   const text = spanText(await documentTextIndexOf(doc, loadDocumentText), input.start, input.end, input.text);
   const sql = await getSql();
 
-  if (input.id) {
-    const prior = await annotationById(sql, input.id);
+  const id = input.id && scopedClientId(clientIdNamespace(opts.actor.id, doc.projectId), input.id);
+  if (id) {
+    const prior = await annotationById(sql, id);
     if (prior) {
       const same = prior.createdById === opts.actor.id && prior.layer.documentId === doc.id && prior.start === input.start && prior.end === input.end;
       if (same) return { annotation: annotationView(prior), created: false };
-      throw new AppError("CONFLICT", `An annotation with id ${input.id} already exists`);
+      throw new AppError("CONFLICT", `You already saved a different span with the id ${input.id}`);
     }
   }
 
   const { row: saved, layer } = await sql.transaction(async (tx) => {
     const label = await labelByNameSql(tx, doc.projectId, input.label);
     const layer = await layerForWriteSql(tx, { actor: opts.actor, documentId: doc.id, target: opts.target ?? "own" });
-    const row = await insertAnnotation(tx, { id: input.id, layerId: layer.id, start: input.start, end: input.end, text, labelId: label.id, labelName: label.name, documentId: doc.id, createdById: opts.actor.id });
+    const row = await insertAnnotation(tx, { id, layerId: layer.id, start: input.start, end: input.end, text, labelId: label.id, labelName: label.name, documentId: doc.id, createdById: opts.actor.id });
     await insertAudit(tx, {
       projectId: doc.projectId,
       documentId: doc.id,

@@ -3,12 +3,12 @@ import { AppError } from "@/lib/errors";
 import type { TextIndex } from "@/lib/text/offsets";
 import type { Tx } from "@/lib/db";
 import type { Sql } from "@/lib/db/sql";
+import { ClientKey } from "./client-id";
 
-export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "ids are 8–64 letters, digits, - or _");
 const Offset = z.number().int("offsets are whole numbers").min(0, "offsets are never negative");
 
 export const CreateAnnotationInput = z.object({
-  id: ClientId.optional(),
+  id: ClientKey.optional(),
   start: Offset,
   end: Offset,
   label: z.string().trim().min(1).max(100),

@@ -148,8 +148,27 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const retry = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(200);
-    expect(retry.json.id).toBe(body.id);
+    expect(retry.json.id).toBe(first.json.id);
+    expect(first.json.id).toMatch(new RegExp(`^k[0-9a-f]{18}\\.${body.id}$`)); // kept in the caller's namespace
+    const again = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: { ...body, id: first.json.id } });
+    expect(again.status).toBe(200); // the full id names the same span
+    const moved = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: { ...body, start: 7, end: 12 } });
+    expect(moved.status).toBe(409); // the caller's own id for a different span
     expect(await db.annotation.count({ where: { layer: { documentId: doc.id } } })).toBe(1);
+  });
+
+  it("answers a client-chosen id equal to another user's span as for any new id (no existence oracle)", async () => {
+    const elsewhere = await makeDocument(admin.actor, { project: (await makeProject()).slug });
+    const hidden = await postSpan(admin.token, elsewhere.id, { start: 0, end: 6, label: "PERSON" });
+    expect(hidden.status).toBe(201);
+    const doc = await makeDocument(admin.actor);
+    for (const id of [hidden.json.id as string, "never-used-" + doc.id.slice(-8)]) {
+      const res = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: { id, start: 0, end: 6, label: "PERSON" } });
+      expect(res.status).toBe(201);
+      expect(res.json.id as string).not.toBe(id);
+      await db.annotation.delete({ where: { id: res.json.id as string } });
+    }
+    expect(await db.annotation.findUnique({ where: { id: hidden.json.id as string } })).toMatchObject({ start: 0, end: 6 });
   });
 
   it("streams the export as JSONL with the span text equal to the slice", async () => {

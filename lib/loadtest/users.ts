@@ -61,6 +61,7 @@ export class CyclingAnnotator {
       } else if (kind === "relabel") {
         const span = this.current!;
         const label = LABELS[(LABELS.indexOf(span.label) + 1) % LABELS.length];
+        this.ledger.sending(span.id, { label });
         const { body } = await call<AnnotationAnswer>(origin, token, "PATCH", `/api/v1/annotations/${span.id}`, { label, version: span.version });
         this.ledger.relabeled(span.id, label);
         this.current = body;
@@ -69,6 +70,7 @@ export class CyclingAnnotator {
       } else {
         const span = this.previous!;
         this.previous = null;
+        this.ledger.sending(span.id, "delete");
         await call(origin, token, "DELETE", `/api/v1/annotations/${span.id}?version=${span.version}`);
         this.ledger.deleted(span.id);
       }

@@ -14,7 +14,7 @@
  * assignments API and page, the agreement dashboard and the export (records,
  * spaCy/doccano layer names, manifest, the export page's annotator choices).
  */
-import { createHmac } from "node:crypto";
+import { serverHmac } from "@/lib/auth/server-hmac";
 
 export type Person = { id: string; name: string };
 type Viewer = { id: string; role: string };
@@ -24,15 +24,9 @@ const CODE = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
 
 export const isBlindFor = (viewer: Viewer, project: Pick<BlindProject, "blindReview">) => project.blindReview && viewer.role === "REVIEWER";
 
-function secret(): string {
-  const s = process.env.AUTH_SECRET;
-  if (!s) throw new Error("AUTH_SECRET is not set: pseudonyms of blind review are derived from it");
-  return s;
-}
-
 /** The pseudonym of a user within a project. */
 export function pseudonym(projectId: string, userId: string): Person {
-  const mac = createHmac("sha256", secret()).update(`blind-review:${projectId}:${userId}`).digest();
+  const mac = serverHmac("blind-review", projectId, userId);
   const code = Array.from(mac.subarray(0, 4), (b) => CODE[b % CODE.length]).join("");
   return { id: `anon-${mac.subarray(4, 14).toString("hex")}`, name: `Annotator ${code}` };
 }

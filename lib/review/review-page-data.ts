@@ -14,6 +14,7 @@ import { labelNames, type PageSpan } from "@/lib/annotations/page-span";
 import { readLayerSpans, inTextOrder } from "@/lib/db/batched-read";
 import { COMPARED_STATUSES, lastDecisionView } from "./load-review";
 import { seenAs } from "./blind";
+import { clientIdNamespace } from "@/lib/annotations/client-id";
 
 export type ReviewLayerSpan = Omit<PageSpan, "version"> & { reviewState: string };
 
@@ -71,6 +72,7 @@ export async function loadReviewPage(opts: { actor: Actor; documentId: string })
       annotations: goldSpans.map((a): PageSpan => ({ id: a.id, start: a.start, end: a.end, label: label(a.labelId), version: a.version })).sort(inTextOrder),
     },
     blind,
+    idNamespace: clientIdNamespace(opts.actor.id, doc.projectId),
   };
 }
 export type ReviewPageData = Omit<Awaited<ReturnType<typeof loadReviewPage>>, "document">;
