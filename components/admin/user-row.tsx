@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { userRowAction, type UserRowState } from "@/app/(workbench)/admin/users/actions";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { CopyButton } from "@/components/forms/copy-button";
 import { RowNote } from "@/components/forms/row-note";
+import { useOnChange } from "@/components/ui/use-on-change";
 
 export type UserRowData = {
   id: string;
@@ -23,7 +24,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
   const [state, onSubmit, pending] = useSubmitAction<UserRowState>(userRowAction, null);
   const [confirmReset, setConfirmReset] = useState(false);
   // Closed once the server answers; removing the pressed button during its click would cancel the submission.
-  useEffect(() => setConfirmReset(false), [state]);
+  useOnChange(state, () => setConfirmReset(false));
   const formId = `user-${user.id}`;
   const more = user.projectCount - user.projects.length;
 

@@ -18,7 +18,7 @@ export function EntityCombobox(props: { projectId: string; mentionText: string; 
 
   useEffect(() => {
     const query = q.trim();
-    if (!query) return setItems([]);
+    if (!query) return;
     const ctrl = setTimeout(() => {
       apiJson<{ items: (EntitySummary & { matchedAlias?: string })[] }>(`/api/v1/projects/${props.projectId}/entities?q=${encodeURIComponent(query)}&limit=8`)
         .then((r) => setItems(r.items))
@@ -27,7 +27,8 @@ export function EntityCombobox(props: { projectId: string; mentionText: string; 
     return () => clearTimeout(ctrl);
   }, [q, props.projectId]);
 
-  const options: Option[] = [...items.map((entity) => ({ kind: "entity" as const, entity })), { kind: "create" }];
+  const shown = q.trim() ? items : []; // an emptied box lists no entities
+  const options: Option[] = [...shown.map((entity) => ({ kind: "entity" as const, entity })), { kind: "create" }];
   const choose = (o: Option) => {
     setOpen(false);
     setQ("");

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
 import { apiJson, type EntitySummary } from "./api-client";
 import { EntityCombobox } from "./entity-combobox";
+import { useOnChange } from "@/components/ui/use-on-change";
 
 type MentionState = { annotation: { id: string; version: number; entityId: string | null }; entity: EntitySummary | null };
 
@@ -19,9 +20,12 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
   const savedId = focused && focused.version > 0 ? focused.id : null;
   const savedVersion = focused?.version ?? 0;
 
-  useEffect(() => {
+  useOnChange(`${savedId}:${savedVersion}`, () => {
     setError(null);
-    if (!savedId) return setState(null);
+    if (!savedId) setState(null);
+  });
+  useEffect(() => {
+    if (!savedId) return;
     let live = true;
     apiJson<MentionState>(`/api/v1/annotations/${savedId}/entity`)
       .then((s) => live && setState(s))

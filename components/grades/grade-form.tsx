@@ -1,8 +1,9 @@
 "use client";
 /** One Admiralty grade: reliability A–F, credibility 1–6 (with their meanings), a rationale; MISP tags read-only beneath. */
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { CREDIBILITY, RELIABILITY, mispTags } from "@/lib/grades/admiralty";
 import type { GradeView } from "@/lib/grades/grade-view";
+import { useOnChange } from "@/components/ui/use-on-change";
 
 type Props = {
   documentId: string;
@@ -30,11 +31,11 @@ export function GradeForm({ documentId, annotationId, layer, grade, locked, synd
   const savedReliability = grade?.reliability ?? "";
   const savedCredibility = grade ? String(grade.credibility) : "";
   const savedRationale = grade?.rationale ?? "";
-  useEffect(() => {
+  useOnChange(`${savedReliability}|${savedCredibility}|${savedRationale}`, () => {
     setReliability(savedReliability);
     setCredibility(savedCredibility);
     setRationale(savedRationale);
-  }, [savedReliability, savedCredibility, savedRationale]);
+  });
 
   const complete = reliability !== "" && credibility !== "";
   const dirty = !grade || grade.reliability !== reliability || String(grade.credibility) !== credibility || grade.rationale !== rationale;

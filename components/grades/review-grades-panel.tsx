@@ -1,11 +1,12 @@
 "use client";
 /** Review: each annotator's source grades with "Accept into gold", and the gold outlet grade set directly. */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
 import { useReviewAction } from "@/components/review/use-review-action";
 import { reliabilityMeaning, credibilityMeaning } from "@/lib/grades/admiralty";
 import type { GradeView } from "@/lib/grades/grade-view";
 import { GradeForm } from "./grade-form";
+import { useOnChange } from "@/components/ui/use-on-change";
 
 type Props = { outlet: string | null; layers: { id: string; name: string }[]; byLayer: Record<string, GradeView[]>; gold: GradeView[] };
 
@@ -15,7 +16,7 @@ export function ReviewGradesPanel({ outlet, layers, byLayer, gold: initialGold }
   const wb = useWorkbench();
   const locked = useWorkbenchState((s) => s.locked);
   const [gold, setGold] = useState(initialGold);
-  useEffect(() => setGold(initialGold), [initialGold]);
+  useOnChange(initialGold, () => setGold(initialGold));
   const { run, busy, error } = useReviewAction(() => void wb.catchUp());
   const goldOutlet = gold.find((g) => g.target === "outlet") ?? null;
   const graded = layers.filter((l) => (byLayer[l.id] ?? []).length > 0);

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
 import type { QuoteLinks } from "@/lib/quotes/quote-links";
 import { requestJson } from "./api";
+import { useOnChange } from "@/components/ui/use-on-change";
 
 export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> }) {
   const wb = useWorkbench();
@@ -17,9 +18,11 @@ export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> 
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const quoteId = quote && quote.version > 0 ? quote.id : null;
 
-  useEffect(() => {
+  useOnChange(quoteId, () => {
     setLinks(null);
     setMessage(null);
+  });
+  useEffect(() => {
     if (!quoteId) return;
     let live = true;
     void requestJson<QuoteLinks>(`/api/v1/annotations/${quoteId}/quote`).then((res) => {

@@ -1,6 +1,6 @@
 "use client";
 /** The "Stances" side panel: this layer's stances and a form to record one (holder → target → polarity, confidence, evidence). */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useMarks, useWorkbench, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
 import { POLARITIES, POLARITY_TEXT, type Polarity, type StanceView } from "@/lib/stances/stance-input";
 import type { HolderOption } from "@/lib/stances/holder-options";
@@ -24,12 +24,15 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    const res = await requestJson<{ stances: StanceView[] }>(url);
-    if (res.ok) setStances(res.data.stances);
-    else setError(res.error);
-  }, [url]);
-  useEffect(() => void load(), [load, liveTick]); // also when another tab or a reviewer changed the layer
+  const show = (res: Awaited<ReturnType<typeof requestJson<{ stances: StanceView[] }>>>) => (res.ok ? setStances(res.data.stances) : setError(res.error));
+  const load = async () => show(await requestJson<{ stances: StanceView[] }>(url));
+  useEffect(() => {
+    let live = true;
+    void requestJson<{ stances: StanceView[] }>(url).then((res) => live && (res.ok ? setStances(res.data.stances) : setError(res.error)));
+    return () => {
+      live = false;
+    };
+  }, [url, liveTick]); // also when another tab or a reviewer changed the layer
 
   const marks = useMemo<Mark[]>(
     () => stances.flatMap((s) => s.evidence.map((e) => ({ id: `${s.id}:${e.annotationId}`, start: e.start, end: e.end, className: "stance-evidence-mark", title: `Evidence: ${s.holder.name} → ${s.target.text}` }))),

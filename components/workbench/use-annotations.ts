@@ -3,7 +3,7 @@
  * The annotator's layer as the browser holds it: optimistic changes, the save
  * queue behind them, and undo of the last actions.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 // Not crypto.randomUUID(): browsers offer it only in secure contexts, and a team server is often plain http on a LAN name.
 import { v4 as uuidv4 } from "uuid";
 import type { TextIndex } from "@/lib/text/offsets";
@@ -39,7 +39,9 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
   const [saveState, setSaveState] = useState<SaveState>({ phase: "saved" });
   const [notice, setNotice] = useState<string | null>(null);
   const current = useRef(annotations);
-  current.current = annotations;
+  useLayoutEffect(() => {
+    current.current = annotations; // for handlers, which run after the commit
+  });
   const undoStack = useRef<UndoEntry[]>([]);
   const queue = useRef<SaveQueue | null>(null);
 
@@ -78,6 +80,7 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     // Changes that an earlier visit could not save go out first.
     const leftover = SaveQueue.restore(documentId, target);
     if (leftover.length) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- unsaved changes come from localStorage, an outside store read once per layer
       setAnnotations((map) => leftover.reduce(applyOp, map));
       for (const op of leftover) q.enqueue(op);
     }

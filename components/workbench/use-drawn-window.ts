@@ -6,7 +6,7 @@
  * painting it), so the spans scrolled into view are drawn in that same
  * frame; a resize measures on the next frame.
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { flushSync } from "react-dom";
 import type { Editor } from "@tiptap/react";
 import type { TextIndex } from "@/lib/text/offsets";
@@ -17,7 +17,9 @@ export function useDrawnWindow(editor: Editor | null, scroller: RefObject<HTMLEl
   const [drawn, setDrawn] = useState<Span>({ start: 0, end: INITIAL_WINDOW_CP });
   const frame = useRef<number | null>(null);
   const current = useRef(drawn);
-  current.current = drawn;
+  useLayoutEffect(() => {
+    current.current = drawn; // for the scroll handler, which runs after the commit
+  });
 
   /** The lines meeting [from, to] × the pane's height around the viewport, as a code point range. */
   const rangeAround = useCallback(

@@ -7,7 +7,7 @@
  * new one with backoff. After any reconnect `onReconnect` runs, because
  * events sent meanwhile were missed.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { DeliveredDocumentEvent, HelloEvent, PresenceEvent, Viewer } from "@/lib/realtime/events";
 
@@ -45,8 +45,9 @@ export function useLiveDocument({ documentId, onEvent, onReconnect }: LiveDocume
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [connected, setConnected] = useState(false);
   const [selfId, setSelfId] = useState<string | null>(null);
-  const handlers = useRef({ onEvent, onReconnect });
-  handlers.current = { onEvent, onReconnect };
+  // the latest handlers, called from the stream without reopening it when they change
+  const onChange = useEffectEvent((event: DeliveredDocumentEvent, self: string | null) => onEvent?.(event, self));
+  const onReopen = useEffectEvent(() => onReconnect?.());
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -62,7 +63,7 @@ export function useLiveDocument({ documentId, onEvent, onReconnect }: LiveDocume
       es.onopen = () => {
         failures = 0;
         setConnected(true);
-        if (openedBefore) handlers.current.onReconnect?.();
+        if (openedBefore) onReopen();
         openedBefore = true;
       };
       es.onerror = () => {
@@ -78,7 +79,7 @@ export function useLiveDocument({ documentId, onEvent, onReconnect }: LiveDocume
       });
       es.addEventListener("presence", (e) => setViewers(read<PresenceEvent>(e).viewers));
       for (const type of CHANGE_EVENTS) {
-        es.addEventListener(type, (e) => handlers.current.onEvent?.(read<DeliveredDocumentEvent>(e), self));
+        es.addEventListener(type, (e) => onChange(read<DeliveredDocumentEvent>(e), self));
       }
     };
     open();

@@ -7,7 +7,10 @@ function fromTable([yy, yn, ny, nn]: [number, number, number, number]) {
   const a: string[] = [];
   const b: string[] = [];
   const push = (n: number, x: string, y: string) => {
-    for (let i = 0; i < n; i++) a.push(x), b.push(y);
+    for (let i = 0; i < n; i++) {
+      a.push(x);
+      b.push(y);
+    }
   };
   push(yy, "yes", "yes");
   push(yn, "yes", "no");

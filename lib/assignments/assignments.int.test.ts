@@ -3,7 +3,6 @@ import { spawn } from "node:child_process";
 import { db } from "@/lib/db";
 import { makeUser, makeProject, makeDocument, unique } from "@/lib/testing/factories";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
-import type { Actor } from "@/lib/auth/actor";
 import { assignDocuments } from "./assign-documents";
 import { unassign } from "./unassign";
 import { setOverlap } from "./set-overlap";

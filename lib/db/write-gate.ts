@@ -15,7 +15,9 @@ export class WriteGate {
     this.tail = before.then(() => mine);
     let released = false;
     return before.then(() => () => {
-      if (!released) (released = true), release();
+      if (released) return;
+      released = true;
+      release();
     });
   }
 

@@ -91,22 +91,35 @@ export class Ledger {
       const row = byId.get(s.id);
       const maybe = s.unanswered;
       if (s.deleted) {
-        if (row) (v.deletedButPresent++, note(`deleted but present: ${s.id}`));
+        if (row) {
+          v.deletedButPresent++;
+          note(`deleted but present: ${s.id}`);
+        }
       } else if (!row) {
-        if (maybe !== "delete") (v.lost++, note(`lost: ${s.id} (${s.start}..${s.end} ${s.label})`));
+        if (maybe !== "delete") {
+          v.lost++;
+          note(`lost: ${s.id} (${s.start}..${s.end} ${s.label})`);
+        }
       } else if (row.label !== s.label && !(maybe && maybe !== "delete" && maybe.label === row.label)) {
         v.wrongLabel++;
         note(`label of ${s.id} is ${row.label}, last acknowledged ${s.label}`);
       }
       const n = perPlace.get(place(s)) ?? 0;
-      if (n > 1) (v.doubled += n - 1, note(`${n} rows at ${place(s)}`), perPlace.set(place(s), 1));
+      if (n > 1) {
+        v.doubled += n - 1;
+        note(`${n} rows at ${place(s)}`);
+        perPlace.set(place(s), 1);
+      }
       // an unanswered change counts where the row shows it committed
       const relabelCommitted = !!row && !!maybe && maybe !== "delete" && row.label === maybe.label && row.label !== s.label;
       const deleteCommitted = !row && maybe === "delete";
       const want: [string, number][] = [["CREATE", 1], ["UPDATE", s.updates + (relabelCommitted ? 1 : 0)], ["DELETE", s.deleted || deleteCommitted ? 1 : 0]];
       for (const [action, count] of want) {
         const got = audit.get(`${s.id}/${action}`) ?? 0;
-        if (got !== count) (v.auditMismatches++, note(`${action} audit rows of ${s.id}: ${got}, expected ${count}`));
+        if (got !== count) {
+          v.auditMismatches++;
+          note(`${action} audit rows of ${s.id}: ${got}, expected ${count}`);
+        }
       }
     }
     for (const r of rows) if (!this.spans.has(r.id)) v.unacknowledged++;

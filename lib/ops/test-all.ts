@@ -1,17 +1,20 @@
 /**
  * `npm test`: the whole suite, in the order that fails fastest.
- * unit → integration on SQLite and PostgreSQL → production build → two
- * instances on PostgreSQL (team mode) → e2e in Chromium.
+ * types → lint and format → unit → integration on SQLite and PostgreSQL →
+ * production build → two instances and the crash drills (team mode) → e2e in
+ * Chromium.
  */
 import { spawnSync } from "node:child_process";
 import { findChromium, INSTALL_HINT } from "./find-browser";
 
 const steps: [string, string[]][] = [
   ["types", ["tsc", "--noEmit"]],
+  ["lint (ESLint)", ["eslint", ".", "--max-warnings", "0"]],
+  ["format (Prettier)", ["prettier", "--check", "."]],
   ["unit tests", ["vitest", "run", "--project", "unit"]],
   ["integration tests (SQLite, PostgreSQL)", ["vitest", "run", "--project", "sqlite", "--project", "postgres"]],
   ["production build", ["next", "build"]],
-  ["team mode: two instances on PostgreSQL", ["vitest", "run", "--project", "team"]],
+  ["team mode: two instances on PostgreSQL, crash drills on both databases", ["vitest", "run", "--project", "team"]],
   ["browser tests (Chromium)", ["playwright", "test"]],
 ];
 

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { notFound as notFoundPage } from "next/navigation";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { getDocument } from "@/lib/documents/get-document";
 import { listLabels } from "@/lib/projects/list-labels";
 import { preload } from "react-dom";
 import { ownLayerFeedback, ownLayerStatus } from "@/lib/review/own-feedback";
 import { can } from "@/lib/authz";
-import { AppError } from "@/lib/errors";
 import { AnnotateWorkbench } from "@/components/workbench/annotate-workbench";
 import { annotatePageDataUrl, documentTextUrl } from "@/components/workbench/data-urls";
 import { ReviewFeedback } from "@/components/workbench/review-feedback";
@@ -20,7 +19,7 @@ import { listTargets } from "@/lib/stances/targets";
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  try {
+  const { doc, status, labels, feedback, grades, holders, targets } = await orNotFound(async () => {
     const doc = await getDocument({ actor, documentId: id });
     // The text and the layers come beside the page, fetched while its scripts load.
     preload(documentTextUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
@@ -33,30 +32,28 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       holderOptions({ projectId: doc.projectId }),
       listTargets({ actor, projectId: doc.projectId }),
     ]);
-    return (
-      <AnnotateWorkbench
-        document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
-        labels={labels}
-        banner={<ReviewFeedback status={status} feedback={feedback} />}
-        aside={
-          <>
-            <EntityPanels projectId={doc.projectId} />
-            <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} />
-            <AnalystPanels holders={holders} targets={targets} labelKinds={Object.fromEntries(labels.map((l) => [l.name, l.kind]))} />
-          </>
-        }
-        headerExtra={
-          can(actor, "review:decide") ? (
-            <nav className="doc-links" aria-label="Document">
-              <Link href={`/review/${doc.id}`}>Review</Link>
-              <Link href={`/documents/${doc.id}/history`}>History</Link>
-            </nav>
-          ) : null
-        }
-      />
-    );
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFoundPage();
-    throw err;
-  }
+    return { doc, status, labels, feedback, grades, holders, targets };
+  });
+  return (
+    <AnnotateWorkbench
+      document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
+      labels={labels}
+      banner={<ReviewFeedback status={status} feedback={feedback} />}
+      aside={
+        <>
+          <EntityPanels projectId={doc.projectId} />
+          <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} />
+          <AnalystPanels holders={holders} targets={targets} labelKinds={Object.fromEntries(labels.map((l) => [l.name, l.kind]))} />
+        </>
+      }
+      headerExtra={
+        can(actor, "review:decide") ? (
+          <nav className="doc-links" aria-label="Document">
+            <Link href={`/review/${doc.id}`}>Review</Link>
+            <Link href={`/documents/${doc.id}/history`}>History</Link>
+          </nav>
+        ) : null
+      }
+    />
+  );
 }

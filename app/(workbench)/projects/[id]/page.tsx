@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { notFound as notFoundPage } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { can } from "@/lib/authz";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import { getProject } from "@/lib/projects/get-project";
 import { listSchemaLabels } from "@/lib/projects/label-schema";
 import { listMembers, listNonMembers } from "@/lib/projects/members";
@@ -16,15 +15,6 @@ export const metadata = { title: "Project settings" };
 
 const MEMBERS_PER_PAGE = 100;
 
-async function loadProject(actor: Parameters<typeof getProject>[0]["actor"], id: string) {
-  try {
-    return await getProject({ actor, projectId: id });
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFoundPage();
-    throw err;
-  }
-}
-
 export default async function ProjectSettingsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ members?: string }> }) {
   const actor = await requirePageActor();
   if (!can(actor, "project:view")) {
@@ -37,7 +27,7 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
   }
   const { id } = await params;
   const offset = Math.max(0, Number((await searchParams).members ?? 0) || 0);
-  const project = await loadProject(actor, id);
+  const project = await orNotFound(getProject({ actor, projectId: id }));
   const manage = can(actor, "project:manage");
   const [labels, members, candidates] = await Promise.all([
     listSchemaLabels({ actor, projectId: project.id }),

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { notFound as notFoundPage } from "next/navigation";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { preload } from "react-dom";
 import { getDocument } from "@/lib/documents/get-document";
 import { listAnnotatorLayers } from "@/lib/review/review-page-data";
 import { listLabels } from "@/lib/projects/list-labels";
-import { AppError } from "@/lib/errors";
 import { ReviewWorkbench } from "@/components/review/review-workbench";
 import { ReviewGradesPanel } from "@/components/grades/review-grades-panel";
 import { loadReviewGrades } from "@/lib/grades/review-grades";
@@ -14,27 +13,25 @@ import { documentTextUrl, reviewPageDataUrl } from "@/components/workbench/data-
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("review:decide");
   const { id } = await params;
-  try {
+  const { doc, labels, grades, layers } = await orNotFound(async () => {
     const doc = await getDocument({ actor, documentId: id });
     // The text and the layers come beside the page, fetched while its scripts load.
     preload(documentTextUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
     preload(reviewPageDataUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
     const [labels, grades, { layers }] = await Promise.all([listLabels({ projectId: doc.projectId }), loadReviewGrades({ actor, documentId: id }), listAnnotatorLayers(doc, actor)]);
-    return (
-      <ReviewWorkbench
-        document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
-        labels={labels}
-        extraAside={<ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />}
-        links={
-          <nav className="doc-links" aria-label="Document">
-            <Link href="/review">Queue</Link>
-            <Link href={`/documents/${doc.id}/history`}>History</Link>
-          </nav>
-        }
-      />
-    );
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFoundPage();
-    throw err;
-  }
+    return { doc, labels, grades, layers };
+  });
+  return (
+    <ReviewWorkbench
+      document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
+      labels={labels}
+      extraAside={<ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />}
+      links={
+        <nav className="doc-links" aria-label="Document">
+          <Link href="/review">Queue</Link>
+          <Link href={`/documents/${doc.id}/history`}>History</Link>
+        </nav>
+      }
+    />
+  );
 }

@@ -1,9 +1,8 @@
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import Link from "next/link";
-import { notFound as notFoundPage } from "next/navigation";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { can } from "@/lib/authz";
-import { AppError } from "@/lib/errors";
 import { assignmentOverview } from "@/lib/assignments/assignment-overview";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { OverlapForm } from "@/components/assignments/overlap-form";
@@ -19,17 +18,12 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
   const actor = await requirePageActor();
   const { id } = await params;
   const { cursor } = await searchParams;
-  let data;
-  try {
+  // 404 for projects outside the actor's scope, and for roles that may not read assignments
+  const { overview, page } = await orNotFound(async () => {
     const overview = await assignmentOverview({ actor, projectId: id });
     const page = await listAssignments({ actor, projectId: overview.project.id, query: { cursor, limit: 50 } });
-    data = { overview, page };
-  } catch (err) {
-    // 404 for projects outside the actor's scope; 403 for roles that may not read assignments
-    if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN")) notFoundPage();
-    throw err;
-  }
-  const { overview, page } = data;
+    return { overview, page };
+  }, { forbiddenToo: true });
   const { project } = overview;
   const manage = can(actor, "assignment:manage");
   const n = project.annotatorsPerDocument;

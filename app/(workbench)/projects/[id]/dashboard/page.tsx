@@ -1,5 +1,5 @@
 import { ProjectTabs } from "@/components/projects/project-tabs";
-import { notFound as notFoundPage } from "next/navigation";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { DASHBOARD_BUDGET_MS, projectAgreement } from "@/lib/agreement/project-agreement";
 import { AgreementQuery } from "@/lib/agreement/counted-layers";
@@ -17,31 +17,31 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const { id } = await params;
   const query = AgreementQuery.safeParse(await searchParams);
   const includeInProgress = query.success && query.data.include === "in_progress";
-  try {
-    const data = await projectAgreement({ actor, projectId: id, includeInProgress, budgetMs: DASHBOARD_BUDGET_MS });
+  const data = await orNotFound(
+    projectAgreement({ actor, projectId: id, includeInProgress, budgetMs: DASHBOARD_BUDGET_MS }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === "FORBIDDEN") return null;
+      throw err;
+    }),
+  );
+  if (!data) {
     return (
-      <main className="page dashboard">
-        <header className="project-header">
-          <h1>{data.project.name} · dashboard</h1>
-          <ProjectTabs projectId={data.project.id} current="dashboard" />
-        </header>
-        <PendingNotice documents={data.pendingDocuments} />
-        <CountingToggle basePath={`/projects/${encodeURIComponent(id)}/dashboard`} includeInProgress={includeInProgress} />
-        <ProgressSection annotators={data.annotators} />
-        <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
-        <DistributionSection distribution={data.distribution} includeInProgress={includeInProgress} />
+      <main className="page">
+        <h1>Dashboard</h1>
+        <p className="banner">Only reviewers and admins see project dashboards.</p>
       </main>
     );
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFoundPage();
-    if (err instanceof AppError && err.code === "FORBIDDEN") {
-      return (
-        <main className="page">
-          <h1>Dashboard</h1>
-          <p className="banner">Only reviewers and admins see project dashboards.</p>
-        </main>
-      );
-    }
-    throw err;
   }
+  return (
+    <main className="page dashboard">
+      <header className="project-header">
+        <h1>{data.project.name} · dashboard</h1>
+        <ProjectTabs projectId={data.project.id} current="dashboard" />
+      </header>
+      <PendingNotice documents={data.pendingDocuments} />
+      <CountingToggle basePath={`/projects/${encodeURIComponent(id)}/dashboard`} includeInProgress={includeInProgress} />
+      <ProgressSection annotators={data.annotators} />
+      <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
+      <DistributionSection distribution={data.distribution} includeInProgress={includeInProgress} />
+    </main>
+  );
 }
