@@ -14,8 +14,6 @@ export default defineConfig({
   engine: "js",
   schema: schemaPath(provider),
   async adapter() {
-    return provider === "sqlite"
-      ? new PrismaBetterSQLite3({ url })
-      : new PrismaPg({ connectionString: url });
+    return provider === "sqlite" ? new PrismaBetterSQLite3({ url }) : new PrismaPg({ connectionString: url });
   },
 });

@@ -124,7 +124,10 @@ test("reviewers read the settings of their projects; annotators and reviewers do
   await expect(page.getByRole("heading", { name: "New project" })).toHaveCount(0);
   await page.getByRole("link", { name: "Settings of Iraq intelligence sharing, September 2015" }).click();
   await expect(page.getByRole("heading", { name: "Iraq intelligence sharing, September 2015" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Project pages" }).getByRole("link", { name: "Assignments" })).toHaveAttribute("href", /\/projects\/[a-z0-9]+\/assignments$/);
+  await expect(page.getByRole("navigation", { name: "Project pages" }).getByRole("link", { name: "Assignments" })).toHaveAttribute(
+    "href",
+    /\/projects\/[a-z0-9]+\/assignments$/,
+  );
   await expect(page.getByTestId("annotators-per-document")).toContainText("Annotators per document:");
   await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Archive/ })).toHaveCount(0);

@@ -65,7 +65,10 @@ test("annotate two spans by mouse and one by keyboard; they survive a reload and
   const res = await request.get("/api/v1/export?layer=annotators&status=all", { headers: { authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("application/x-ndjson");
-  const records = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+  const records = (await res.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   const record = records.find((r) => r.title === DOC_TITLE);
   const mine = record.spans.filter((s: { annotator: { name: string } }) => s.annotator.name === annotator.name);
   expect(mine.map((s: { label: string; text: string }) => `${s.label}:${s.text}`).sort()).toEqual(

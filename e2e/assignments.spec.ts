@@ -36,13 +36,20 @@ test("an admin sets two annotators per document and assigns open seats; annotato
   }
   expect(Math.max(...seats) - Math.min(...seats)).toBeLessThanOrEqual(1);
   expect(seats.every((s) => s > 0)).toBe(true);
-  await expect(adminPage.getByTestId("seats-table").getByRole("button", { name: new RegExp(`^Unassign ${team[0].name} from `) }).first()).toBeVisible();
+  await expect(
+    adminPage
+      .getByTestId("seats-table")
+      .getByRole("button", { name: new RegExp(`^Unassign ${team[0].name} from `) })
+      .first(),
+  ).toBeVisible();
   await adminPage.screenshot({ path: "e2e/screenshots/assignments.png", fullPage: true });
 
   // Annotator 1: the button is the first focusable thing in main; it opens an assigned document.
   const first = await signedIn(browser, team[0]);
   await expect(first.getByTestId("my-queue")).toContainText(`${seats[0]} assigned`);
-  const firstInMain = await first.evaluate(() => document.querySelector("main")?.querySelector("a[href], button, input, select, textarea, [tabindex]")?.textContent);
+  const firstInMain = await first.evaluate(
+    () => document.querySelector("main")?.querySelector("a[href], button, input, select, textarea, [tabindex]")?.textContent,
+  );
   expect(firstInMain).toBe("Next document →");
   await first.getByRole("button", { name: "Next document →" }).click();
   await first.waitForURL(/\/documents\/[^/]+$/);

@@ -63,7 +63,12 @@ test("the dashboard shows two annotators' progress, their agreement per label an
   const table = page.getByTestId("agreement-table");
   const person = table.getByRole("row", { name: /PERSON/ });
   await expect(person.getByRole("cell").first()).toHaveText(/^-?\d\.\d\d$/);
-  await expect(table.getByRole("row", { name: /All labels/ }).getByRole("cell").first()).toHaveText(/^-?\d\.\d\d$/);
+  await expect(
+    table
+      .getByRole("row", { name: /All labels/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText(/^-?\d\.\d\d$/);
   await expect(page.getByRole("img", { name: "Krippendorff's alpha per label" })).toContainText(/PERSON.*n = [\d,]+ words, \d+ docs?/);
 
   const distribution = page.getByRole("img", { name: /Spans per label/ });

@@ -21,7 +21,12 @@ test("an admin exports one annotator's layer as spaCy JSONL with a label subset"
   const list = await request.get("/api/v1/documents?limit=100", { headers });
   const item = ((await list.json()).items as { id: string; title: string }[]).find((d) => d.title === title)!;
   const doc = (await (await request.get(`/api/v1/documents/${item.id}`, { headers })).json()) as { id: string; text: string };
-  for (const body of [span(doc.text, "Sergey V. Lavrov", "PERSON"), span(doc.text, "John Kerry", "PERSON"), span(doc.text, "Baghdad", "GPE"), span(doc.text, "Tuesday", "DATE")]) {
+  for (const body of [
+    span(doc.text, "Sergey V. Lavrov", "PERSON"),
+    span(doc.text, "John Kerry", "PERSON"),
+    span(doc.text, "Baghdad", "GPE"),
+    span(doc.text, "Tuesday", "DATE"),
+  ]) {
     expect((await request.post(`/api/v1/documents/${doc.id}/annotations`, { headers, data: body })).status()).toBe(201);
   }
 
@@ -44,14 +49,24 @@ test("an admin exports one annotator's layer as spaCy JSONL with a label subset"
   await page.getByRole("button", { name: "Download" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("marginalia-spacy.jsonl");
-  const lines = readFileSync((await download.path())!, "utf8").trim().split("\n").map((l) => JSON.parse(l) as {
-    text: string;
-    spans: { start: number; end: number; label: string }[];
-    meta: { document_id: string; split: string };
-  });
+  const lines = readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n")
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          text: string;
+          spans: { start: number; end: number; label: string }[];
+          meta: { document_id: string; split: string };
+        },
+    );
   expect(lines).toHaveLength(1);
   const [record] = lines;
   expect(record.meta.document_id).toBe(doc.id);
   expect(["train", "dev", "test"]).toContain(record.meta.split);
-  expect(record.spans.map((s) => `${s.label}:${Array.from(record.text).slice(s.start, s.end).join("")}`)).toEqual(["PERSON:Sergey V. Lavrov", "PERSON:John Kerry", "GPE:Baghdad"]);
+  expect(record.spans.map((s) => `${s.label}:${Array.from(record.text).slice(s.start, s.end).join("")}`)).toEqual([
+    "PERSON:Sergey V. Lavrov",
+    "PERSON:John Kerry",
+    "GPE:Baghdad",
+  ]);
 });

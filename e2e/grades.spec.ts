@@ -53,7 +53,10 @@ test("an annotator grades the outlet B2, and copies a span inside the AP passage
   await expect(page.getByText(`Copied to ${COPY}.`)).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/syndication.png" });
 
-  await synd.getByRole("link", { name: `also in ${COPY}` }).first().click();
+  await synd
+    .getByRole("link", { name: `also in ${COPY}` })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: COPY })).toBeVisible();
   await expect(page.getByTestId("annotation-list").getByRole("button", { name: /ORG\s+Joint Operations Command/ })).toBeVisible();
   await expect(page.locator('.doc-text [data-label="ORG"]')).toHaveText("Joint Operations Command");

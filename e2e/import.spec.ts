@@ -12,7 +12,15 @@ test("an admin uploads JSONL with one bad line: progress, a summary naming line 
 
   const text = `Sergey Lavrov 😀 met John Kerry in Baghdad. (${id})`;
   const lines = [
-    JSON.stringify({ title: `Imported brief ${id}`, text, meta: { outlet: "AP" }, spans: [{ start: 0, end: 13, label: "PERSON", text: "Sergey Lavrov" }, { start: 20, end: 30, label: "PERSON", text: "John Kerry" }] }),
+    JSON.stringify({
+      title: `Imported brief ${id}`,
+      text,
+      meta: { outlet: "AP" },
+      spans: [
+        { start: 0, end: 13, label: "PERSON", text: "Sergey Lavrov" },
+        { start: 20, end: 30, label: "PERSON", text: "John Kerry" },
+      ],
+    }),
     JSON.stringify({ title: `Broken ${id}`, text: `Another text ${id}`, meta: {}, spans: [{ start: 0, end: 7, label: "PERSON", text: "Nobody" }] }),
   ];
   await page.getByLabel("Files").setInputFiles({ name: `batch-${id}.jsonl`, mimeType: "application/x-ndjson", buffer: Buffer.from(lines.join("\n") + "\n") });

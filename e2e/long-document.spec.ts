@@ -34,14 +34,17 @@ const key = (s: { start: number; end: number; label: string; text: string }) => 
  * another, or the keyboard cursor, is drawn in several pieces carrying the same id.
  */
 async function drawnSpans(page: Page, label: string, text: string): Promise<string[]> {
-  return page.locator(".doc-text").getByTitle(`${label}: ${text}`, { exact: true }).evaluateAll((els) => {
-    const byId = new Map<string, string>();
-    for (const el of els) {
-      const id = (el as HTMLElement).dataset.annId!;
-      byId.set(id, (byId.get(id) ?? "") + el.textContent);
-    }
-    return [...byId.values()];
-  });
+  return page
+    .locator(".doc-text")
+    .getByTitle(`${label}: ${text}`, { exact: true })
+    .evaluateAll((els) => {
+      const byId = new Map<string, string>();
+      for (const el of els) {
+        const id = (el as HTMLElement).dataset.annId!;
+        byId.set(id, (byId.get(id) ?? "") + el.textContent);
+      }
+      return [...byId.values()];
+    });
 }
 
 async function scrollToEnd(page: Page) {
@@ -50,7 +53,10 @@ async function scrollToEnd(page: Page) {
   await expect.poll(() => pane.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2)).toBe(true);
 }
 
-test("a 20,000-word document with 2,000 spans: add by mouse and keyboard, relabel and delete at the end; reload and export agree to the code point", async ({ page, request }) => {
+test("a 20,000-word document with 2,000 spans: add by mouse and keyboard, relabel and delete at the end; reload and export agree to the code point", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const timings: Record<string, number> = {};
   let mark = Date.now();
@@ -97,7 +103,12 @@ test("a 20,000-word document with 2,000 spans: add by mouse and keyboard, relabe
   // Where the page load's time went (the server's render is in firstByte).
   const firstLoad = await page.evaluate(() => {
     const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-    return { firstByte: Math.round(n.responseStart), lastByte: Math.round(n.responseEnd), domContentLoaded: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) };
+    return {
+      firstByte: Math.round(n.responseStart),
+      lastByte: Math.round(n.responseEnd),
+      domContentLoaded: Math.round(n.domContentLoadedEventEnd),
+      load: Math.round(n.loadEventEnd),
+    };
   });
   await expect(page.getByRole("heading", { name: doc.title })).toBeVisible();
   await expect(page.locator(".doc-text")).toContainText(LONG_DOC_FINAL.mouse);
@@ -174,7 +185,10 @@ test("a 20,000-word document with 2,000 spans: add by mouse and keyboard, relabe
   expect(res.status()).toBe(200);
   const body = await res.text();
   lap("export request");
-  const records = body.trim().split("\n").map((l) => JSON.parse(l) as ExportRecord);
+  const records = body
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as ExportRecord);
   const record = records.find((r) => r.id === documentId);
   expect(record, "the long document in the export").toBeTruthy();
   expect(record!.text).toBe(doc.text);

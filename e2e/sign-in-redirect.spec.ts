@@ -15,7 +15,10 @@ for (const next of VECTORS) {
     page.on("framenavigated", (frame) => {
       if (frame === page.mainFrame()) visited.push(frame.url());
     });
-    await page.context().route((url) => url.host !== app, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>PHISHED</h1>" }));
+    await page.context().route(
+      (url) => url.host !== app,
+      (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>PHISHED</h1>" }),
+    );
     const user = makeUser("annotator");
     await page.goto(`/signin?next=${next}`);
     await page.getByLabel("Email").fill(user.email);

@@ -8,7 +8,8 @@ const PROJECT = "iraq-intel-2015";
 const DOC_TITLE = "Iraq to share intelligence info on IS with Syria, Russia, Iran";
 const TARGET = "the four-country intelligence cell";
 
-const entity = (...args: string[]) => execFileSync("npx", ["tsx", "e2e/support/make-entity.ts", PROJECT, ...args], { env: process.env, encoding: "utf8" }).trim();
+const entity = (...args: string[]) =>
+  execFileSync("npx", ["tsx", "e2e/support/make-entity.ts", PROJECT, ...args], { env: process.env, encoding: "utf8" }).trim();
 
 test("an annotator records a stance with evidence; it survives a reload and shows on the stance view", async ({ page, browser }) => {
   entity("John Kerry", "PERSON");

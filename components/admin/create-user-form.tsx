@@ -52,7 +52,16 @@ export function CreateUserForm({ projects }: Props) {
               <label htmlFor="new-user-password" className="sr-only">
                 Password
               </label>
-              <input id="new-user-password" name="password" type="password" required minLength={8} autoComplete="new-password" placeholder="at least 8 characters" aria-invalid={invalid("password")} />
+              <input
+                id="new-user-password"
+                name="password"
+                type="password"
+                required
+                minLength={8}
+                autoComplete="new-password"
+                placeholder="at least 8 characters"
+                aria-invalid={invalid("password")}
+              />
             </div>
           )}
         </fieldset>

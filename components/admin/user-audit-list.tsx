@@ -17,7 +17,10 @@ function snapshot(value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value !== "object") return String(value);
   return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${v !== null && typeof v === "object" && "name" in v ? String((v as { name: unknown }).name) : Array.isArray(v) ? `${v.length}` : String(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${v !== null && typeof v === "object" && "name" in v ? String((v as { name: unknown }).name) : Array.isArray(v) ? `${v.length}` : String(v)}`,
+    )
     .join(", ");
 }
 

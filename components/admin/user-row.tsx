@@ -41,7 +41,14 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
             <label htmlFor={`${formId}-role`} className="sr-only">
               Role of {user.name}
             </label>
-            <select id={`${formId}-role`} name="role" form={formId} defaultValue={user.role} disabled={isSelf} title={isSelf ? "You cannot change your own role" : undefined}>
+            <select
+              id={`${formId}-role`}
+              name="role"
+              form={formId}
+              defaultValue={user.role}
+              disabled={isSelf}
+              title={isSelf ? "You cannot change your own role" : undefined}
+            >
               <option value="ANNOTATOR">Annotator</option>
               <option value="REVIEWER">Reviewer</option>
               <option value="ADMIN">Admin</option>
@@ -63,7 +70,14 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
           <form id={formId} onSubmit={onSubmit}>
             <input type="hidden" name="userId" value={user.id} />
             {user.active ? (
-              <button type="submit" name="intent" value="deactivate" className="danger" disabled={pending || isSelf} title={isSelf ? "You cannot deactivate yourself" : undefined}>
+              <button
+                type="submit"
+                name="intent"
+                value="deactivate"
+                className="danger"
+                disabled={pending || isSelf}
+                title={isSelf ? "You cannot deactivate yourself" : undefined}
+              >
                 Deactivate
               </button>
             ) : (

@@ -10,8 +10,8 @@ export function MyQueuePanel({ queue }: { queue: MyQueue }) {
       <h2 id="my-queue-title">My queue</h2>
       <p className="muted small">
         {counts.assigned} assigned · {counts.done} done
-        {counts.rejected > 0 && <strong className="error"> · {counts.rejected} sent back</strong>} · {counts.claimable} open seat{counts.claimable === 1 ? "" : "s"} you
-        can take
+        {counts.rejected > 0 && <strong className="error"> · {counts.rejected} sent back</strong>} · {counts.claimable} open seat
+        {counts.claimable === 1 ? "" : "s"} you can take
       </p>
       {items.length === 0 ? (
         <p className="muted">Nothing assigned to you yet. “Next document →” takes an open seat when there is one.</p>

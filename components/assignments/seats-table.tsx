@@ -6,7 +6,17 @@ import { LayerStatusBadge } from "@/components/layer-status-badge";
 type Item = { id: string; title: string; filledSeats: number; seats: SeatView[] };
 
 /** Documents × seats: who holds each seat and how far they are; open seats say so. */
-export function SeatsTable({ projectId, items, seatsPerDocument, canUnassign }: { projectId: string; items: Item[]; seatsPerDocument: number; canUnassign: boolean }) {
+export function SeatsTable({
+  projectId,
+  items,
+  seatsPerDocument,
+  canUnassign,
+}: {
+  projectId: string;
+  items: Item[];
+  seatsPerDocument: number;
+  canUnassign: boolean;
+}) {
   if (items.length === 0) return <p className="muted">No documents in this project yet.</p>;
   const width = Math.max(seatsPerDocument, ...items.map((d) => d.seats.length));
   return (
@@ -31,11 +41,18 @@ export function SeatsTable({ projectId, items, seatsPerDocument, canUnassign }: 
             </td>
             {Array.from({ length: width }, (_, i) => {
               const holder = d.seats[i]?.holder;
-              if (!holder) return <td key={i} className="seat open">{i < seatsPerDocument ? "open" : ""}</td>;
+              if (!holder)
+                return (
+                  <td key={i} className="seat open">
+                    {i < seatsPerDocument ? "open" : ""}
+                  </td>
+                );
               return (
                 <td key={i} className="seat">
                   <span className="seat-name">{holder.name}</span> <LayerStatusBadge status={holder.status} />
-                  {canUnassign && holder.unassignable && <UnassignButton projectId={projectId} layerId={holder.layerId} label={`Unassign ${holder.name} from ${d.title}`} />}
+                  {canUnassign && holder.unassignable && (
+                    <UnassignButton projectId={projectId} layerId={holder.layerId} label={`Unassign ${holder.name} from ${d.title}`} />
+                  )}
                 </td>
               );
             })}

@@ -48,56 +48,67 @@ export function BarChart(props: {
   const zero = x(0);
   const rowHeight = series.length * BAR_HEIGHT + (series.length - 1) * SERIES_GAP;
   const height = rows.length * (rowHeight + ROW_GAP) + ROW_GAP;
-  const fillOf = (row: BarRow, s: BarSeries, si: number, ri: number) =>
-    s.hatched ? `url(#${id}-hatch-${ri}-${si})` : (row.color ?? s.color ?? DEFAULT_COLOR);
+  const fillOf = (row: BarRow, s: BarSeries, si: number, ri: number) => (s.hatched ? `url(#${id}-hatch-${ri}-${si})` : (row.color ?? s.color ?? DEFAULT_COLOR));
   const describe = rows
-    .map((r) => `${r.label}: ${r.values.map((v, i) => `${series.length > 1 ? `${series[i].name} ` : ""}${v === null ? "none" : format(v)}`).join(", ")}${r.note ? ` (${r.note})` : ""}`)
+    .map(
+      (r) =>
+        `${r.label}: ${r.values.map((v, i) => `${series.length > 1 ? `${series[i].name} ` : ""}${v === null ? "none" : format(v)}`).join(", ")}${r.note ? ` (${r.note})` : ""}`,
+    )
     .join("; ");
 
   return (
-    <ChartFrame id={id} title={title} describe={describe} width={CHART_WIDTH} height={height} legend={series.length > 1 ? series.map((s) => ({ key: s.key, name: s.name, color: s.color ?? DEFAULT_COLOR, hatched: s.hatched })) : null}>
-        <defs>
-          {rows.map((row, ri) =>
-            series.map((s, si) =>
-              s.hatched ? (
-                <pattern key={`${ri}-${si}`} id={`${id}-hatch-${ri}-${si}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                  <rect width="6" height="6" fill={row.color ?? s.color ?? DEFAULT_COLOR} opacity="0.25" />
-                  <rect width="3" height="6" fill={row.color ?? s.color ?? DEFAULT_COLOR} />
-                </pattern>
-              ) : null,
-            ),
-          )}
-        </defs>
-        {domain[0] < 0 && <line x1={zero} x2={zero} y1={0} y2={height} className="chart-axis" />}
-        {rows.map((row, ri) => {
-          const top = ROW_GAP + ri * (rowHeight + ROW_GAP);
-          return (
-            <g key={row.key}>
-              <text x={LABEL_WIDTH} y={top + rowHeight / 2} dy="0.35em" textAnchor="end" fontSize={FONT_SIZE} className="chart-label">
-                {fitLabel(row.label)}
+    <ChartFrame
+      id={id}
+      title={title}
+      describe={describe}
+      width={CHART_WIDTH}
+      height={height}
+      legend={series.length > 1 ? series.map((s) => ({ key: s.key, name: s.name, color: s.color ?? DEFAULT_COLOR, hatched: s.hatched })) : null}
+    >
+      <defs>
+        {rows.map((row, ri) =>
+          series.map((s, si) =>
+            s.hatched ? (
+              <pattern key={`${ri}-${si}`} id={`${id}-hatch-${ri}-${si}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="6" height="6" fill={row.color ?? s.color ?? DEFAULT_COLOR} opacity="0.25" />
+                <rect width="3" height="6" fill={row.color ?? s.color ?? DEFAULT_COLOR} />
+              </pattern>
+            ) : null,
+          ),
+        )}
+      </defs>
+      {domain[0] < 0 && <line x1={zero} x2={zero} y1={0} y2={height} className="chart-axis" />}
+      {rows.map((row, ri) => {
+        const top = ROW_GAP + ri * (rowHeight + ROW_GAP);
+        return (
+          <g key={row.key}>
+            <text x={LABEL_WIDTH} y={top + rowHeight / 2} dy="0.35em" textAnchor="end" fontSize={FONT_SIZE} className="chart-label">
+              {fitLabel(row.label)}
+            </text>
+            {row.values.map((v, si) => {
+              const y = top + si * (BAR_HEIGHT + SERIES_GAP);
+              const end = v === null ? zero : x(v);
+              const [left, right] = end < zero ? [end, zero] : [zero, end];
+              return (
+                <g key={series[si].key}>
+                  {v !== null && (
+                    <rect x={left} y={y} width={Math.max(right - left, v === 0 ? 0 : 1)} height={BAR_HEIGHT} fill={fillOf(row, series[si], si, ri)} rx="2" />
+                  )}
+                  <text x={Math.max(right, zero) + 5} y={y + BAR_HEIGHT / 2} dy="0.35em" fontSize={FONT_SIZE} className="chart-value">
+                    {series.length > 1 && <tspan className="chart-series-name">{series[si].name.toLowerCase()} </tspan>}
+                    {v === null ? "—" : format(v)}
+                  </text>
+                </g>
+              );
+            })}
+            {row.note && (
+              <text x={CHART_WIDTH - noteWidth + 8} y={top + rowHeight / 2} dy="0.35em" fontSize={FONT_SIZE - 1} className="chart-note">
+                {row.note}
               </text>
-              {row.values.map((v, si) => {
-                const y = top + si * (BAR_HEIGHT + SERIES_GAP);
-                const end = v === null ? zero : x(v);
-                const [left, right] = end < zero ? [end, zero] : [zero, end];
-                return (
-                  <g key={series[si].key}>
-                    {v !== null && <rect x={left} y={y} width={Math.max(right - left, v === 0 ? 0 : 1)} height={BAR_HEIGHT} fill={fillOf(row, series[si], si, ri)} rx="2" />}
-                    <text x={Math.max(right, zero) + 5} y={y + BAR_HEIGHT / 2} dy="0.35em" fontSize={FONT_SIZE} className="chart-value">
-                      {series.length > 1 && <tspan className="chart-series-name">{series[si].name.toLowerCase()} </tspan>}
-                      {v === null ? "—" : format(v)}
-                    </text>
-                  </g>
-                );
-              })}
-              {row.note && (
-                <text x={CHART_WIDTH - noteWidth + 8} y={top + rowHeight / 2} dy="0.35em" fontSize={FONT_SIZE - 1} className="chart-note">
-                  {row.note}
-                </text>
-              )}
-            </g>
-          );
-        })}
+            )}
+          </g>
+        );
+      })}
     </ChartFrame>
   );
 }

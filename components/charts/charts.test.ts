@@ -44,7 +44,10 @@ describe("BarChart", () => {
       createElement(BarChart, {
         id: "g",
         title: "Spans",
-        series: [{ key: "a", name: "Annotators" }, { key: "g", name: "Gold", hatched: true }],
+        series: [
+          { key: "a", name: "Annotators" },
+          { key: "g", name: "Gold", hatched: true },
+        ],
         rows: [{ key: "p", label: "PERSON", color: "#2563eb", values: [3, 1] }],
       }),
     );

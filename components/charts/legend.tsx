@@ -15,7 +15,15 @@ export function ChartLegend({ items, label }: { items: LegendItem[]; label: stri
 }
 
 /** The frame every chart shares: an SVG image named and described in text for screen readers, and its legend. */
-export function ChartFrame(props: { id: string; title: string; describe: string; width: number; height: number; legend: LegendItem[] | null; children: React.ReactNode }) {
+export function ChartFrame(props: {
+  id: string;
+  title: string;
+  describe: string;
+  width: number;
+  height: number;
+  legend: LegendItem[] | null;
+  children: React.ReactNode;
+}) {
   const { id, title, describe, width, height, legend, children } = props;
   return (
     <figure className="chart">

@@ -27,41 +27,56 @@ export function StackedBarChart(props: { id: string; title: string; series: Stac
     .join("; ");
 
   return (
-    <ChartFrame id={id} title={title} describe={describe} width={CHART_WIDTH} height={height} legend={series.map((s) => ({ key: s.key, name: s.name, color: s.color }))}>
-        {rows.map((row, ri) => {
-          const y = ROW_GAP + ri * (BAR_HEIGHT + ROW_GAP);
-          let offset = 0;
-          return (
-            <g key={row.key}>
-              <text x={LABEL_WIDTH} y={y + BAR_HEIGHT / 2} dy="0.35em" textAnchor="end" fontSize={FONT_SIZE} className="chart-label">
-                {fitLabel(row.label)}
+    <ChartFrame
+      id={id}
+      title={title}
+      describe={describe}
+      width={CHART_WIDTH}
+      height={height}
+      legend={series.map((s) => ({ key: s.key, name: s.name, color: s.color }))}
+    >
+      {rows.map((row, ri) => {
+        const y = ROW_GAP + ri * (BAR_HEIGHT + ROW_GAP);
+        let offset = 0;
+        return (
+          <g key={row.key}>
+            <text x={LABEL_WIDTH} y={y + BAR_HEIGHT / 2} dy="0.35em" textAnchor="end" fontSize={FONT_SIZE} className="chart-label">
+              {fitLabel(row.label)}
+            </text>
+            {row.values.map((v, si) => {
+              if (v <= 0) return null;
+              const left = x(offset);
+              offset += v;
+              const width = x(offset) - left;
+              return (
+                <g key={series[si].key}>
+                  <rect x={left} y={y} width={width} height={BAR_HEIGHT} fill={series[si].color}>
+                    <title>{`${series[si].name}: ${v}`}</title>
+                  </rect>
+                  {width >= MIN_TEXT_WIDTH && (
+                    <text
+                      x={left + width / 2}
+                      y={y + BAR_HEIGHT / 2}
+                      dy="0.35em"
+                      textAnchor="middle"
+                      fontSize={FONT_SIZE - 1}
+                      fill={series[si].textColor ?? "#fff"}
+                      aria-hidden="true"
+                    >
+                      {v}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+            {row.note && (
+              <text x={x(offset) + 6} y={y + BAR_HEIGHT / 2} dy="0.35em" fontSize={FONT_SIZE - 1} className="chart-note">
+                {row.note}
               </text>
-              {row.values.map((v, si) => {
-                if (v <= 0) return null;
-                const left = x(offset);
-                offset += v;
-                const width = x(offset) - left;
-                return (
-                  <g key={series[si].key}>
-                    <rect x={left} y={y} width={width} height={BAR_HEIGHT} fill={series[si].color}>
-                      <title>{`${series[si].name}: ${v}`}</title>
-                    </rect>
-                    {width >= MIN_TEXT_WIDTH && (
-                      <text x={left + width / 2} y={y + BAR_HEIGHT / 2} dy="0.35em" textAnchor="middle" fontSize={FONT_SIZE - 1} fill={series[si].textColor ?? "#fff"} aria-hidden="true">
-                        {v}
-                      </text>
-                    )}
-                  </g>
-                );
-              })}
-              {row.note && (
-                <text x={x(offset) + 6} y={y + BAR_HEIGHT / 2} dy="0.35em" fontSize={FONT_SIZE - 1} className="chart-note">
-                  {row.note}
-                </text>
-              )}
-            </g>
-          );
-        })}
+            )}
+          </g>
+        );
+      })}
     </ChartFrame>
   );
 }

@@ -17,9 +17,9 @@ export function AgreementSection({ agreement, includeInProgress }: { agreement: 
       ) : (
         <>
           <p className="muted small">
-            Units are words. Krippendorff&rsquo;s α (nominal) over all annotators, missing where an annotator has no layer; Cohen&rsquo;s κ and span F1
-            averaged over annotator pairs. &ldquo;All labels&rdquo; compares the label on each word (or none). — means undefined: nobody used the label, so
-            there is no variation to agree on.
+            Units are words. Krippendorff&rsquo;s α (nominal) over all annotators, missing where an annotator has no layer; Cohen&rsquo;s κ and span F1 averaged
+            over annotator pairs. &ldquo;All labels&rdquo; compares the label on each word (or none). — means undefined: nobody used the label, so there is no
+            variation to agree on.
           </p>
           <BarChart
             id="agreement"

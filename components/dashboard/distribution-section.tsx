@@ -7,9 +7,7 @@ export function DistributionSection({ distribution, includeInProgress }: { distr
   return (
     <section aria-labelledby="distribution-heading" className="dash-section">
       <h2 id="distribution-heading">Label distribution</h2>
-      <p className="muted small">
-        Spans per label in {counted} annotator layers, and in the gold layers.
-      </p>
+      <p className="muted small">Spans per label in {counted} annotator layers, and in the gold layers.</p>
       {empty ? (
         <p className="muted">No spans in {counted} annotator layers or in gold layers yet.</p>
       ) : (

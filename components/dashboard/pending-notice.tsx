@@ -14,7 +14,8 @@ export function PendingNotice({ documents }: { documents: number }) {
   if (documents === 0) return null;
   return (
     <p className="banner" role="status" data-testid="pending-figures">
-      Bringing the figures up to date: {plural(documents, "document")} changed since they were last counted and {documents === 1 ? "is" : "are"} not in them yet. This page updates by itself.
+      Bringing the figures up to date: {plural(documents, "document")} changed since they were last counted and {documents === 1 ? "is" : "are"} not in them
+      yet. This page updates by itself.
     </p>
   );
 }

@@ -9,7 +9,14 @@ import { apiJson, type EntitySummary } from "./api-client";
 
 type Option = { kind: "entity"; entity: EntitySummary & { matchedAlias?: string } } | { kind: "create" };
 
-export function EntityCombobox(props: { projectId: string; mentionText: string; label: string; disabled?: boolean; onPick(entity: EntitySummary): void; onCreate(): void }) {
+export function EntityCombobox(props: {
+  projectId: string;
+  mentionText: string;
+  label: string;
+  disabled?: boolean;
+  onPick(entity: EntitySummary): void;
+  onCreate(): void;
+}) {
   const [q, setQ] = useState("");
   const [items, setItems] = useState<(EntitySummary & { matchedAlias?: string })[]>([]);
   const [open, setOpen] = useState(false);
@@ -89,7 +96,9 @@ export function EntityCombobox(props: { projectId: string; mentionText: string; 
                   {o.entity.matchedAlias && o.entity.matchedAlias !== o.entity.name && <span className="muted"> · {o.entity.matchedAlias}</span>}
                 </>
               ) : (
-                <>Create “{props.mentionText}” as {props.label}</>
+                <>
+                  Create “{props.mentionText}” as {props.label}
+                </>
               )}
             </li>
           ))}

@@ -26,14 +26,34 @@ export function EntityEditor({ entity, types }: { entity: Entity; types: string[
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          void run(() => apiJson(`/api/v1/entities/${entity.id}`, { method: "PATCH", body: { name: f.get("name"), type: f.get("type"), note: f.get("note"), externalId: f.get("externalId"), updatedAt: entity.updatedAt } }));
+          void run(() =>
+            apiJson(`/api/v1/entities/${entity.id}`, {
+              method: "PATCH",
+              body: { name: f.get("name"), type: f.get("type"), note: f.get("note"), externalId: f.get("externalId"), updatedAt: entity.updatedAt },
+            }),
+          );
         }}
       >
-        <label>Name <input name="name" defaultValue={entity.name} required /></label>
-        <label>Type <select name="type" defaultValue={entity.type}>{types.map((t) => <option key={t}>{t}</option>)}</select></label>
-        <label>External id <input name="externalId" defaultValue={entity.externalId ?? ""} placeholder="e.g. Q42" size={12} /></label>
-        <label className="wide">Note <textarea name="note" defaultValue={entity.note} rows={2} /></label>
-        <button className="button" type="submit">Save</button>
+        <label>
+          Name <input name="name" defaultValue={entity.name} required />
+        </label>
+        <label>
+          Type{" "}
+          <select name="type" defaultValue={entity.type}>
+            {types.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          External id <input name="externalId" defaultValue={entity.externalId ?? ""} placeholder="e.g. Q42" size={12} />
+        </label>
+        <label className="wide">
+          Note <textarea name="note" defaultValue={entity.note} rows={2} />
+        </label>
+        <button className="button" type="submit">
+          Save
+        </button>
       </form>
       <section aria-label="Aliases" className="alias-editor">
         <h2>Aliases</h2>
@@ -42,7 +62,13 @@ export function EntityEditor({ entity, types }: { entity: Entity; types: string[
             <li key={a.id} className="chip">
               {a.alias}
               {a.alias !== entity.name && (
-                <button className="chip-remove" aria-label={`Remove alias ${a.alias}`} onClick={() => run(() => apiJson(`/api/v1/entities/${entity.id}/aliases/${a.id}`, { method: "DELETE" }))}>×</button>
+                <button
+                  className="chip-remove"
+                  aria-label={`Remove alias ${a.alias}`}
+                  onClick={() => run(() => apiJson(`/api/v1/entities/${entity.id}/aliases/${a.id}`, { method: "DELETE" }))}
+                >
+                  ×
+                </button>
               )}
             </li>
           ))}
@@ -59,10 +85,19 @@ export function EntityEditor({ entity, types }: { entity: Entity; types: string[
             });
           }}
         >
-          <label>New alias <input name="alias" required maxLength={200} /></label> <button className="button" type="submit">Add</button>
+          <label>
+            New alias <input name="alias" required maxLength={200} />
+          </label>{" "}
+          <button className="button" type="submit">
+            Add
+          </button>
         </form>
       </section>
-      {error && <p className="banner error" role="alert">{error}</p>}
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -52,12 +52,13 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
     [api, onChanged],
   );
 
-  if (!focused) return (
-    <section className="entity-panel" aria-label="Entity">
-      <h2>Entity</h2>
-      <p className="muted">Click a span in the text to link it to an entity of the registry.</p>
-    </section>
-  );
+  if (!focused)
+    return (
+      <section className="entity-panel" aria-label="Entity">
+        <h2>Entity</h2>
+        <p className="muted">Click a span in the text to link it to an entity of the registry.</p>
+      </section>
+    );
   const version = state?.annotation.version ?? focused.version;
   return (
     <section className="entity-panel" aria-label="Entity">
@@ -70,7 +71,11 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
       ) : state?.entity ? (
         <p className="entity-linked" data-testid="entity-linked">
           → <Link href={`/projects/${projectId}/entities/${state.entity.id}`}>{state.entity.name}</Link> <span className="chip">{state.entity.type}</span>{" "}
-          <button className="link-button" disabled={busy || locked} onClick={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: null, version } }))}>
+          <button
+            className="link-button"
+            disabled={busy || locked}
+            onClick={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: null, version } }))}
+          >
             Unlink
           </button>
         </p>
@@ -87,7 +92,11 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
           onCreate={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "POST", body: { version, create: {} } }))}
         />
       )}
-      {error && <p className="banner error" role="alert">{error}</p>}
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

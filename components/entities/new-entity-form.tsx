@@ -22,7 +22,10 @@ export function NewEntityForm({ projectId, types }: { projectId: string; types: 
             body: {
               name: String(f.get("name")),
               type: String(f.get("type")),
-              aliases: String(f.get("aliases")).split(",").map((a) => a.trim()).filter(Boolean),
+              aliases: String(f.get("aliases"))
+                .split(",")
+                .map((a) => a.trim())
+                .filter(Boolean),
               externalId: String(f.get("externalId")),
             },
           });
@@ -33,12 +36,31 @@ export function NewEntityForm({ projectId, types }: { projectId: string; types: 
         }
       }}
     >
-      <label>Name <input name="name" required maxLength={200} /></label>
-      <label>Type <select name="type">{types.map((t) => <option key={t}>{t}</option>)}</select></label>
-      <label>Aliases <input name="aliases" placeholder="comma, separated" /></label>
-      <label>External id <input name="externalId" placeholder="e.g. Q42" size={10} /></label>
-      <button className="button" type="submit">Add entity</button>
-      {error && <p className="banner error" role="alert">{error}</p>}
+      <label>
+        Name <input name="name" required maxLength={200} />
+      </label>
+      <label>
+        Type{" "}
+        <select name="type">
+          {types.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Aliases <input name="aliases" placeholder="comma, separated" />
+      </label>
+      <label>
+        External id <input name="externalId" placeholder="e.g. Q42" size={10} />
+      </label>
+      <button className="button" type="submit">
+        Add entity
+      </button>
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

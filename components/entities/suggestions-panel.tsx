@@ -50,7 +50,14 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
   }, [layerSize, seenSize, load]);
 
   const marks = useMemo<Mark[]>(
-    () => data.suggestions.map((s) => ({ id: markId(s), start: s.start, end: s.end, className: "entity-suggestion", title: `Suggestion: ${s.entityName} (${s.entityType}) — click to accept or dismiss` })),
+    () =>
+      data.suggestions.map((s) => ({
+        id: markId(s),
+        start: s.start,
+        end: s.end,
+        className: "entity-suggestion",
+        title: `Suggestion: ${s.entityName} (${s.entityType}) — click to accept or dismiss`,
+      })),
     [data.suggestions],
   );
   useMarks(SUGGESTION_MARKS, marks);
@@ -82,13 +89,19 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
 
   return (
     <section className="entity-suggestions" aria-label="Suggestions">
-      <h2>Suggestions <span className="muted">({data.suggestions.length})</span></h2>
+      <h2>
+        Suggestions <span className="muted">({data.suggestions.length})</span>
+      </h2>
       {active && (
         <div className="suggestion-active" data-testid="active-suggestion">
           “{active.text}” → <strong>{active.entityName}</strong> <span className="chip">{active.entityType}</span>
           <div className="row">
-            <button className="button" disabled={disabled} onClick={() => act("accept", { entityId: active.entityId, start: active.start, end: active.end })}>Accept</button>
-            <button disabled={disabled} onClick={() => act("dismiss", { entityId: active.entityId, start: active.start, end: active.end })}>Dismiss</button>
+            <button className="button" disabled={disabled} onClick={() => act("accept", { entityId: active.entityId, start: active.start, end: active.end })}>
+              Accept
+            </button>
+            <button disabled={disabled} onClick={() => act("dismiss", { entityId: active.entityId, start: active.start, end: active.end })}>
+              Dismiss
+            </button>
           </div>
         </div>
       )}
@@ -116,21 +129,38 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
                     renderItem={(s) => (
                       <>
                         “{s.text}” <span className="muted">@{s.start}</span>{" "}
-                        <button className="link-button" disabled={disabled} onClick={() => act("accept", { entityId: s.entityId, start: s.start, end: s.end })}>accept</button>{" "}
-                        <button className="link-button" disabled={disabled} onClick={() => act("dismiss", { entityId: s.entityId, start: s.start, end: s.end })}>dismiss</button>
+                        <button className="link-button" disabled={disabled} onClick={() => act("accept", { entityId: s.entityId, start: s.start, end: s.end })}>
+                          accept
+                        </button>{" "}
+                        <button
+                          className="link-button"
+                          disabled={disabled}
+                          onClick={() => act("dismiss", { entityId: s.entityId, start: s.start, end: s.end })}
+                        >
+                          dismiss
+                        </button>
                       </>
                     )}
                   />
                 )}
               </details>
-              <button className="link-button" disabled={disabled} onClick={() => act("accept", { entityId: e.entityId, all: true })} aria-label={`Accept all ${e.count} of ${e.name}`}>
+              <button
+                className="link-button"
+                disabled={disabled}
+                onClick={() => act("accept", { entityId: e.entityId, all: true })}
+                aria-label={`Accept all ${e.count} of ${e.name}`}
+              >
                 Accept all
               </button>
             </li>
           ))}
         </ul>
       )}
-      {error && <p className="banner error" role="alert">{error}</p>}
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -3,10 +3,26 @@ import { useMemo, useState } from "react";
 import type { ExportFormData } from "@/lib/export/export-form-data";
 
 const FORMATS = [
-  { value: "native", name: "Native JSONL", help: "One line per document: text, metadata, every span with its text, annotator, entity link and review state, grades and stances. The first line is a manifest (schema version, label set, counts, agreement, offset unit, split)." },
-  { value: "spacy", name: "spaCy / Prodigy", help: 'One line per document and layer: {"text", "spans": [{"start", "end", "label"}], "meta"}. Read it with Prodigy\'s db-in, or with doc.char_span(start, end, label) in spaCy.' },
-  { value: "doccano", name: "doccano", help: 'One line per document and layer: {"text", "label": [[start, end, "LABEL"], …]}, as doccano\'s sequence labeling import reads it; the other keys become metadata.' },
-  { value: "label-studio", name: "Label Studio", help: 'A JSON array of tasks, one per document, each layer an annotation with labels results (from_name "label", to_name "text"). Import it into a project labeling <Text name="text"> with <Labels name="label">.' },
+  {
+    value: "native",
+    name: "Native JSONL",
+    help: "One line per document: text, metadata, every span with its text, annotator, entity link and review state, grades and stances. The first line is a manifest (schema version, label set, counts, agreement, offset unit, split).",
+  },
+  {
+    value: "spacy",
+    name: "spaCy / Prodigy",
+    help: 'One line per document and layer: {"text", "spans": [{"start", "end", "label"}], "meta"}. Read it with Prodigy\'s db-in, or with doc.char_span(start, end, label) in spaCy.',
+  },
+  {
+    value: "doccano",
+    name: "doccano",
+    help: 'One line per document and layer: {"text", "label": [[start, end, "LABEL"], …]}, as doccano\'s sequence labeling import reads it; the other keys become metadata.',
+  },
+  {
+    value: "label-studio",
+    name: "Label Studio",
+    help: 'A JSON array of tasks, one per document, each layer an annotation with labels results (from_name "label", to_name "text"). Import it into a project labeling <Text name="text"> with <Labels name="label">.',
+  },
 ] as const;
 
 type Props = Pick<ExportFormData, "projects" | "people">;
@@ -96,9 +112,9 @@ export function ExportForm({ projects, people }: Props) {
         </div>
       </div>
       <p id="offsets-help" className="muted small">
-        Offsets count <strong>Unicode code points</strong>, end exclusive, so <code>text[start:end]</code> in Python is the span&apos;s text. Choose UTF-16 units only
-        for tools that index JavaScript strings (<code>text.slice(start, end)</code>): the two differ after any emoji or other character outside the Basic
-        Multilingual Plane.
+        Offsets count <strong>Unicode code points</strong>, end exclusive, so <code>text[start:end]</code> in Python is the span&apos;s text. Choose UTF-16
+        units only for tools that index JavaScript strings (<code>text.slice(start, end)</code>): the two differ after any emoji or other character outside the
+        Basic Multilingual Plane.
       </p>
 
       <fieldset className="plain">

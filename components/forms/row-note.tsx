@@ -1,5 +1,10 @@
 /** The outcome of a table row's form, in a row of its own beneath it: a status, or an error read out at once. */
-export function RowNote(props: { columns: number; state: { ok: true; message: string } | { ok: false; error: string }; errorId?: string; children?: React.ReactNode }) {
+export function RowNote(props: {
+  columns: number;
+  state: { ok: true; message: string } | { ok: false; error: string };
+  errorId?: string;
+  children?: React.ReactNode;
+}) {
   const { columns, state, errorId, children } = props;
   return (
     <tr className="row-note">

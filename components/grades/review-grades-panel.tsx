@@ -32,7 +32,11 @@ export function ReviewGradesPanel({ outlet, layers, byLayer, gold: initialGold }
             {byLayer[l.id].map((g) => (
               <li key={g.id} data-testid="annotator-grade">
                 <span>
-                  {targetName(g)}: <strong title={`${reliabilityMeaning(g.reliability)} / ${credibilityMeaning(g.credibility)}`}>{g.reliability}{g.credibility}</strong>
+                  {targetName(g)}:{" "}
+                  <strong title={`${reliabilityMeaning(g.reliability)} / ${credibilityMeaning(g.credibility)}`}>
+                    {g.reliability}
+                    {g.credibility}
+                  </strong>
                   {g.rationale && <span className="muted"> — {g.rationale}</span>}
                 </span>
                 <button type="button" disabled={busy || locked} onClick={() => void run(`/api/v1/grades/${g.id}/accept`, {}, () => "")}>
@@ -66,7 +70,11 @@ export function ReviewGradesPanel({ outlet, layers, byLayer, gold: initialGold }
             .filter((g) => g.target !== "outlet")
             .map((g) => (
               <li key={g.id}>
-                Gold: {targetName(g)} <strong>{g.reliability}{g.credibility}</strong>
+                Gold: {targetName(g)}{" "}
+                <strong>
+                  {g.reliability}
+                  {g.credibility}
+                </strong>
               </li>
             ))}
         </ul>

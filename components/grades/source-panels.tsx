@@ -34,7 +34,10 @@ export function SourcePanels({ outlet, grades, citedSourceLabels }: Props) {
   return (
     <>
       <SourceGradesPanel outlet={outlet} initialGrades={grades} citedSourceLabels={citedSourceLabels} passages={passages} />
-      <SyndicationPanel passages={passages} status={found.state === "ready" ? null : found.state === "loading" ? "Looking for syndicated copies…" : `Syndication unavailable: ${found.message}`} />
+      <SyndicationPanel
+        passages={passages}
+        status={found.state === "ready" ? null : found.state === "loading" ? "Looking for syndicated copies…" : `Syndication unavailable: ${found.message}`}
+      />
     </>
   );
 }

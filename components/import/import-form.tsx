@@ -93,7 +93,12 @@ export function ImportForm({ projects }: { projects: Project[] }) {
       setPhase("idle");
       const json = xhr.response as (Summary & { error?: { message: string; details?: Summary } }) | null;
       if (xhr.status === 200 && json) setOutcome({ ok: true, summary: json });
-      else setOutcome({ ok: false, message: json?.error?.message ?? `The server answered ${xhr.status}`, summary: json?.error?.details?.errors ? json.error.details : undefined });
+      else
+        setOutcome({
+          ok: false,
+          message: json?.error?.message ?? `The server answered ${xhr.status}`,
+          summary: json?.error?.details?.errors ? json.error.details : undefined,
+        });
     };
     xhr.onerror = () => {
       setPhase("idle");
@@ -112,7 +117,14 @@ export function ImportForm({ projects }: { projects: Project[] }) {
         <h2 id="import-heading">Upload</h2>
         <form onSubmit={submit}>
           <label htmlFor="import-files">Files</label>
-          <input id="import-files" type="file" multiple accept=".txt,.jsonl,.ndjson,.json,text/plain,application/json" onChange={(e) => onFiles(e.target.files)} required />
+          <input
+            id="import-files"
+            type="file"
+            multiple
+            accept=".txt,.jsonl,.ndjson,.json,text/plain,application/json"
+            onChange={(e) => onFiles(e.target.files)}
+            required
+          />
           <p className="muted small" aria-live="polite">
             {files.length === 0
               ? "Several .txt files, or one .jsonl / .json file."
@@ -121,7 +133,14 @@ export function ImportForm({ projects }: { projects: Project[] }) {
           <div className="form-grid">
             <div>
               <label htmlFor="import-project">Project</label>
-              <select id="import-project" value={projectId} onChange={(e) => { setProjectId(e.target.value); setInto("suggestions"); }}>
+              <select
+                id="import-project"
+                value={projectId}
+                onChange={(e) => {
+                  setProjectId(e.target.value);
+                  setInto("suggestions");
+                }}
+              >
                 {projects.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -161,21 +180,32 @@ export function ImportForm({ projects }: { projects: Project[] }) {
             {into === "suggestions" && (
               <div>
                 <label htmlFor="import-name">Suggestions name</label>
-                <input id="import-name" type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder="the file name" pattern="[\w.\- ]*" />
+                <input
+                  id="import-name"
+                  type="text"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  maxLength={60}
+                  placeholder="the file name"
+                  pattern="[\w.\- ]*"
+                />
               </div>
             )}
           </div>
           <fieldset className="plain">
             <legend>When a line has an error</legend>
             <label className="inline">
-              <input type="radio" name="mode" value="valid" checked={mode === "valid"} onChange={() => setMode("valid")} /> Import the valid lines, list the bad ones
+              <input type="radio" name="mode" value="valid" checked={mode === "valid"} onChange={() => setMode("valid")} /> Import the valid lines, list the bad
+              ones
             </label>
             <label className="inline">
-              <input type="radio" name="mode" value="all-or-nothing" checked={mode === "all-or-nothing"} onChange={() => setMode("all-or-nothing")} /> Import nothing
+              <input type="radio" name="mode" value="all-or-nothing" checked={mode === "all-or-nothing"} onChange={() => setMode("all-or-nothing")} /> Import
+              nothing
             </label>
           </fieldset>
           <label className="check">
-            <input type="checkbox" checked={createLabels} onChange={(e) => setCreateLabels(e.target.checked)} /> Create labels the project does not have yet (otherwise their lines are errors)
+            <input type="checkbox" checked={createLabels} onChange={(e) => setCreateLabels(e.target.checked)} /> Create labels the project does not have yet
+            (otherwise their lines are errors)
           </label>
           <div className="form-footer">
             <button className="primary" type="submit" disabled={busy || files.length === 0}>
@@ -212,8 +242,9 @@ function ImportResult({ outcome }: { outcome: Outcome }) {
       )}
       {outcome.ok && s && (
         <p data-testid="import-summary">
-          {s.documents} document{s.documents === 1 ? "" : "s"} imported with {s.spans} span{s.spans === 1 ? "" : "s"} into <code>{s.layer}</code> ({s.format}, offsets in{" "}
-          {s.offsets === "utf16" ? "UTF-16 units" : "code points"}); {s.duplicates.length} duplicate{s.duplicates.length === 1 ? "" : "s"}; {s.errorCount} error
+          {s.documents} document{s.documents === 1 ? "" : "s"} imported with {s.spans} span{s.spans === 1 ? "" : "s"} into <code>{s.layer}</code> ({s.format},
+          offsets in {s.offsets === "utf16" ? "UTF-16 units" : "code points"}); {s.duplicates.length} duplicate{s.duplicates.length === 1 ? "" : "s"};{" "}
+          {s.errorCount} error
           {s.errorCount === 1 ? "" : "s"}.{s.labelsCreated.length > 0 && ` New labels: ${s.labelsCreated.join(", ")}.`}
         </p>
       )}
@@ -246,7 +277,10 @@ function ImportResult({ outcome }: { outcome: Outcome }) {
                 kind: "imported" as const,
                 node: (
                   <>
-                    <Link href={`/documents/${c.id}`}>{c.title}</Link> <span className="muted">· {c.spans} span{c.spans === 1 ? "" : "s"}</span>
+                    <Link href={`/documents/${c.id}`}>{c.title}</Link>{" "}
+                    <span className="muted">
+                      · {c.spans} span{c.spans === 1 ? "" : "s"}
+                    </span>
                   </>
                 ),
               })),
@@ -264,7 +298,11 @@ function ImportResult({ outcome }: { outcome: Outcome }) {
           </tbody>
         </table>
       )}
-      {s && s.errorCount > s.errors.length && <p className="muted">… and {s.errorCount - s.errors.length} more errors (the list stops at {s.errors.length}).</p>}
+      {s && s.errorCount > s.errors.length && (
+        <p className="muted">
+          … and {s.errorCount - s.errors.length} more errors (the list stops at {s.errors.length}).
+        </p>
+      )}
     </section>
   );
 }

@@ -13,7 +13,11 @@ export function CreateTokenForm() {
           Create
         </button>
       </div>
-      {state?.error && <p className="error" role="alert">{state.error}</p>}
+      {state?.error && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      )}
       {state?.token && (
         <div role="status">
           <p>Copy this token now; it is not shown again.</p>

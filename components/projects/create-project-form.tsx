@@ -19,7 +19,16 @@ export function CreateProjectForm() {
             <label htmlFor="new-project-slug">
               Slug <span className="muted small">(optional; made from the name)</span>
             </label>
-            <input id="new-project-slug" name="slug" type="text" maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="e.g. iraq-2015" aria-invalid={invalid("slug")} aria-describedby="slug-help" />
+            <input
+              id="new-project-slug"
+              name="slug"
+              type="text"
+              maxLength={60}
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              placeholder="e.g. iraq-2015"
+              aria-invalid={invalid("slug")}
+              aria-describedby="slug-help"
+            />
             <span id="slug-help" className="sr-only">
               Lower-case letters and digits joined by single hyphens
             </span>

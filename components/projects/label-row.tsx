@@ -93,7 +93,13 @@ export function LabelRow({ label, hotkeyOwners, position }: Props) {
           </select>
         </td>
         <td className="nowrap">
-          <input type="color" defaultValue={label.color} onChange={(e) => setColor(e.target.value)} aria-label={`Colour of ${label.name}`} {...field("color")} />{" "}
+          <input
+            type="color"
+            defaultValue={label.color}
+            onChange={(e) => setColor(e.target.value)}
+            aria-label={`Colour of ${label.name}`}
+            {...field("color")}
+          />{" "}
           <code className="small muted">{color}</code>
         </td>
         <td>
@@ -102,7 +108,14 @@ export function LabelRow({ label, hotkeyOwners, position }: Props) {
           </select>
         </td>
         <td className="w-fill">
-          <input type="text" defaultValue={label.description} maxLength={1000} aria-label={`Description of ${label.name}`} placeholder="Guideline shown to annotators" {...field("description")} />
+          <input
+            type="text"
+            defaultValue={label.description}
+            maxLength={1000}
+            aria-label={`Description of ${label.name}`}
+            placeholder="Guideline shown to annotators"
+            {...field("description")}
+          />
         </td>
         <td className="num">{label.spans}</td>
         <td className="actions">
@@ -116,7 +129,14 @@ export function LabelRow({ label, hotkeyOwners, position }: Props) {
                 Unarchive
               </button>
             ) : (
-              <button type="submit" name="intent" value="archive" disabled={pending} aria-label={`Archive ${label.name}`} title="Hide from annotators; spans keep it">
+              <button
+                type="submit"
+                name="intent"
+                value="archive"
+                disabled={pending}
+                aria-label={`Archive ${label.name}`}
+                title="Hide from annotators; spans keep it"
+              >
                 Archive
               </button>
             )}

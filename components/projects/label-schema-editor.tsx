@@ -97,8 +97,7 @@ export function LabelSchemaEditor({ projectId, labels }: { projectId: string; la
         </table>
       </div>
       <p id="label-help" className="muted small">
-        Names are unique in the project; hotkeys 1–9 are unique among active labels. Labels are archived, never deleted, so spans that use them keep
-        them.
+        Names are unique in the project; hotkeys 1–9 are unique among active labels. Labels are archived, never deleted, so spans that use them keep them.
       </p>
       <p role="status" className="sr-only">
         {announce && !announce.error ? announce.text : ""}

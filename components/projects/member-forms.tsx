@@ -9,7 +9,15 @@ export function AddMemberForm({ projectId, candidates }: { projectId: string; ca
     <form onSubmit={onSubmit} className="inline-form">
       <input type="hidden" name="projectId" value={projectId} />
       <label htmlFor="member-email">Add a member</label>
-      <input id="member-email" name="email" type="email" list="member-candidates" required placeholder="email of an existing user" aria-invalid={state && !state.ok ? true : undefined} />
+      <input
+        id="member-email"
+        name="email"
+        type="email"
+        list="member-candidates"
+        required
+        placeholder="email of an existing user"
+        aria-invalid={state && !state.ok ? true : undefined}
+      />
       <datalist id="member-candidates">
         {candidates.map((c) => (
           <option key={c.id} value={c.email}>

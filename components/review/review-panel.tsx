@@ -34,7 +34,9 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
               <span className="count small">{l.annotations.length} spans</span>
               {l.status === "SUBMITTED" && !approved && <SendBack layerId={l.id} name={l.name} onChanged={onChanged} />}
             </div>
-            {l.lastDecision?.decision === "REJECT" && l.status === "REJECTED" && <p className="small muted feedback-comment">Sent back: “{l.lastDecision.comment}”</p>}
+            {l.lastDecision?.decision === "REJECT" && l.status === "REJECTED" && (
+              <p className="small muted feedback-comment">Sent back: “{l.lastDecision.comment}”</p>
+            )}
           </li>
         ))}
       </ul>
@@ -52,7 +54,12 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
           <button
             disabled={action.busy || compared === 0}
             onClick={() =>
-              action.run(`/api/v1/documents/${documentId}/review/merge`, { threshold }, (r) => `Merged ${r.merged} span${r.merged === 1 ? "" : "s"} into gold (${r.alreadyInGold} already there); ${r.leftToAdjudicate} left to adjudicate.`)
+              action.run(
+                `/api/v1/documents/${documentId}/review/merge`,
+                { threshold },
+                (r) =>
+                  `Merged ${r.merged} span${r.merged === 1 ? "" : "s"} into gold (${r.alreadyInGold} already there); ${r.leftToAdjudicate} left to adjudicate.`,
+              )
             }
           >
             Merge agreed
@@ -91,10 +98,19 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
               </div>
               {!approved && (
                 <div className="candidate-actions">
-                  <button disabled={action.busy || state === "in-gold"} onClick={() => action.run(`/api/v1/annotations/${c.support[0].annotationId}/accept`)} aria-label={`Accept ${c.label} “${c.text}” into gold`}>
+                  <button
+                    disabled={action.busy || state === "in-gold"}
+                    onClick={() => action.run(`/api/v1/annotations/${c.support[0].annotationId}/accept`)}
+                    aria-label={`Accept ${c.label} “${c.text}” into gold`}
+                  >
                     Accept
                   </button>
-                  <button className="danger" disabled={action.busy || state === "rejected"} onClick={() => action.run(`/api/v1/annotations/${c.support[0].annotationId}/reject`)} aria-label={`Reject ${c.label} “${c.text}”`}>
+                  <button
+                    className="danger"
+                    disabled={action.busy || state === "rejected"}
+                    onClick={() => action.run(`/api/v1/annotations/${c.support[0].annotationId}/reject`)}
+                    aria-label={`Reject ${c.label} “${c.text}”`}
+                  >
                     Reject
                   </button>
                 </div>
@@ -110,7 +126,8 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
             className="primary"
             disabled={action.busy}
             onClick={() => {
-              if (open.length > 0 && !window.confirm(`${open.length} disagreement${open.length === 1 ? " is" : "s are"} not adjudicated. Approve anyway?`)) return;
+              if (open.length > 0 && !window.confirm(`${open.length} disagreement${open.length === 1 ? " is" : "s are"} not adjudicated. Approve anyway?`))
+                return;
               void action.run(`/api/v1/documents/${documentId}/review/approve`, {}, () => "Document approved; its gold layer is in the export.");
             }}
           >

@@ -79,7 +79,8 @@ function LoadedReview({ document, labels, links, extraAside, text, data, reload 
       headerExtra={links}
       banner={
         <p className="muted small review-hint">
-          Reviewing into the <strong>gold layer</strong>. Annotators&apos; spans are drawn underneath; <span className="disputed-key">dashed red</span> marks where they disagree.
+          Reviewing into the <strong>gold layer</strong>. Annotators&apos; spans are drawn underneath; <span className="disputed-key">dashed red</span> marks
+          where they disagree.
           {review.blind && " Blind review: annotator names are hidden."}
         </p>
       }

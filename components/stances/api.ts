@@ -1,5 +1,8 @@
 /** Small JSON helpers for the stance and quote panels: a readable error message or the body. */
-export async function requestJson<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<{ ok: true; data: T } | { ok: false; error: string; status: number }> {
+export async function requestJson<T>(
+  url: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ ok: true; data: T } | { ok: false; error: string; status: number }> {
   try {
     const res = await fetch(url, {
       method: init.method ?? "GET",

@@ -4,7 +4,11 @@ import { POLARITY_TEXT, type Polarity } from "@/lib/stances/stance-input";
 /** A stacked bar of polarity counts, described in words for screen readers. */
 export function PolarityBar({ counts }: { counts: Record<Polarity, number> }) {
   const shares = polarityShares(counts);
-  const words = shares.filter((s) => s.count > 0).map((s) => `${s.count} ${POLARITY_TEXT[s.polarity]}`).join(", ") || "no stances yet";
+  const words =
+    shares
+      .filter((s) => s.count > 0)
+      .map((s) => `${s.count} ${POLARITY_TEXT[s.polarity]}`)
+      .join(", ") || "no stances yet";
   return (
     <div className="polarity-bar" role="img" aria-label={`Polarity: ${words}`}>
       {shares

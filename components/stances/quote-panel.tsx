@@ -43,7 +43,10 @@ export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> 
 
   const save = async () => {
     if (!links) return;
-    const res = await requestJson<QuoteLinks>(`/api/v1/annotations/${links.annotationId}/quote`, { method: "PUT", body: { cueId: cueId || null, speakerId: speakerId || null, version: links.version } });
+    const res = await requestJson<QuoteLinks>(`/api/v1/annotations/${links.annotationId}/quote`, {
+      method: "PUT",
+      body: { cueId: cueId || null, speakerId: speakerId || null, version: links.version },
+    });
     if (!res.ok) return setMessage({ error: true, text: res.error });
     setLinks(res.data);
     setMessage({ error: false, text: "Quote links saved" });

@@ -9,9 +9,27 @@ import { requestJson } from "./api";
 
 export type TargetOption = { id: string; text: string; description: string };
 
-type Draft = { id: string | null; version: number; holderId: string; targetId: string; polarity: Polarity; confidence: number; documentLevel: boolean; evidence: { id: string; text: string }[] };
+type Draft = {
+  id: string | null;
+  version: number;
+  holderId: string;
+  targetId: string;
+  polarity: Polarity;
+  confidence: number;
+  documentLevel: boolean;
+  evidence: { id: string; text: string }[];
+};
 
-const emptyDraft = (targetId: string): Draft => ({ id: null, version: 0, holderId: "", targetId, polarity: "AGAINST", confidence: 0.5, documentLevel: false, evidence: [] });
+const emptyDraft = (targetId: string): Draft => ({
+  id: null,
+  version: 0,
+  holderId: "",
+  targetId,
+  polarity: "AGAINST",
+  confidence: 0.5,
+  documentLevel: false,
+  evidence: [],
+});
 
 export function StancePanel({ holders, targets }: { holders: HolderOption[]; targets: TargetOption[] }) {
   const wb = useWorkbench();
@@ -35,7 +53,16 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
   }, [url, liveTick]); // also when another tab or a reviewer changed the layer
 
   const marks = useMemo<Mark[]>(
-    () => stances.flatMap((s) => s.evidence.map((e) => ({ id: `${s.id}:${e.annotationId}`, start: e.start, end: e.end, className: "stance-evidence-mark", title: `Evidence: ${s.holder.name} → ${s.target.text}` }))),
+    () =>
+      stances.flatMap((s) =>
+        s.evidence.map((e) => ({
+          id: `${s.id}:${e.annotationId}`,
+          start: e.start,
+          end: e.end,
+          className: "stance-evidence-mark",
+          title: `Evidence: ${s.holder.name} → ${s.target.text}`,
+        })),
+      ),
     [stances],
   );
   useMarks("stances", marks);
@@ -44,7 +71,14 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
     if (!draft) return;
     if (!draft.holderId) return setError("Pick a holder from the registry");
     if (!draft.targetId) return setError("Pick a target");
-    const body = { holderId: draft.holderId, targetId: draft.targetId, polarity: draft.polarity, confidence: draft.confidence, documentLevel: draft.documentLevel, evidence: draft.evidence.map((e) => e.id) };
+    const body = {
+      holderId: draft.holderId,
+      targetId: draft.targetId,
+      polarity: draft.polarity,
+      confidence: draft.confidence,
+      documentLevel: draft.documentLevel,
+      evidence: draft.evidence.map((e) => e.id),
+    };
     setBusy(true);
     const res = draft.id
       ? await requestJson<StanceView>(`/api/v1/stances/${draft.id}`, { method: "PATCH", body: { ...body, version: draft.version } })
@@ -99,7 +133,16 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
               <div className="stance-actions">
                 <button
                   onClick={() =>
-                    setDraft({ id: s.id, version: s.version, holderId: s.holder.id, targetId: s.target.id, polarity: s.polarity, confidence: s.confidence, documentLevel: s.documentLevel, evidence: s.evidence.map((e) => ({ id: e.annotationId, text: e.text })) })
+                    setDraft({
+                      id: s.id,
+                      version: s.version,
+                      holderId: s.holder.id,
+                      targetId: s.target.id,
+                      polarity: s.polarity,
+                      confidence: s.confidence,
+                      documentLevel: s.documentLevel,
+                      evidence: s.evidence.map((e) => ({ id: e.annotationId, text: e.text })),
+                    })
                   }
                   aria-label={`Edit stance of ${s.holder.name} on ${s.target.text}`}
                 >
@@ -143,32 +186,52 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
             <legend>Polarity</legend>
             {POLARITIES.map((p) => (
               <label key={p}>
-                <input type="radio" name="polarity" value={p} checked={draft.polarity === p} onChange={() => setDraft({ ...draft, polarity: p })} /> {POLARITY_TEXT[p]}
+                <input type="radio" name="polarity" value={p} checked={draft.polarity === p} onChange={() => setDraft({ ...draft, polarity: p })} />{" "}
+                {POLARITY_TEXT[p]}
               </label>
             ))}
           </fieldset>
           <label className="confidence">
             Confidence
-            <input type="range" min={0} max={1} step={0.05} value={draft.confidence} onChange={(e) => setDraft({ ...draft, confidence: Number(e.target.value) })} />
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={draft.confidence}
+              onChange={(e) => setDraft({ ...draft, confidence: Number(e.target.value) })}
+            />
             <output aria-live="polite">{draft.confidence.toFixed(2)}</output>
           </label>
           <label className="toggle">
-            <input type="checkbox" checked={draft.documentLevel} onChange={(e) => setDraft({ ...draft, documentLevel: e.target.checked })} /> Document-level stance
+            <input type="checkbox" checked={draft.documentLevel} onChange={(e) => setDraft({ ...draft, documentLevel: e.target.checked })} /> Document-level
+            stance
           </label>
           <div className="evidence-box">
             <span className="small muted">Evidence</span>
-            {draft.evidence.length === 0 && <p className="muted small">{draft.documentLevel ? "Optional for a document-level stance." : "Click a span in the text, then add it."}</p>}
+            {draft.evidence.length === 0 && (
+              <p className="muted small">{draft.documentLevel ? "Optional for a document-level stance." : "Click a span in the text, then add it."}</p>
+            )}
             <ul>
               {draft.evidence.map((e) => (
                 <li key={e.id}>
                   <span className="evidence-text">“{e.text}”</span>
-                  <button type="button" aria-label={`Remove evidence ${e.text}`} onClick={() => setDraft({ ...draft, evidence: draft.evidence.filter((x) => x.id !== e.id) })}>
+                  <button
+                    type="button"
+                    aria-label={`Remove evidence ${e.text}`}
+                    onClick={() => setDraft({ ...draft, evidence: draft.evidence.filter((x) => x.id !== e.id) })}
+                  >
                     ×
                   </button>
                 </li>
               ))}
             </ul>
-            <button type="button" disabled={!focused || focused.version === 0} onClick={addFocused} title={focused ? `“${focused.text}”` : "Click a span in the text first"}>
+            <button
+              type="button"
+              disabled={!focused || focused.version === 0}
+              onClick={addFocused}
+              title={focused ? `“${focused.text}”` : "Click a span in the text first"}
+            >
               Add focused span as evidence
             </button>
           </div>

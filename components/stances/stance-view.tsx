@@ -50,7 +50,10 @@ export function StanceView({ summary }: { summary: TargetSummary[] }) {
                           <li key={s.id}>
                             <span className={`polarity-chip ${s.polarity}`}>{POLARITY_TEXT[s.polarity]}</span>{" "}
                             <Link href={`/documents/${s.document.id}`}>{s.document.title}</Link>
-                            <span className="muted small"> · {s.layer} · {s.confidence.toFixed(2)}</span>
+                            <span className="muted small">
+                              {" "}
+                              · {s.layer} · {s.confidence.toFixed(2)}
+                            </span>
                             {s.documentLevel && s.evidence.length === 0 && <span className="muted small"> · whole document</span>}
                             {s.evidence.map((e) => (
                               <q key={e.annotationId} className="evidence-text" title={`code points ${e.start}–${e.end}`}>

@@ -48,13 +48,21 @@ export function TargetEditor({ projectId, targets }: { projectId: string; target
                   <input type="text" aria-label="Target text" value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
                 </td>
                 <td>
-                  <input type="text" aria-label="Target description" value={editing.description} onChange={(e) => setEditing({ ...editing, description: e.target.value })} />
+                  <input
+                    type="text"
+                    aria-label="Target description"
+                    value={editing.description}
+                    onChange={(e) => setEditing({ ...editing, description: e.target.value })}
+                  />
                 </td>
                 <td className="num">{t.stances}</td>
                 <td className="actions">
                   <button
                     onClick={async () => {
-                      const res = await requestJson(`/api/v1/stance-targets/${t.id}`, { method: "PATCH", body: { text: editing.text, description: editing.description } });
+                      const res = await requestJson(`/api/v1/stance-targets/${t.id}`, {
+                        method: "PATCH",
+                        body: { text: editing.text, description: editing.description },
+                      });
                       if (done(res)) setEditing(null);
                     }}
                   >
@@ -98,7 +106,14 @@ export function TargetEditor({ projectId, targets }: { projectId: string; target
       >
         <label>
           New target
-          <input type="text" value={text} onChange={(e) => setText(e.target.value)} required maxLength={300} placeholder="e.g. Iraq joining the US-led coalition" />
+          <input
+            type="text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            required
+            maxLength={300}
+            placeholder="e.g. Iraq joining the US-led coalition"
+          />
         </label>
         <label>
           Description

@@ -34,7 +34,11 @@ export function SyndicationPanel({ passages, status = null }: { passages: Docume
     if (!focused) return;
     setBusy(true);
     setResult(null);
-    const res = await fetch(`/api/v1/annotations/${focused.id}/copy-to-syndicated`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+    const res = await fetch(`/api/v1/annotations/${focused.id}/copy-to-syndicated`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).catch(() => null);
     const json = res ? await res.json().catch(() => null) : null;
     setBusy(false);
     if (!res || !res.ok) {
@@ -47,7 +51,11 @@ export function SyndicationPanel({ passages, status = null }: { passages: Docume
     const failed = copies.filter((c) => c.error).map((c) => `${c.title}: ${c.error}`);
     setResult({
       ok: failed.length === 0,
-      text: [made.length && `Copied to ${made.join("; ")}.`, there.length && `Already in ${there.join("; ")}.`, failed.length && `Not copied — ${failed.join("; ")}`]
+      text: [
+        made.length && `Copied to ${made.join("; ")}.`,
+        there.length && `Already in ${there.join("; ")}.`,
+        failed.length && `Not copied — ${failed.join("; ")}`,
+      ]
         .filter(Boolean)
         .join(" "),
     });

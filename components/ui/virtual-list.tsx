@@ -34,13 +34,26 @@ export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28
   });
   return (
     <div ref={box} className="virtual-list" style={{ maxHeight, overflowY: "auto" }}>
-      <ol className={className} style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0 }} aria-label={rest["aria-label"]} data-testid={rest["data-testid"]}>
+      <ol
+        className={className}
+        style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0 }}
+        aria-label={rest["aria-label"]}
+        data-testid={rest["data-testid"]}
+      >
         {virtualizer.getVirtualItems().map((row) => (
           <li
             key={row.key}
             data-index={row.index}
             ref={rowHeight ? undefined : virtualizer.measureElement}
-            style={{ position: "absolute", top: 0, left: 0, right: 0, height: rowHeight, overflow: rowHeight ? "hidden" : undefined, transform: `translateY(${row.start}px)` }}
+            style={{
+              position: "absolute",
+              top: 0,
+              left: 0,
+              right: 0,
+              height: rowHeight,
+              overflow: rowHeight ? "hidden" : undefined,
+              transform: `translateY(${row.start}px)`,
+            }}
           >
             {renderItem(items[row.index])}
           </li>

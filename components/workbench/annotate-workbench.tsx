@@ -12,5 +12,15 @@ type Props = Omit<ComponentProps<typeof Workbench>, "text" | "initialAnnotations
 export function AnnotateWorkbench(props: Props) {
   const { text, data, error, reload } = useDocumentData<AnnotatePageData>(props.document.id, annotatePageDataUrl(props.document.id));
   if (text === null || data === null) return <DocumentLoading document={props.document} error={error} />;
-  return <Workbench {...props} text={text} initialAnnotations={data.annotations} idNamespace={data.idNamespace} layerStatus={data.layerStatus} overlays={data.overlays} onRefresh={reload} />;
+  return (
+    <Workbench
+      {...props}
+      text={text}
+      initialAnnotations={data.annotations}
+      idNamespace={data.idNamespace}
+      layerStatus={data.layerStatus}
+      overlays={data.overlays}
+      onRefresh={reload}
+    />
+  );
 }

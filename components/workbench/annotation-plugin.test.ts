@@ -10,12 +10,14 @@ const doc = schema.node("doc", null, [schema.node("paragraph", null, [schema.tex
 const tr = () => EditorState.create({ doc }).tr;
 const empty = (): LayerState => ({ set: DecorationSet.empty, sources: new Map() });
 
-const spec = fc.record({
-  key: fc.constantFrom("a", "b", "c", "d"),
-  from: fc.integer({ min: 1, max: 30 }),
-  len: fc.integer({ min: 1, max: 30 }),
-  label: fc.constantFrom("PERSON", "ORG"),
-}).map(({ key, from, len, label }): DecorationSpec => ({ key, from, to: from + len, attrs: { class: "ann", "data-label": label } }));
+const spec = fc
+  .record({
+    key: fc.constantFrom("a", "b", "c", "d"),
+    from: fc.integer({ min: 1, max: 30 }),
+    len: fc.integer({ min: 1, max: 30 }),
+    label: fc.constantFrom("PERSON", "ORG"),
+  })
+  .map(({ key, from, len, label }): DecorationSpec => ({ key, from, to: from + len, attrs: { class: "ann", "data-label": label } }));
 const change = fc.dictionary(fc.constantFrom("own", "overlays", "cursor"), fc.array(spec, { maxLength: 6 }), { maxKeys: 2 });
 
 const drawn = (set: DecorationSet) =>

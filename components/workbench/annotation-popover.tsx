@@ -15,7 +15,13 @@ export function AnnotationPopover(props: {
 }) {
   const { annotations, labels, x, y, readOnly, onRelabel, onDelete, onClose } = props;
   return (
-    <div className="floating popover" style={{ left: Math.max(8, Math.min(x - 20, window.innerWidth - 300)), top: y + 12 }} role="dialog" aria-label="Edit span" data-testid="annotation-popover">
+    <div
+      className="floating popover"
+      style={{ left: Math.max(8, Math.min(x - 20, window.innerWidth - 300)), top: y + 12 }}
+      role="dialog"
+      aria-label="Edit span"
+      data-testid="annotation-popover"
+    >
       {annotations.map((a) => (
         <div key={a.id} className="popover-row">
           <div className="picker-text">“{a.text}”</div>

@@ -10,8 +10,7 @@
 import type { LocalAnnotation } from "./types";
 
 export type RemoteChange =
-  | { type: "annotation.created" | "annotation.updated"; annotation: LocalAnnotation }
-  | { type: "annotation.deleted"; annotationId: string };
+  { type: "annotation.created" | "annotation.updated"; annotation: LocalAnnotation } | { type: "annotation.deleted"; annotationId: string };
 
 // Maps are never changed in place: a change returns a new one (React state).
 type Layer = Map<string, LocalAnnotation>;

@@ -6,7 +6,14 @@ import type { LocalAnnotation, OverlaySpan } from "./types";
 // "😀" is one code point and two UTF-16 units; the editor counts one position per UTF-16 unit, plus two per line break.
 const text = "😀 Lavrov met Kerry\nin Geneva on Monday";
 const index = new TextIndex(text);
-const ann = (id: string, start: number, end: number, label = "PERSON", version = 1): LocalAnnotation => ({ id, start, end, label, version, text: index.slice(start, end) });
+const ann = (id: string, start: number, end: number, label = "PERSON", version = 1): LocalAnnotation => ({
+  id,
+  start,
+  end,
+  label,
+  version,
+  text: index.slice(start, end),
+});
 const colors = new Map([["PERSON", "#2563eb"]]);
 
 describe("spanSpecs", () => {
@@ -37,8 +44,17 @@ describe("markSpecs and rangeSpecs", () => {
       { id: "m2", start: 32, end: 38, className: "entity-suggestion" },
     ];
     const specs = markSpecs("entity-suggestions", marks, { start: 0, end: 19 }, index);
-    expect(specs).toEqual([{ key: "m1", from: 4, to: 10, attrs: { class: "mark entity-suggestion", "data-mark-key": "entity-suggestions", "data-mark-id": "m1", title: "Suggestion" } }]);
-    expect(rangeSpecs({ start: 32, end: 38 }, "kbd-cursor", index)).toEqual([{ key: "kbd-cursor", from: index.cpToPm(32), to: index.cpToPm(38), attrs: { class: "kbd-cursor" } }]);
+    expect(specs).toEqual([
+      {
+        key: "m1",
+        from: 4,
+        to: 10,
+        attrs: { class: "mark entity-suggestion", "data-mark-key": "entity-suggestions", "data-mark-id": "m1", title: "Suggestion" },
+      },
+    ]);
+    expect(rangeSpecs({ start: 32, end: 38 }, "kbd-cursor", index)).toEqual([
+      { key: "kbd-cursor", from: index.cpToPm(32), to: index.cpToPm(38), attrs: { class: "kbd-cursor" } },
+    ]);
     expect(rangeSpecs(null, "kbd-cursor", index)).toEqual([]);
   });
 });

@@ -69,5 +69,7 @@ export function markSpecs(key: string, marks: readonly Mark[], window: Span, ind
 
 /** One range drawn with a class (the keyboard cursor, the pending selection); drawn wherever it is. */
 export function rangeSpecs(range: Span | null, className: string, index: Positions): DecorationSpec[] {
-  return range && range.end > range.start ? [{ key: className, from: index.cpToPm(range.start), to: index.cpToPm(range.end), attrs: { class: className } }] : [];
+  return range && range.end > range.start
+    ? [{ key: className, from: index.cpToPm(range.start), to: index.cpToPm(range.end), attrs: { class: className } }]
+    : [];
 }

@@ -9,7 +9,15 @@ const MARGIN = 8;
  * Appears under a fresh selection (above it when there is no room below,
  * always inside the window); a click or the label's hotkey applies it.
  */
-export function LabelPicker(props: { labels: LabelView[]; x: number; y: number; yTop: number; text: string; onPick: (name: string) => void; onCancel: () => void }) {
+export function LabelPicker(props: {
+  labels: LabelView[];
+  x: number;
+  y: number;
+  yTop: number;
+  text: string;
+  onPick: (name: string) => void;
+  onCancel: () => void;
+}) {
   const { labels, x, y, yTop, text, onPick, onCancel } = props;
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(y + GAP);
@@ -21,7 +29,14 @@ export function LabelPicker(props: { labels: LabelView[]; x: number; y: number; 
     else setTop(Math.max(MARGIN, room - h));
   }, [y, yTop, labels.length]);
   return (
-    <div ref={box} className="floating picker" style={{ left: Math.max(MARGIN, Math.min(x - 20, window.innerWidth - 260)), top }} role="dialog" aria-label="Choose a label" data-testid="label-picker">
+    <div
+      ref={box}
+      className="floating picker"
+      style={{ left: Math.max(MARGIN, Math.min(x - 20, window.innerWidth - 260)), top }}
+      role="dialog"
+      aria-label="Choose a label"
+      data-testid="label-picker"
+    >
       <div className="picker-text" title={text}>
         “{text.length > 60 ? text.slice(0, 57) + "…" : text}”
       </div>

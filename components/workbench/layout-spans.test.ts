@@ -17,9 +17,7 @@ describe("stackDepths", () => {
     fc.assert(
       fc.property(fc.array(span, { maxLength: 30 }), (spans) => {
         const d = stackDepths(spans);
-        for (const a of spans)
-          for (const b of spans)
-            if (a !== b && a.start < b.end && b.start < a.end) expect(d.get(a)).not.toBe(d.get(b));
+        for (const a of spans) for (const b of spans) if (a !== b && a.start < b.end && b.start < a.end) expect(d.get(a)).not.toBe(d.get(b));
       }),
     );
   });

@@ -8,9 +8,7 @@ import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { LocalAnnotation } from "./types";
 
 export type SaveOp =
-  | { kind: "create"; annotation: Omit<LocalAnnotation, "version"> }
-  | { kind: "update"; id: string; label: string }
-  | { kind: "delete"; id: string };
+  { kind: "create"; annotation: Omit<LocalAnnotation, "version"> } | { kind: "update"; id: string; label: string } | { kind: "delete"; id: string };
 
 export type SaveState =
   | { phase: "saved" }
@@ -127,9 +125,17 @@ export class SaveQueue {
     const json = { "content-type": "application/json" };
     let res: Response;
     if (op.kind === "create") {
-      res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=${this.target}`, { method: "POST", headers: json, body: JSON.stringify(op.annotation) });
+      res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=${this.target}`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify(op.annotation),
+      });
     } else if (op.kind === "update") {
-      res = await fetch(`/api/v1/annotations/${op.id}`, { method: "PATCH", headers: json, body: JSON.stringify({ label: op.label, version: this.cb.version(op.id) }) });
+      res = await fetch(`/api/v1/annotations/${op.id}`, {
+        method: "PATCH",
+        headers: json,
+        body: JSON.stringify({ label: op.label, version: this.cb.version(op.id) }),
+      });
     } else {
       const v = this.cb.version(op.id);
       res = await fetch(`/api/v1/annotations/${op.id}${v ? `?version=${v}` : ""}`, { method: "DELETE" });

@@ -18,8 +18,7 @@ export function SaveStatus({ state, onRetry, onAcknowledge }: { state: SaveState
       {state.phase === "refused" && (
         <>
           <span>
-            ✗ {state.refused} change{state.refused === 1 ? " was" : "s were"} not saved: {state.message}. The layer shows what the server
-            holds.
+            ✗ {state.refused} change{state.refused === 1 ? " was" : "s were"} not saved: {state.message}. The layer shows what the server holds.
           </span>{" "}
           <button onClick={onAcknowledge}>OK</button>
         </>

@@ -7,7 +7,11 @@ import type { LocalAnnotation } from "./types";
 /** One line of .ann-item: 14px/1.45 text, 4px padding above and below, a 1px rule (it fills the row, see globals.css). */
 const ROW_HEIGHT = 30;
 
-export const SpanList = memo(function SpanList(props: { spans: readonly LocalAnnotation[]; colors: ReadonlyMap<string, string>; onJump: (a: LocalAnnotation) => void }) {
+export const SpanList = memo(function SpanList(props: {
+  spans: readonly LocalAnnotation[];
+  colors: ReadonlyMap<string, string>;
+  onJump: (a: LocalAnnotation) => void;
+}) {
   const { spans, colors, onJump } = props;
   return (
     <VirtualList

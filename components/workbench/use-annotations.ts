@@ -14,10 +14,7 @@ import { SaveQueue, type SaveOp, type SaveState } from "./save-queue";
 import { applyRemoteChange, reconcile } from "./apply-remote";
 import type { LocalAnnotation, Span } from "./types";
 
-type UndoEntry =
-  | { kind: "delete"; id: string }
-  | { kind: "recreate"; annotation: LocalAnnotation }
-  | { kind: "relabel"; id: string; label: string };
+type UndoEntry = { kind: "delete"; id: string } | { kind: "recreate"; annotation: LocalAnnotation } | { kind: "relabel"; id: string; label: string };
 
 const toMap = (list: LocalAnnotation[]) => new Map(list.map((a) => [a.id, a]));
 
@@ -35,7 +32,9 @@ function applyOp(map: Map<string, LocalAnnotation>, op: SaveOp) {
 export function useAnnotations(opts: { documentId: string; target: LayerTarget; index: TextIndex; initial: PageSpan[]; idNamespace: string }) {
   const { documentId, target, index, idNamespace } = opts;
   // Texts are sliced in the browser only: the server render shows no span text, and must convert no offsets.
-  const [annotations, setAnnotations] = useState(() => toMap(opts.initial.map((a) => ({ ...a, text: typeof window === "undefined" ? "" : index.slice(a.start, a.end) }))));
+  const [annotations, setAnnotations] = useState(() =>
+    toMap(opts.initial.map((a) => ({ ...a, text: typeof window === "undefined" ? "" : index.slice(a.start, a.end) }))),
+  );
   const [saveState, setSaveState] = useState<SaveState>({ phase: "saved" });
   const [notice, setNotice] = useState<string | null>(null);
   const current = useRef(annotations);

@@ -25,7 +25,12 @@ export function useDocumentData<T>(documentId: string, dataUrl: string) {
   useEffect(() => {
     let live = true;
     const failed = (err: unknown) => live && setState((s) => ({ ...s, error: (err as Error).message || "Cannot reach the server" }));
-    Promise.all([fetch(documentTextUrl(documentId)).then(readOrThrow).then((r) => r.text()), fetchData()])
+    Promise.all([
+      fetch(documentTextUrl(documentId))
+        .then(readOrThrow)
+        .then((r) => r.text()),
+      fetchData(),
+    ])
       .then(([text, data]) => live && setState({ text, data, error: null }))
       .catch(failed);
     return () => {

@@ -55,7 +55,7 @@ export function useLiveDocument({ documentId, onEvent, onReconnect }: LiveDocume
     let failures = 0;
     let openedBefore = false;
     let self: string | null = null;
-    const read = <T,>(e: Event) => JSON.parse((e as MessageEvent<string>).data) as T;
+    const read = <T>(e: Event) => JSON.parse((e as MessageEvent<string>).data) as T;
 
     const open = () => {
       const es = new EventSource(`/api/v1/documents/${encodeURIComponent(documentId)}/events`);

@@ -13,14 +13,19 @@ describe("viewport window", () => {
 
   it("agrees with a linear scan for any line heights and band", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: -200, max: 3000 }), fc.nat(1500), (heights, from, span) => {
-        const tops = heights.reduce<number[]>((acc, _h, i) => [...acc, i === 0 ? 0 : acc[i - 1] + heights[i - 1]], []);
-        const box = (i: number) => ({ top: tops[i], bottom: tops[i] + heights[i] });
-        const to = from + span;
-        const meeting = heights.map((_, i) => i).filter((i) => box(i).bottom >= from && box(i).top <= to);
-        const got = linesMeeting(heights.length, box, from, to)!;
-        if (meeting.length) expect(got).toEqual([meeting[0], meeting[meeting.length - 1]]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: -200, max: 3000 }),
+        fc.nat(1500),
+        (heights, from, span) => {
+          const tops = heights.reduce<number[]>((acc, _h, i) => [...acc, i === 0 ? 0 : acc[i - 1] + heights[i - 1]], []);
+          const box = (i: number) => ({ top: tops[i], bottom: tops[i] + heights[i] });
+          const to = from + span;
+          const meeting = heights.map((_, i) => i).filter((i) => box(i).bottom >= from && box(i).top <= to);
+          const got = linesMeeting(heights.length, box, from, to)!;
+          if (meeting.length) expect(got).toEqual([meeting[0], meeting[meeting.length - 1]]);
+        },
+      ),
     );
   });
 

@@ -69,7 +69,22 @@ const NO_OVERLAYS: OverlaySpan[] = [];
 const NOTHING_DRAWN = { own: [], overlays: [] };
 const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
 
-export function Workbench({ document: doc, text, labels, initialAnnotations, idNamespace, layerStatus, target = "own", overlays = NO_OVERLAYS, banner, headerExtra, aside, resyncSignal = 0, onOtherLayerEvent, onRefresh }: Props) {
+export function Workbench({
+  document: doc,
+  text,
+  labels,
+  initialAnnotations,
+  idNamespace,
+  layerStatus,
+  target = "own",
+  overlays = NO_OVERLAYS,
+  banner,
+  headerExtra,
+  aside,
+  resyncSignal = 0,
+  onOtherLayerEvent,
+  onRefresh,
+}: Props) {
   const index = useMemo(() => new TextIndex(text), [text]);
   const words = useMemo(() => new WordIndex(index), [index]);
   const layer = useAnnotations({ documentId: doc.id, target, index, initial: initialAnnotations, idNamespace });
@@ -116,7 +131,10 @@ export function Workbench({ document: doc, text, labels, initialAnnotations, idN
   const sorted = useMemo(() => [...layer.annotations.values()].sort(byPosition), [layer.annotations]);
 
   // Decorations are drawn only in the browser, once the editor exists: the server render converts no offsets.
-  const spanLayers = useMemo(() => (editor ? spanSpecs({ spans: sorted, overlays, window: drawn, colors, index }) : NOTHING_DRAWN), [editor, sorted, overlays, drawn, colors, index]);
+  const spanLayers = useMemo(
+    () => (editor ? spanSpecs({ spans: sorted, overlays, window: drawn, colors, index }) : NOTHING_DRAWN),
+    [editor, sorted, overlays, drawn, colors, index],
+  );
   const cursorLayer = useMemo(() => (editor ? rangeSpecs(cursor, "kbd-cursor", index) : []), [editor, cursor, index]);
   const selectionLayer = useMemo(() => (editor ? rangeSpecs(selection, "pending-selection", index) : []), [editor, selection, index]);
   const layers = useMemo<DecorationChanges>(
@@ -127,7 +145,10 @@ export function Workbench({ document: doc, text, labels, initialAnnotations, idN
   // What panels subscribe to (workbench-context.tsx).
   const focused = focusedId ? (layer.annotations.get(focusedId) ?? null) : null;
   const [store] = useState(() => createStore<WorkbenchState>(() => ({ annotations: sorted, selection, focused, activeMark, locked, liveTick })));
-  useEffect(() => store.setState({ annotations: sorted, selection, focused, activeMark, locked, liveTick }), [store, sorted, selection, focused, activeMark, locked, liveTick]);
+  useEffect(
+    () => store.setState({ annotations: sorted, selection, focused, activeMark, locked, liveTick }),
+    [store, sorted, selection, focused, activeMark, locked, liveTick],
+  );
 
   const applyLabel = useCallback(
     (label: string, span: Span | null) => {
@@ -313,7 +334,15 @@ export function Workbench({ document: doc, text, labels, initialAnnotations, idN
           {aside}
         </SidePane>
         {selection && pickerAnchor && !locked && (
-          <LabelPicker labels={labels} x={pickerAnchor.left} y={pickerAnchor.bottom} yTop={pickerAnchor.top} text={index.slice(selection.start, selection.end)} onPick={(name) => applyLabel(name, selection)} onCancel={() => select(null)} />
+          <LabelPicker
+            labels={labels}
+            x={pickerAnchor.left}
+            y={pickerAnchor.bottom}
+            yTop={pickerAnchor.top}
+            text={index.slice(selection.start, selection.end)}
+            onPick={(name) => applyLabel(name, selection)}
+            onCancel={() => select(null)}
+          />
         )}
         {popover && (
           <AnnotationPopover

@@ -14,7 +14,19 @@ export type TestUser = { email: string; password: string; name: string };
 export function makeUser(role: "admin" | "reviewer" | "annotator", opts: { project?: string } = {}): TestUser {
   const id = randomBytes(4).toString("hex");
   const user = { email: `${role}-${id}@e2e.local`, password: `pw-${randomBytes(8).toString("hex")}`, name: `${role[0].toUpperCase()}${role.slice(1)} ${id}` };
-  cli("user", "add", "--email", user.email, "--name", user.name, "--role", role, "--password", user.password, ...(opts.project ? ["--project", opts.project] : []));
+  cli(
+    "user",
+    "add",
+    "--email",
+    user.email,
+    "--name",
+    user.name,
+    "--role",
+    role,
+    "--password",
+    user.password,
+    ...(opts.project ? ["--project", opts.project] : []),
+  );
   return user;
 }
 

@@ -86,10 +86,16 @@ export function longDocument(tag: string): { title: string; text: string; spans:
     filler(10);
     const place = PLACES[i % PLACES.length];
     const org = `Ministry of Defence of ${place}`;
-    marked(`the ${org}`, [[org, "ORG"], [place, "GPE"]]);
+    marked(`the ${org}`, [
+      [org, "ORG"],
+      [place, "GPE"],
+    ]);
     filler(10, near ? ASTRAL[(i + 5) % ASTRAL.length] : undefined);
     const crossing = near ? `northern ${glyph} border crossing` : "northern border crossing";
-    marked(crossing, [[crossing.slice(0, crossing.indexOf("border") + "border".length), "LOC"], ["border crossing", "FAC"]]);
+    marked(crossing, [
+      [crossing.slice(0, crossing.indexOf("border") + "border".length), "LOC"],
+      ["border crossing", "FAC"],
+    ]);
     filler(12);
     put(".\n");
   }

@@ -10,7 +10,11 @@ import { runScript } from "@/lib/ops/run-script";
 async function main() {
   const [slug, name, type, email, title, text] = process.argv.slice(2);
   const project = await db.project.findUniqueOrThrow({ where: { slug } });
-  const entity = await db.canonicalEntity.upsert({ where: { projectId_name: { projectId: project.id, name } }, create: { projectId: project.id, name, type }, update: {} });
+  const entity = await db.canonicalEntity.upsert({
+    where: { projectId_name: { projectId: project.id, name } },
+    create: { projectId: project.id, name, type },
+    update: {},
+  });
   if (email) {
     const linked = await db.annotation.updateMany({ where: { text, layer: { user: { email }, document: { title } } }, data: { entityId: entity.id } });
     if (linked.count !== 1) throw new Error(`expected one span "${text}" of ${email} on "${title}", found ${linked.count}`);

@@ -20,8 +20,20 @@ const cy2 = [w(DOC2, "Abadi", "PERSON"), w(DOC2, "Iraq", "ORG")];
 
 describe("AgreementTally", () => {
   const tally = new AgreementTally(["PERSON", "ORG", "GPE", "DATE"]);
-  tally.addDocument(DOC1, new Map([["ann", ann], ["bob", bob]]));
-  tally.addDocument(DOC2, new Map([["ann", ann2], ["cy", cy2]]));
+  tally.addDocument(
+    DOC1,
+    new Map([
+      ["ann", ann],
+      ["bob", bob],
+    ]),
+  );
+  tally.addDocument(
+    DOC2,
+    new Map([
+      ["ann", ann2],
+      ["cy", cy2],
+    ]),
+  );
   tally.addDocument("A single coder is not compared.", new Map([["ann", []]]));
 
   // The same figures, built the long way: coders × all words of both documents, missing where a coder has no layer.
@@ -29,7 +41,7 @@ describe("AgreementTally", () => {
   const words2 = documentWords(DOC2);
   const layers1: CoderLayer[] = [ann, bob, null];
   const layers2: CoderLayer[] = [ann2, null, cy2];
-  const concat = <T,>(x: T[][], y: T[][]) => x.map((row, i) => [...row, ...y[i]]);
+  const concat = <T>(x: T[][], y: T[][]) => x.map((row, i) => [...row, ...y[i]]);
 
   it("alpha per label equals alpha over the concatenated word units with missing data", () => {
     for (const label of ["PERSON", "ORG", "GPE"]) {
@@ -68,7 +80,13 @@ describe("AgreementTally", () => {
 
   it("adds labels met in the data after the given ones", () => {
     const t = new AgreementTally(["PERSON"]);
-    t.addDocument(DOC1, new Map([["a", [w(DOC1, "Baghdad", "GPE")]], ["b", []]]));
+    t.addDocument(
+      DOC1,
+      new Map([
+        ["a", [w(DOC1, "Baghdad", "GPE")]],
+        ["b", []],
+      ]),
+    );
     expect(t.perLabel().map((r) => r.label)).toEqual(["PERSON", "GPE"]);
   });
 

@@ -112,7 +112,13 @@ export class AgreementTally {
       for (const [m, words] of sums.wordsByCoders) {
         let unmarked = words;
         for (const [marked, n] of byCoders?.get(m) ?? []) {
-          matrix.addUnitCounts(new Map([[1, marked], [0, m - marked]]), n);
+          matrix.addUnitCounts(
+            new Map([
+              [1, marked],
+              [0, m - marked],
+            ]),
+            n,
+          );
           unmarked -= n;
         }
         matrix.addUnitCounts(new Map([[0, m]]), unmarked);
@@ -136,7 +142,15 @@ export class AgreementTally {
 
   private read(): Sums {
     if (this.sums) return this.sums;
-    const sums: Sums = { units: 0, documents: 0, wordsByCoders: new Map(), anyLabel: new CoincidenceMatrix<string>(), labelUnits: new Map(), pairs: [], labels: [] };
+    const sums: Sums = {
+      units: 0,
+      documents: 0,
+      wordsByCoders: new Map(),
+      anyLabel: new CoincidenceMatrix<string>(),
+      labelUnits: new Map(),
+      pairs: [],
+      labels: [],
+    };
     const pairs = new Map<string, PairTally>();
     const pair = (a: string | number, b: string | number) => {
       const key = JSON.stringify([a, b]);

@@ -18,15 +18,15 @@ const TEXTS = [
 const documentArb = fc.integer({ min: 0, max: TEXTS.length - 1 }).chain((t) => {
   const words = documentWords(TEXTS[t]);
   const span = words.length
-    ? fc.record({ from: fc.nat(words.length - 1), length: fc.integer({ min: 1, max: 3 }), label: fc.constantFrom(...LABELS) }).map(
-        ({ from, length, label }): LabeledSpan => ({ start: words[from].start, end: words[Math.min(words.length - 1, from + length - 1)].end, label }),
-      )
+    ? fc
+        .record({ from: fc.nat(words.length - 1), length: fc.integer({ min: 1, max: 3 }), label: fc.constantFrom(...LABELS) })
+        .map(({ from, length, label }): LabeledSpan => ({ start: words[from].start, end: words[Math.min(words.length - 1, from + length - 1)].end, label }))
     : fc.constant<LabeledSpan>({ start: 0, end: 1, label: "PERSON" });
   return fc.record({
     text: fc.constant(TEXTS[t]),
-    layers: fc.uniqueArray(fc.constantFrom("ann", "bob", "cy", "dee"), { minLength: 1, maxLength: 4 }).chain((coders) =>
-      fc.tuple(...coders.map((c) => fc.array(span, { maxLength: 5 }).map((spans) => [c, spans] as const))),
-    ),
+    layers: fc
+      .uniqueArray(fc.constantFrom("ann", "bob", "cy", "dee"), { minLength: 1, maxLength: 4 })
+      .chain((coders) => fc.tuple(...coders.map((c) => fc.array(span, { maxLength: 5 }).map((spans) => [c, spans] as const)))),
   });
 });
 
@@ -88,8 +88,14 @@ describe("agreement from summed document cells", () => {
     const [one, two] = TEXTS;
     const early = new AgreementTally(["PERSON"]);
     const late = new AgreementTally(["PERSON"]);
-    const withGpe = new Map([["a", [{ start: 0, end: 5, label: "GPE" }]], ["b", []]]);
-    const without = new Map([["a", []], ["b", []]]);
+    const withGpe = new Map([
+      ["a", [{ start: 0, end: 5, label: "GPE" }]],
+      ["b", []],
+    ]);
+    const without = new Map([
+      ["a", []],
+      ["b", []],
+    ]);
     early.addDocument(one, withGpe);
     early.addDocument(two, without);
     late.addDocument(two, without);
@@ -112,10 +118,24 @@ describe("a document's share", () => {
 
   it("counts the layers each scope counts, gold, and every annotator's layers and spans", () => {
     const share = documentShare(text, layers);
-    const two = new Map([["u1", layers[0].spans], ["u2", layers[1].spans]]);
+    const two = new Map([
+      ["u1", layers[0].spans],
+      ["u2", layers[1].spans],
+    ]);
     const three = new Map([...two, ["u3", layers[2].spans]]);
-    expect(share.completed).toEqual(addCells(agreementCells(text, two), [['["dist","PERSON"]', 2], ['["dist","GPE"]', 1]]));
-    expect(share.in_progress).toEqual(addCells(agreementCells(text, three), [['["dist","PERSON"]', 2], ['["dist","GPE"]', 1], ['["dist","ORG"]', 1]]));
+    expect(share.completed).toEqual(
+      addCells(agreementCells(text, two), [
+        ['["dist","PERSON"]', 2],
+        ['["dist","GPE"]', 1],
+      ]),
+    );
+    expect(share.in_progress).toEqual(
+      addCells(agreementCells(text, three), [
+        ['["dist","PERSON"]', 2],
+        ['["dist","GPE"]', 1],
+        ['["dist","ORG"]', 1],
+      ]),
+    );
     expect(Object.fromEntries(share.all)).toEqual({
       '["gold","PERSON"]': 1,
       '["gold","GPE"]': 1,

@@ -78,7 +78,17 @@ export function agreementCells(text: string, layers: ReadonlyMap<string, readonl
     counts.add(["any", ...[...perValue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat()]);
   }
 
-  const covered = new Map(labels.map((label) => [label, spans.map((list) => coveredWords(words, list.filter((s) => s.label === label)))]));
+  const covered = new Map(
+    labels.map((label) => [
+      label,
+      spans.map((list) =>
+        coveredWords(
+          words,
+          list.filter((s) => s.label === label),
+        ),
+      ),
+    ]),
+  );
   for (const [label, perCoder] of covered) {
     for (let w = 0; w < words.length; w++) {
       let marked = 0;

@@ -62,28 +62,92 @@ describe("krippendorffAlpha against published worked examples", () => {
 
 describe("krippendorffAlpha in degenerate cases", () => {
   it("is NaN (undefined) when the pairable values show no variation, even with perfect agreement", () => {
-    expect(krippendorffAlpha([[1, 1, 1], [1, 1, 1]], "nominal")).toBeNaN();
-    expect(krippendorffAlpha([[2, 2, _], [2, 2, 7]], "interval")).toBeNaN(); // the 7 has no partner
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1, 1],
+          [1, 1, 1],
+        ],
+        "nominal",
+      ),
+    ).toBeNaN();
+    expect(
+      krippendorffAlpha(
+        [
+          [2, 2, _],
+          [2, 2, 7],
+        ],
+        "interval",
+      ),
+    ).toBeNaN(); // the 7 has no partner
   });
 
   it("is NaN when no unit has two values", () => {
-    expect(krippendorffAlphaDetail([[1, _, 3], [_, 2, _]], "nominal")).toEqual({ alpha: NaN, units: 0, pairableValues: 0 });
+    expect(
+      krippendorffAlphaDetail(
+        [
+          [1, _, 3],
+          [_, 2, _],
+        ],
+        "nominal",
+      ),
+    ).toEqual({ alpha: NaN, units: 0, pairableValues: 0 });
     expect(krippendorffAlpha([], "nominal")).toBeNaN();
     expect(krippendorffAlpha([[1, 2, 3]], "nominal")).toBeNaN();
   });
 
   it("is 1 for perfect agreement with variation, and below 0 for systematic disagreement", () => {
-    expect(krippendorffAlpha([[1, 2, 3], [1, 2, 3]], "ordinal")).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, 3],
+          [1, 2, 3],
+        ],
+        "ordinal",
+      ),
+    ).toBe(1);
     // Two units, opposite values: observed disagreement exceeds what chance gives.
-    expect(krippendorffAlpha([["a", "b"], ["b", "a"]], "nominal")).toBeCloseTo(-0.5, 10);
+    expect(
+      krippendorffAlpha(
+        [
+          ["a", "b"],
+          ["b", "a"],
+        ],
+        "nominal",
+      ),
+    ).toBeCloseTo(-0.5, 10);
   });
 
   it("throws a clear error for unequal coder lengths, unknown levels and values the level cannot use", () => {
     expect(() => krippendorffAlpha([[1, 2], [1]], "nominal")).toThrow(/one value per unit: coder 0 has 2 values, coder 1 has 1/);
     expect(() => krippendorffAlpha([[1], [1]], "cardinal" as Level)).toThrow(/Unknown level of measurement "cardinal"/);
-    expect(() => krippendorffAlpha([["a", "b"], ["a", "c"]], "interval")).toThrow(/needs finite numbers/);
-    expect(() => krippendorffAlpha([[-1, 2], [1, 2]], "ratio")).toThrow(/never negative/);
-    expect(() => krippendorffAlpha([[NaN, 2], [1, 2]], "nominal")).toThrow(/NaN/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          ["a", "b"],
+          ["a", "c"],
+        ],
+        "interval",
+      ),
+    ).toThrow(/needs finite numbers/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [-1, 2],
+          [1, 2],
+        ],
+        "ratio",
+      ),
+    ).toThrow(/never negative/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [NaN, 2],
+          [1, 2],
+        ],
+        "nominal",
+      ),
+    ).toThrow(/NaN/);
   });
 });
 
@@ -120,12 +184,17 @@ describe("krippendorffAlpha properties", () => {
 
   it("does not depend on the order of coders or of units, and never exceeds 1", () => {
     const value = fc.option(fc.integer({ min: 0, max: 4 }), { nil: null });
-    const data = fc.integer({ min: 1, max: 12 }).chain((units) => fc.array(fc.array(value, { minLength: units, maxLength: units }), { minLength: 2, maxLength: 5 }));
+    const data = fc
+      .integer({ min: 1, max: 12 })
+      .chain((units) => fc.array(fc.array(value, { minLength: units, maxLength: units }), { minLength: 2, maxLength: 5 }));
     fc.assert(
       fc.property(data, fc.constantFrom<Level>("nominal", "ordinal", "interval", "ratio"), (coders, level) => {
         const alpha = krippendorffAlpha(coders, level);
         const reversedCoders = krippendorffAlpha([...coders].reverse(), level);
-        const reversedUnits = krippendorffAlpha(coders.map((c) => [...c].reverse()), level);
+        const reversedUnits = krippendorffAlpha(
+          coders.map((c) => [...c].reverse()),
+          level,
+        );
         if (Number.isNaN(alpha)) {
           expect(reversedCoders).toBeNaN();
           return;

@@ -29,7 +29,10 @@ beforeAll(async () => {
   const doc2 = await makeDocument(admin.actor, { text: DOC2, project: project.slug });
   const s = (needle: string, label: string) => spanAt(DOC1, needle, label);
   await makeAnnotatorLayer(ann1.actor, doc1.id, { status: "SUBMITTED", spans: [s("Sergey Lavrov", "PERSON"), s("John Kerry", "PERSON"), s("Baghdad", "GPE")] });
-  await makeAnnotatorLayer(ann2.actor, doc1.id, { status: "APPROVED", spans: [s("Lavrov", "PERSON"), s("John Kerry", "ORG"), s("Baghdad", "GPE"), s("Sunday", "DATE")] });
+  await makeAnnotatorLayer(ann2.actor, doc1.id, {
+    status: "APPROVED",
+    spans: [s("Lavrov", "PERSON"), s("John Kerry", "ORG"), s("Baghdad", "GPE"), s("Sunday", "DATE")],
+  });
   await makeAnnotatorLayer(ann3.actor, doc1.id, { status: "IN_PROGRESS", spans: [s("Sergey Lavrov", "PERSON")] });
   await makeGoldLayer(reviewer.actor, doc1.id, { spans: [s("Sergey Lavrov", "PERSON"), s("John Kerry", "PERSON"), s("Baghdad", "GPE")] });
   // doc 2 has one counted layer only (the other was sent back), so it is not compared
@@ -113,7 +116,11 @@ describe(`project agreement on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
   });
 
   it("refuses annotators (403) and answers 404 to non-members and unknown projects", async () => {
-    const code = (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => "OK",
+        (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+      );
     expect(await code(projectAgreement({ actor: ann1.actor, projectId }))).toBe("FORBIDDEN");
     expect(await code(projectAgreement({ actor: outsider.actor, projectId }))).toBe("NOT_FOUND");
     expect(await code(projectAgreement({ actor: admin.actor, projectId: "no-such-project" }))).toBe("NOT_FOUND");

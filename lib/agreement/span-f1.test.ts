@@ -34,15 +34,28 @@ describe("spanF1 against a published example", () => {
 
 describe("spanF1 rules", () => {
   it("pairs spans one-to-one: two candidates inside one reference span match it once", () => {
-    const r = spanF1([{ start: 0, end: 10, label: "ORG" }], [{ start: 0, end: 4, label: "ORG" }, { start: 5, end: 10, label: "ORG" }], { match: "overlap" });
+    const r = spanF1(
+      [{ start: 0, end: 10, label: "ORG" }],
+      [
+        { start: 0, end: 4, label: "ORG" },
+        { start: 5, end: 10, label: "ORG" },
+      ],
+      { match: "overlap" },
+    );
     expect(r).toMatchObject({ matched: 1, reference: 1, candidate: 2, precision: 0.5, recall: 1 });
     expect(r.f1).toBeCloseTo(2 / 3, 12);
   });
 
   it("finds the largest pairing, whatever the order of spans", () => {
     // A greedy pairing of ref 0..10 with cand 0..3 would leave ref 2..4 unpaired.
-    const ref: Span[] = [{ start: 0, end: 10, label: "X" }, { start: 2, end: 4, label: "X" }];
-    const cand: Span[] = [{ start: 0, end: 3, label: "X" }, { start: 8, end: 12, label: "X" }];
+    const ref: Span[] = [
+      { start: 0, end: 10, label: "X" },
+      { start: 2, end: 4, label: "X" },
+    ];
+    const cand: Span[] = [
+      { start: 0, end: 3, label: "X" },
+      { start: 8, end: 12, label: "X" },
+    ];
     expect(spanF1(ref, cand, { match: "overlap" }).matched).toBe(2);
   });
 
@@ -66,11 +79,13 @@ describe("spanF1 rules", () => {
   });
 });
 
-const span = fc.record({
-  start: fc.integer({ min: 0, max: 40 }),
-  length: fc.integer({ min: 1, max: 8 }),
-  label: fc.constantFrom("PERSON", "ORG", "GPE"),
-}).map(({ start, length, label }) => ({ start, end: start + length, label }));
+const span = fc
+  .record({
+    start: fc.integer({ min: 0, max: 40 }),
+    length: fc.integer({ min: 1, max: 8 }),
+    label: fc.constantFrom("PERSON", "ORG", "GPE"),
+  })
+  .map(({ start, length, label }) => ({ start, end: start + length, label }));
 const layer = fc.array(span, { maxLength: 12 });
 
 describe("spanF1 properties", () => {
@@ -94,19 +109,26 @@ describe("spanF1 properties", () => {
 
   it("is 1 for identical non-empty layers, in any order", () => {
     fc.assert(
-      fc.property(layer.filter((l) => l.length > 0), (a) => {
-        for (const match of ["exact", "overlap"] as const) {
-          const r = spanF1(a, [...a].reverse(), { match });
-          expect(r).toMatchObject({ precision: 1, recall: 1, f1: 1 });
-        }
-      }),
+      fc.property(
+        layer.filter((l) => l.length > 0),
+        (a) => {
+          for (const match of ["exact", "overlap"] as const) {
+            const r = spanF1(a, [...a].reverse(), { match });
+            expect(r).toMatchObject({ precision: 1, recall: 1, f1: 1 });
+          }
+        },
+      ),
     );
   });
 
   it("the matching is as large as a brute-force search finds", () => {
-    const graph = fc.integer({ min: 0, max: 5 }).chain((right) =>
-      fc.array(fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, right - 1) }), { maxLength: right }), { maxLength: 5 }).map((adj) => ({ right, adj: right === 0 ? adj.map(() => []) : adj })),
-    );
+    const graph = fc
+      .integer({ min: 0, max: 5 })
+      .chain((right) =>
+        fc
+          .array(fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, right - 1) }), { maxLength: right }), { maxLength: 5 })
+          .map((adj) => ({ right, adj: right === 0 ? adj.map(() => []) : adj })),
+      );
     fc.assert(
       fc.property(graph, ({ right, adj }) => {
         expect(maximumMatching(adj, right)).toBe(bruteForceMatching(adj, 0, new Set()));

@@ -36,7 +36,10 @@ export function coveredWords(words: readonly Range[], spans: readonly { start: n
 export function labelUnits(words: readonly Range[], layers: readonly CoderLayer[], label: string): (0 | 1 | null)[][] {
   return layers.map((spans) => {
     if (!spans) return words.map(() => null);
-    const covered = coveredWords(words, spans.filter((s) => s.label === label));
+    const covered = coveredWords(
+      words,
+      spans.filter((s) => s.label === label),
+    );
     return Array.from(covered, (c) => (c ? 1 : 0));
   });
 }
@@ -61,4 +64,3 @@ export function wordLabels(words: readonly Range[], spans: readonly LabeledSpan[
   }
   return out;
 }
-

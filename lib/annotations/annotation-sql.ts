@@ -38,7 +38,10 @@ export function annotationRow(r: AnnotationSqlRow): AnnotationRow {
 }
 
 export async function annotationById(sql: Sql, id: string): Promise<(AnnotationRow & { createdById: string }) | null> {
-  const row = await sql.one<AnnotationSqlRow & { createdById: string }>(`SELECT ${ANNOTATION_COLUMNS}, a."createdById" FROM "Annotation" a ${ANNOTATION_JOINS} WHERE a."id" = ?`, [id]);
+  const row = await sql.one<AnnotationSqlRow & { createdById: string }>(
+    `SELECT ${ANNOTATION_COLUMNS}, a."createdById" FROM "Annotation" a ${ANNOTATION_JOINS} WHERE a."id" = ?`,
+    [id],
+  );
   return row ? { ...annotationRow(row), createdById: row.createdById } : null;
 }
 
@@ -53,7 +56,19 @@ export async function insertAnnotation(
      VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', '{}', 1, ?, ?)`,
     [id, a.layerId, a.start, a.end, a.text, a.labelId, a.createdById, now, now],
   );
-  return { id, layerId: a.layerId, start: a.start, end: a.end, text: a.text, version: 1, entityId: null, createdAt: now, updatedAt: now, label: { name: a.labelName }, layer: { documentId: a.documentId } };
+  return {
+    id,
+    layerId: a.layerId,
+    start: a.start,
+    end: a.end,
+    text: a.text,
+    version: 1,
+    entityId: null,
+    createdAt: now,
+    updatedAt: now,
+    label: { name: a.labelName },
+    layer: { documentId: a.documentId },
+  };
 }
 
 /** recordAudit (lib/audit/record-audit.ts) in SQL, for writes made here. */

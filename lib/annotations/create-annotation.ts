@@ -35,7 +35,17 @@ export async function createAnnotation(opts: { actor: Actor; documentId: string;
   const { row: saved, layer } = await sql.transaction(async (tx) => {
     const label = await labelByNameSql(tx, doc.projectId, input.label);
     const layer = await layerForWriteSql(tx, { actor: opts.actor, documentId: doc.id, target: opts.target ?? "own" });
-    const row = await insertAnnotation(tx, { id, layerId: layer.id, start: input.start, end: input.end, text, labelId: label.id, labelName: label.name, documentId: doc.id, createdById: opts.actor.id });
+    const row = await insertAnnotation(tx, {
+      id,
+      layerId: layer.id,
+      start: input.start,
+      end: input.end,
+      text,
+      labelId: label.id,
+      labelName: label.name,
+      documentId: doc.id,
+      createdById: opts.actor.id,
+    });
     await insertAudit(tx, {
       projectId: doc.projectId,
       documentId: doc.id,

@@ -27,7 +27,10 @@ export async function listLayerAnnotations(opts: LayerQuery) {
   const sql = await getSql();
   const layer = await sql.one<{ id: string; status: string }>(`SELECT "id", "status" FROM "Layer" WHERE "documentId" = ? AND "slot" = ?`, [doc.id, slot]);
   const rows = layer
-    ? await sql.all<AnnotationSqlRow>(`SELECT ${ANNOTATION_COLUMNS} FROM "Annotation" a ${ANNOTATION_JOINS} WHERE a."layerId" = ? ORDER BY a."start" ASC, a."end" DESC`, [layer.id])
+    ? await sql.all<AnnotationSqlRow>(
+        `SELECT ${ANNOTATION_COLUMNS} FROM "Annotation" a ${ANNOTATION_JOINS} WHERE a."layerId" = ? ORDER BY a."start" ASC, a."end" DESC`,
+        [layer.id],
+      )
     : [];
   return {
     documentId: doc.id,

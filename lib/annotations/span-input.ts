@@ -27,7 +27,11 @@ export function spanText(index: TextIndex, start: number, end: number, expected?
   }
   const text = index.slice(start, end);
   if (expected !== undefined && expected.normalize("NFC") !== text) {
-    throw new AppError("UNPROCESSABLE", `text does not match the document at ${start}..${end}: the text there is ${JSON.stringify(text)} (offsets count Unicode code points)`, { actual: text });
+    throw new AppError(
+      "UNPROCESSABLE",
+      `text does not match the document at ${start}..${end}: the text there is ${JSON.stringify(text)} (offsets count Unicode code points)`,
+      { actual: text },
+    );
   }
   return text;
 }
@@ -46,9 +50,16 @@ export async function labelByName(tx: Tx, projectId: string, name: string) {
 
 /** labelByName in plain SQL (the annotation API's hot path): the active label's id and name. */
 export async function labelByNameSql(sql: Sql, projectId: string, name: string): Promise<{ id: string; name: string }> {
-  const label = await sql.one<{ id: string; name: string }>(`SELECT "id", "name" FROM "Label" WHERE "projectId" = ? AND "name" = ? AND "archived" = ?`, [projectId, name, false]);
+  const label = await sql.one<{ id: string; name: string }>(`SELECT "id", "name" FROM "Label" WHERE "projectId" = ? AND "name" = ? AND "archived" = ?`, [
+    projectId,
+    name,
+    false,
+  ]);
   if (!label) {
-    const known = await sql.all<{ name: string }>(`SELECT "name" FROM "Label" WHERE "projectId" = ? AND "archived" = ? ORDER BY "sortOrder" ASC`, [projectId, false]);
+    const known = await sql.all<{ name: string }>(`SELECT "name" FROM "Label" WHERE "projectId" = ? AND "archived" = ? ORDER BY "sortOrder" ASC`, [
+      projectId,
+      false,
+    ]);
     throw unknownLabel(name, known);
   }
   return label;

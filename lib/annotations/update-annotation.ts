@@ -21,7 +21,9 @@ type Writable = AnnotationRow & { layer: { documentId: string; kind: string; doc
 async function writableAnnotation(sql: Sql, actor: Actor, id: string): Promise<Writable> {
   const reviewer = can(actor, "review:decide");
   const member = actor.role !== "ADMIN"; // admins reach every project
-  const gold = reviewer ? ` OR (ly."kind" = 'GOLD' AND d."importing" = ?${member ? ` AND EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = d."projectId" AND m."userId" = ?)` : ""})` : "";
+  const gold = reviewer
+    ? ` OR (ly."kind" = 'GOLD' AND d."importing" = ?${member ? ` AND EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = d."projectId" AND m."userId" = ?)` : ""})`
+    : "";
   const row = await sql.one<AnnotationSqlRow & { kind: string; projectId: string; textHash: string }>(
     `SELECT ${ANNOTATION_COLUMNS}, ly."kind", d."projectId", d."textHash"
        FROM "Annotation" a ${ANNOTATION_JOINS} JOIN "Document" d ON d."id" = ly."documentId"

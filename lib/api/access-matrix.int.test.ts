@@ -12,7 +12,16 @@ import { NextRequest } from "next/server";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { loadActiveActor } from "@/lib/auth/actor";
-import { ACCESS_MATRIX, ROLES, routeStatus, type ActionEntry, type MatrixRequest, type MatrixRole, type RouteEntry, type SignedInRole } from "@/lib/testing/access-matrix";
+import {
+  ACCESS_MATRIX,
+  ROLES,
+  routeStatus,
+  type ActionEntry,
+  type MatrixRequest,
+  type MatrixRole,
+  type RouteEntry,
+  type SignedInRole,
+} from "@/lib/testing/access-matrix";
 import { buildFixture, makeKit, type Fixture, type MatrixKit } from "@/lib/testing/access-matrix-kit";
 import { renderAccessMatrix, withAccessMatrix } from "@/lib/testing/access-matrix-table";
 import { changedTables, snapshotDatabase } from "@/lib/testing/db-snapshot";
@@ -22,7 +31,9 @@ const routes = ACCESS_MATRIX.filter((e): e is RouteEntry => e.kind === "route");
 const actions = ACCESS_MATRIX.filter((e): e is ActionEntry => e.kind === "action");
 
 function files(dir: string, name: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name), name) : d.name === name ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name), name) : d.name === name ? [join(dir, d.name)] : [],
+  );
 }
 
 let fx: Fixture;
@@ -65,8 +76,14 @@ describe(`access matrix on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
       const mod = (await import(/* @vite-ignore */ join(process.cwd(), file))) as Record<string, unknown>;
       for (const method of Object.keys(mod).filter((k) => HTTP_METHODS.includes(k))) found.push(`${method} ${file}`);
     }
-    expect(found.filter((f) => !listed.has(f)), "handlers missing from the matrix").toEqual([]);
-    expect([...listed].filter((f) => !found.includes(f)), "matrix rows with no handler").toEqual([]);
+    expect(
+      found.filter((f) => !listed.has(f)),
+      "handlers missing from the matrix",
+    ).toEqual([]);
+    expect(
+      [...listed].filter((f) => !found.includes(f)),
+      "matrix rows with no handler",
+    ).toEqual([]);
     expect(files("app/api", "route.ts")).toHaveLength(45);
     expect(found.filter((f) => f.includes("app/api/v1/"))).toHaveLength(64); // and Auth.js's GET and POST
     expect(found).toHaveLength(66);
@@ -76,7 +93,10 @@ describe(`access matrix on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     for (const file of files("app", "actions.ts")) {
       const source = readFileSync(file, "utf8");
       for (const [, name, body] of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{([^;]*;)/g)) {
-        expect(actions.some((a) => a.file === file && a.action === name), `${file} ${name} is not in the matrix`).toBe(true);
+        expect(
+          actions.some((a) => a.file === file && a.action === name),
+          `${file} ${name} is not in the matrix`,
+        ).toBe(true);
         // requirePageActor: no session or a deactivated user → /signin, before anything else runs
         if (name !== "signInAction") expect(body, `${file} ${name} must start with requirePageActor()`).toMatch(/= await requirePageActor\(\)/);
       }

@@ -23,8 +23,7 @@ beforeAll(async () => {
   await makeAnnotatorLayer(ann2.actor, doc.id, { status: "IN_PROGRESS", spans: [spanAt(TEXT, "Sergey Lavrov", "PERSON"), spanAt(TEXT, "Baghdad", "LOC")] });
 });
 
-const get = (id: string, token?: string, query = "") =>
-  call(agreement.GET, { path: `/api/v1/projects/${id}/agreement${query}`, token, params: { id } });
+const get = (id: string, token?: string, query = "") => call(agreement.GET, { path: `/api/v1/projects/${id}/agreement${query}`, token, params: { id } });
 
 type Body = {
   counted: { includeInProgress: boolean };

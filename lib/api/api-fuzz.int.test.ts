@@ -50,8 +50,30 @@ const range = fc.oneof(
   { weight: 1, arbitrary: fc.record({ start: offset, end: offset }) },
 );
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ who, doc: fc.constantFrom("mine" as const, "mine" as const, "foreign" as const), gold: fc.boolean(), range, label: fc.constantFrom(...LABELS, "PERSON", "ORG") }).map(({ range: r, ...c }) => ({ kind: "create" as const, ...c, ...r })) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("update" as const), who, pick: fc.nat(), start: fc.option(offset, { nil: undefined, freq: 4 }), end: fc.option(offset, { nil: undefined, freq: 4 }), label: fc.constantFrom(...LABELS), stale: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        who,
+        doc: fc.constantFrom("mine" as const, "mine" as const, "foreign" as const),
+        gold: fc.boolean(),
+        range,
+        label: fc.constantFrom(...LABELS, "PERSON", "ORG"),
+      })
+      .map(({ range: r, ...c }) => ({ kind: "create" as const, ...c, ...r })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("update" as const),
+      who,
+      pick: fc.nat(),
+      start: fc.option(offset, { nil: undefined, freq: 4 }),
+      end: fc.option(offset, { nil: undefined, freq: 4 }),
+      label: fc.constantFrom(...LABELS),
+      stale: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), who, pick: fc.nat(), stale: fc.boolean() }) },
 );
 
@@ -65,13 +87,25 @@ async function run(s: Step, known: string[]) {
   const token = users[s.who].token;
   if (s.kind === "create") {
     const documentId = docs[s.doc].id;
-    return call(spans.POST, { method: "POST", path: `/api/v1/documents/${documentId}/annotations${s.gold ? "?layer=gold" : ""}`, token, params: { id: documentId }, body: { start: s.start, end: s.end, label: s.label } });
+    return call(spans.POST, {
+      method: "POST",
+      path: `/api/v1/documents/${documentId}/annotations${s.gold ? "?layer=gold" : ""}`,
+      token,
+      params: { id: documentId },
+      body: { start: s.start, end: s.end, label: s.label },
+    });
   }
   const id = known.length ? known[s.pick % known.length] : "no-such-annotation";
   const row = await db.annotation.findUnique({ where: { id }, select: { version: true } });
   const version = row ? row.version - (s.stale ? 1 : 0) : 1;
   if (s.kind === "update") {
-    return call(span.PATCH, { method: "PATCH", path: `/api/v1/annotations/${id}`, token, params: { id }, body: { start: s.start, end: s.end, label: s.label, version } });
+    return call(span.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/annotations/${id}`,
+      token,
+      params: { id },
+      body: { start: s.start, end: s.end, label: s.label, version },
+    });
   }
   return call(span.DELETE, { method: "DELETE", path: `/api/v1/annotations/${id}?version=${version}`, token, params: { id } });
 }
@@ -120,6 +154,7 @@ describe(`span API fuzzing on ${process.env.DATABASE_URL?.split(":")[0]}`, () =>
       }),
       { numRuns: 20, seed: 20261202 },
     );
-    for (const outcome of ["create 201", "create 404", "create 422", "update 200", "update 409", "delete 204"]) expect(seen.get(outcome) ?? 0, `${outcome} never happened: ${JSON.stringify([...seen])}`).toBeGreaterThan(0);
+    for (const outcome of ["create 201", "create 404", "create 422", "update 200", "update 409", "delete 204"])
+      expect(seen.get(outcome) ?? 0, `${outcome} never happened: ${JSON.stringify([...seen])}`).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -70,9 +70,21 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(res.json.error?.code).toBe("FORBIDDEN");
     const invalid = await call(documents.POST, { method: "POST", path: "/api/v1/documents", token: admin.token, body: { title: "", text: "" } });
     expect(invalid.status).toBe(400);
-    const notJson = await call(documents.POST, { method: "POST", path: "/api/v1/documents", token: admin.token, body: "{", headers: { "content-type": "application/json" } });
+    const notJson = await call(documents.POST, {
+      method: "POST",
+      path: "/api/v1/documents",
+      token: admin.token,
+      body: "{",
+      headers: { "content-type": "application/json" },
+    });
     expect(notJson.status).toBe(400);
-    const wrongType = await call(documents.POST, { method: "POST", path: "/api/v1/documents", token: admin.token, body: "a", headers: { "content-type": "text/plain" } });
+    const wrongType = await call(documents.POST, {
+      method: "POST",
+      path: "/api/v1/documents",
+      token: admin.token,
+      body: "a",
+      headers: { "content-type": "text/plain" },
+    });
     expect(wrongType.status).toBe(415);
   });
 
@@ -103,10 +115,22 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect((list.json.annotations as unknown[]).length).toBe(2);
 
     const id = String(created.json.id);
-    const patched = await call(annotation.PATCH, { method: "PATCH", path: `/api/v1/annotations/${id}`, token: ann.token, params: { id }, body: { label: "ORG", version: 1 } });
+    const patched = await call(annotation.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/annotations/${id}`,
+      token: ann.token,
+      params: { id },
+      body: { label: "ORG", version: 1 },
+    });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ label: "ORG", version: 2, text: "Sergey V. Lavrov" });
-    const stale = await call(annotation.PATCH, { method: "PATCH", path: `/api/v1/annotations/${id}`, token: ann.token, params: { id }, body: { label: "GPE", version: 1 } });
+    const stale = await call(annotation.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/annotations/${id}`,
+      token: ann.token,
+      params: { id },
+      body: { label: "GPE", version: 1 },
+    });
     expect(stale.status).toBe(409);
 
     const deleted = await call(annotation.DELETE, { method: "DELETE", path: `/api/v1/annotations/${id}`, token: ann.token, params: { id } });
@@ -124,7 +148,13 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const doc = await makeDocument(admin.actor);
     const created = await postSpan(ann.token, doc.id, { start: 0, end: 6, label: "PERSON" });
     const id = String(created.json.id);
-    const patch = await call(annotation.PATCH, { method: "PATCH", path: `/api/v1/annotations/${id}`, token: other.token, params: { id }, body: { label: "ORG" } });
+    const patch = await call(annotation.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/annotations/${id}`,
+      token: other.token,
+      params: { id },
+      body: { label: "ORG" },
+    });
     expect(patch.status).toBe(404);
     const del = await call(annotation.DELETE, { method: "DELETE", path: `/api/v1/annotations/${id}`, token: admin.token, params: { id } });
     expect(del.status).toBe(404);
@@ -144,15 +174,39 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("makes retried creates idempotent by client id", async () => {
     const doc = await makeDocument(admin.actor);
     const body = { id: "client-id-" + doc.id.slice(-8), start: 0, end: 6, label: "PERSON" };
-    const first = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body });
-    const retry = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body });
+    const first = await call(annotations.POST, {
+      method: "POST",
+      path: `/api/v1/documents/${doc.id}/annotations`,
+      token: ann.token,
+      params: { id: doc.id },
+      body,
+    });
+    const retry = await call(annotations.POST, {
+      method: "POST",
+      path: `/api/v1/documents/${doc.id}/annotations`,
+      token: ann.token,
+      params: { id: doc.id },
+      body,
+    });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(200);
     expect(retry.json.id).toBe(first.json.id);
     expect(first.json.id).toMatch(new RegExp(`^k[0-9a-f]{18}\\.${body.id}$`)); // kept in the caller's namespace
-    const again = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: { ...body, id: first.json.id } });
+    const again = await call(annotations.POST, {
+      method: "POST",
+      path: `/api/v1/documents/${doc.id}/annotations`,
+      token: ann.token,
+      params: { id: doc.id },
+      body: { ...body, id: first.json.id },
+    });
     expect(again.status).toBe(200); // the full id names the same span
-    const moved = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: { ...body, start: 7, end: 12 } });
+    const moved = await call(annotations.POST, {
+      method: "POST",
+      path: `/api/v1/documents/${doc.id}/annotations`,
+      token: ann.token,
+      params: { id: doc.id },
+      body: { ...body, start: 7, end: 12 },
+    });
     expect(moved.status).toBe(409); // the caller's own id for a different span
     expect(await db.annotation.count({ where: { layer: { documentId: doc.id } } })).toBe(1);
   });
@@ -163,7 +217,13 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(hidden.status).toBe(201);
     const doc = await makeDocument(admin.actor);
     for (const id of [hidden.json.id as string, "never-used-" + doc.id.slice(-8)]) {
-      const res = await call(annotations.POST, { method: "POST", path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id }, body: { id, start: 0, end: 6, label: "PERSON" } });
+      const res = await call(annotations.POST, {
+        method: "POST",
+        path: `/api/v1/documents/${doc.id}/annotations`,
+        token: ann.token,
+        params: { id: doc.id },
+        body: { id, start: 0, end: 6, label: "PERSON" },
+      });
       expect(res.status).toBe(201);
       expect(res.json.id as string).not.toBe(id);
       await db.annotation.delete({ where: { id: res.json.id as string } });
@@ -182,15 +242,28 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const res = await call(exporter.GET, { path: `/api/v1/export?layer=annotators&status=all&project=${project.slug}`, token: admin.token });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
-    const [manifest, ...lines] = res.text.trim().split("\n").map((l) => JSON.parse(l));
+    const [manifest, ...lines] = res.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(manifest.manifest.counts.documents).toBe(1);
     expect(lines).toHaveLength(1);
     const [record] = lines;
     expect(record.spans).toHaveLength(1);
-    for (const s of record.spans) expect(Array.from(record.text as string).slice(s.start, s.end).join("")).toBe(s.text);
+    for (const s of record.spans)
+      expect(
+        Array.from(record.text as string)
+          .slice(s.start, s.end)
+          .join(""),
+      ).toBe(s.text);
     expect(record.spans[0]).toMatchObject({ text: "John Kerry", label: "PERSON", annotator: { id: ann.user.id } });
     const gold = await call(exporter.GET, { path: `/api/v1/export?project=${project.slug}`, token: admin.token });
-    expect(gold.text.trim().split("\n").map((l) => JSON.parse(l))).toMatchObject([{ manifest: { counts: { documents: 0 } } }]);
+    expect(
+      gold.text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toMatchObject([{ manifest: { counts: { documents: 0 } } }]);
     const bad = await call(exporter.GET, { path: "/api/v1/export?layer=everything", token: admin.token });
     expect(bad.status).toBe(400);
   });

@@ -21,7 +21,8 @@ beforeAll(async () => {
 const list = (token: string, projectId: string) => call(labels.GET, { path: `/api/v1/projects/${projectId}/labels`, token, params: { id: projectId } });
 const post = (token: string, projectId: string, body: unknown) =>
   call(labels.POST, { method: "POST", path: `/api/v1/projects/${projectId}/labels`, token, params: { id: projectId }, body });
-const patch = (token: string, labelId: string, body: unknown) => call(label.PATCH, { method: "PATCH", path: `/api/v1/labels/${labelId}`, token, params: { id: labelId }, body });
+const patch = (token: string, labelId: string, body: unknown) =>
+  call(label.PATCH, { method: "PATCH", path: `/api/v1/labels/${labelId}`, token, params: { id: labelId }, body });
 const newProject = (addAllUsers = true) => createProject({ actor: admin.actor, input: { name: unique("Api project"), addAllUsers } });
 
 describe(`labels REST API on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
@@ -58,7 +59,14 @@ describe(`labels REST API on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     expect((await post(reviewer.token, p.id, { name: "VEHICLE" })).status).toBe(403);
     expect((await post(annotator.token, p.id, { name: "VEHICLE" })).json.error?.code).toBe("FORBIDDEN");
     expect((await post(admin.token, "missing", { name: "VEHICLE" })).status).toBe(404);
-    const wrongType = await call(labels.POST, { method: "POST", path: `/api/v1/projects/${p.id}/labels`, token: admin.token, params: { id: p.id }, body: "name=X", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const wrongType = await call(labels.POST, {
+      method: "POST",
+      path: `/api/v1/projects/${p.id}/labels`,
+      token: admin.token,
+      params: { id: p.id },
+      body: "name=X",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(wrongType.status).toBe(415);
     expect(await db.label.count({ where: { projectId: p.id } })).toBe(DEFAULT_LABELS.length + 1);
   });

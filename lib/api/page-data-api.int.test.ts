@@ -28,7 +28,12 @@ describe(`what the workbench pages fetch, on ${process.env.DATABASE_URL?.split("
     expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     const etag = res.headers.get("etag");
     expect(etag).toBe(`"${doc.textHash}"`);
-    const again = await call(text.GET, { path: `/api/v1/documents/${doc.id}/text`, token: alice.token, params: { id: doc.id }, headers: { "if-none-match": etag! } });
+    const again = await call(text.GET, {
+      path: `/api/v1/documents/${doc.id}/text`,
+      token: alice.token,
+      params: { id: doc.id },
+      headers: { "if-none-match": etag! },
+    });
     expect(again.status).toBe(304);
     expect(again.text).toBe("");
     const missing = await call(text.GET, { path: "/api/v1/documents/nope/text", token: alice.token, params: { id: "nope" } });
@@ -38,7 +43,12 @@ describe(`what the workbench pages fetch, on ${process.env.DATABASE_URL?.split("
 
   it("gives an annotator the own layer in text order with status, and no other layers unless the project shows them", async () => {
     const doc = await makeDocument(admin.actor, { text: TEXT });
-    const spans = [spanAt(TEXT, "Kerry", "PERSON", 1), spanAt(TEXT, "Lavrov", "PERSON"), spanAt(TEXT, "Lavrov met Kerry", "QUOTE"), spanAt(TEXT, "Geneva", "GPE")];
+    const spans = [
+      spanAt(TEXT, "Kerry", "PERSON", 1),
+      spanAt(TEXT, "Lavrov", "PERSON"),
+      spanAt(TEXT, "Lavrov met Kerry", "QUOTE"),
+      spanAt(TEXT, "Geneva", "GPE"),
+    ];
     await makeAnnotatorLayer(alice.actor, doc.id, { spans });
     await makeAnnotatorLayer(bob.actor, doc.id, { spans: [spanAt(TEXT, "Kerry", "PERSON")] });
     const res = await call(workbench.GET, { path: `/api/v1/documents/${doc.id}/workbench`, token: alice.token, params: { id: doc.id } });
@@ -51,12 +61,20 @@ describe(`what the workbench pages fetch, on ${process.env.DATABASE_URL?.split("
     expect(data.overlays).toEqual([]);
     await db.project.update({ where: { id: doc.projectId }, data: { showOtherLayers: true } });
     const shown = await call(workbench.GET, { path: `/api/v1/documents/${doc.id}/workbench`, token: alice.token, params: { id: doc.id } });
-    expect((shown.json.overlays as { start: number; label: string; layerName: string }[]).map((o) => [o.start, o.label, o.layerName])).toEqual([[spanAt(TEXT, "Kerry", "PERSON").start, "PERSON", bob.user.name]]);
+    expect((shown.json.overlays as { start: number; label: string; layerName: string }[]).map((o) => [o.start, o.label, o.layerName])).toEqual([
+      [spanAt(TEXT, "Kerry", "PERSON").start, "PERSON", bob.user.name],
+    ]);
   });
 
   it("reads a layer in batches without losing or repeating spans that share a start", async () => {
     const doc = await makeDocument(admin.actor, { text: TEXT });
-    const spans = [spanAt(TEXT, "Lavrov", "PERSON"), spanAt(TEXT, "Lavrov met", "QUOTE"), spanAt(TEXT, "Lavrov met Kerry", "CUE"), spanAt(TEXT, "Kerry", "PERSON"), spanAt(TEXT, "Geneva", "GPE")];
+    const spans = [
+      spanAt(TEXT, "Lavrov", "PERSON"),
+      spanAt(TEXT, "Lavrov met", "QUOTE"),
+      spanAt(TEXT, "Lavrov met Kerry", "CUE"),
+      spanAt(TEXT, "Kerry", "PERSON"),
+      spanAt(TEXT, "Geneva", "GPE"),
+    ];
     const layer = await makeAnnotatorLayer(alice.actor, doc.id, { spans });
     const all = await db.annotation.findMany({ where: { layerId: layer.id }, select: { id: true, start: true } });
     for (const take of [1, 2, 3]) {
@@ -73,7 +91,10 @@ describe(`what the workbench pages fetch, on ${process.env.DATABASE_URL?.split("
     await makeGoldLayer(reviewer.actor, doc.id, { spans: [spanAt(TEXT, "Geneva", "GPE")] });
     const res = await call(reviewWorkbench.GET, { path: `/api/v1/documents/${doc.id}/review/workbench`, token: reviewer.token, params: { id: doc.id } });
     expect(res.status).toBe(200);
-    const data = res.json as { layers: { status: string; compared: boolean; annotations: { start: number; label: string }[] }[]; gold: { status: string; annotations: { start: number; label: string }[] } };
+    const data = res.json as {
+      layers: { status: string; compared: boolean; annotations: { start: number; label: string }[] }[];
+      gold: { status: string; annotations: { start: number; label: string }[] };
+    };
     expect(data.layers.map((l) => [l.status, l.compared, l.annotations.map((a) => a.start)])).toEqual([
       ["SUBMITTED", true, [spanAt(TEXT, "Lavrov", "PERSON").start]],
       ["IN_PROGRESS", false, [spanAt(TEXT, "Kerry", "PERSON").start]],

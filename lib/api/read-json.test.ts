@@ -21,7 +21,12 @@ function endlessBody() {
 describe("readJson", () => {
   it("refuses a chunked body as soon as it passes the limit, without reading the rest", async () => {
     const { stream, counter } = endlessBody();
-    const req = new Request("http://localhost/x", { method: "POST", body: stream, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    const req = new Request("http://localhost/x", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
     const err = await readJson(req, z.unknown()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("PAYLOAD_TOO_LARGE");
@@ -36,7 +41,12 @@ describe("readJson", () => {
         controller.close();
       },
     });
-    const req = new Request("http://localhost/x", { method: "POST", body: stream, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    const req = new Request("http://localhost/x", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
     expect(await readJson(req, z.object({ name: z.string() }))).toEqual({ name: "Лавров 😀" });
   });
 });

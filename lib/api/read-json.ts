@@ -44,5 +44,4 @@ export async function readTextLimited(req: Request, maxBytes: number): Promise<s
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-const tooLarge = (max: number) =>
-  new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${Math.round(max / 1024 / 1024)} MB`);
+const tooLarge = (max: number) => new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${Math.round(max / 1024 / 1024)} MB`);

@@ -96,7 +96,10 @@ async function eligibleAnnotatorIds(projectId: string, chosen: string[] | undefi
   if (chosen) {
     const missing = [...new Set(chosen)].filter((id) => !ids.includes(id));
     if (missing.length > 0) {
-      throw new AppError("UNPROCESSABLE", `Not active members of this project: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`);
+      throw new AppError(
+        "UNPROCESSABLE",
+        `Not active members of this project: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
+      );
     }
   }
   return ids;

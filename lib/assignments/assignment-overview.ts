@@ -32,7 +32,10 @@ export async function assignmentOverview(opts: { actor: Actor; projectId: string
   ]);
   const holders = new Set(byUserStatus.map((r) => r.userId).filter((id): id is string => id !== null));
   const memberIds = new Set(members.map((m) => m.user.id));
-  const outsiders = await db.user.findMany({ where: { id: { in: [...holders].filter((id) => !memberIds.has(id)) } }, select: { id: true, name: true, role: true, active: true } });
+  const outsiders = await db.user.findMany({
+    where: { id: { in: [...holders].filter((id) => !memberIds.has(id)) } },
+    select: { id: true, name: true, role: true, active: true },
+  });
   const people = [...members.map((m) => m.user), ...outsiders].filter((u) => holders.has(u.id) || (u.role === "ANNOTATOR" && u.active));
   // Under blind review a reviewer sees pseudonyms (lib/review/blind.ts), sorted by them, not by the real names.
   const shown = (u: { id: string; name: string }) => seenAs(opts.actor, project, u);
@@ -41,7 +44,15 @@ export async function assignmentOverview(opts: { actor: Actor; projectId: string
     for (const r of byUserStatus) if (r.userId === u.id) byStatus[r.status as LayerStatus] = r._count._all;
     const seats = Object.values(byStatus).reduce((a, b) => a + b, 0);
     const p = shown(u);
-    return { userId: p.id, name: p.name, role: u.role, active: u.active, annotator: u.role === "ANNOTATOR" && u.active && memberIds.has(u.id), seats, byStatus };
+    return {
+      userId: p.id,
+      name: p.name,
+      role: u.role,
+      active: u.active,
+      annotator: u.role === "ANNOTATOR" && u.active && memberIds.has(u.id),
+      seats,
+      byStatus,
+    };
   });
   loads.sort((a, b) => b.seats - a.seats || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const seatsTotal = documents * project.annotatorsPerDocument;

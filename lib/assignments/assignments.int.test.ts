@@ -30,7 +30,10 @@ async function setup(opts: { annotators: number; docs: number; n: number; extraM
 }
 
 async function seatsOf(projectId: string) {
-  return db.layer.findMany({ where: { seat: { not: null }, document: { projectId } }, select: { id: true, documentId: true, seat: true, userId: true, status: true } });
+  return db.layer.findMany({
+    where: { seat: { not: null }, document: { projectId } },
+    select: { id: true, documentId: true, seat: true, userId: true, status: true },
+  });
 }
 
 /** The database invariants: at most N seated layers per document, seat numbers below N, one seat per person per document. */
@@ -102,7 +105,9 @@ describe(`assignments on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const result = await assignDocuments({ actor: admin.actor, projectId: project.id });
     expect(result).toMatchObject({ filled: 4, openSeats: 8, openDocuments: 4, eligibleAnnotators: 1 });
     expect(result.message).toBe("Filled 4 seats; 8 seats still open on 4 documents: only 1 eligible annotator for 3 seats per document");
-    await expect(assignDocuments({ actor: admin.actor, projectId: project.id, annotatorIds: [outsider.user.id] })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
+    await expect(assignDocuments({ actor: admin.actor, projectId: project.id, annotatorIds: [outsider.user.id] })).rejects.toMatchObject({
+      code: "UNPROCESSABLE",
+    });
     // an admin may choose any active member, whatever their role
     const chosen = await assignDocuments({ actor: admin.actor, projectId: project.id, annotatorIds: [admin.user.id] });
     expect(chosen.filled).toBe(4);
@@ -143,9 +148,15 @@ describe(`assignments on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await createAnnotation({ actor: started.actor, documentId: second.documentId, input: { start: 0, end: 6, label: "PERSON" } });
 
     await expect(unassign({ actor: annotators[0].actor, layerId: first.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(unassign({ actor: admin.actor, layerId: second.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already started") });
+    await expect(unassign({ actor: admin.actor, layerId: second.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("already started"),
+    });
     await setStatus(second.id, "NOT_STARTED"); // as if started without the status moving: the annotation still counts
-    await expect(unassign({ actor: admin.actor, layerId: second.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("1 annotation") });
+    await expect(unassign({ actor: admin.actor, layerId: second.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("1 annotation"),
+    });
     await expect(unassign({ actor: admin.actor, layerId: "no-such-layer" })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     await unassign({ actor: admin.actor, layerId: first.id });
@@ -158,7 +169,10 @@ describe(`assignments on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(documents.map((d) => d.id)).toContain(first.documentId);
     // a seatless layer is no assignment
     const loose = await db.layer.create({ data: { documentId: first.documentId, kind: "ANNOTATOR", slot: `user:${admin.user.id}`, userId: admin.user.id } });
-    await expect(unassign({ actor: admin.actor, layerId: loose.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("holds no seat") });
+    await expect(unassign({ actor: admin.actor, layerId: loose.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("holds no seat"),
+    });
   });
 
   it("changes the overlap: raising opens seats, lowering is refused while documents hold more, and renumbers seats otherwise", async () => {

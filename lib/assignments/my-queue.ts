@@ -23,11 +23,27 @@ export async function myQueue(opts: { actor: Actor; limit?: number }): Promise<M
   authorize(opts.actor, "layer:annotate");
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 100);
   const where = { userId: opts.actor.id, kind: "ANNOTATOR", seat: { not: null }, document: { project: memberProjectScope(opts.actor) } };
-  const select = { id: true, documentId: true, status: true, assignedAt: true, document: { select: { title: true, project: { select: { name: true } } } } } as const;
+  const select = {
+    id: true,
+    documentId: true,
+    status: true,
+    assignedAt: true,
+    document: { select: { title: true, project: { select: { name: true } } } },
+  } as const;
   const [rejected, active, done, byStatus, claimable] = await Promise.all([
     db.layer.findMany({ where: { ...where, status: "REJECTED" }, orderBy: [{ assignedAt: "asc" }, { id: "asc" }], take: limit, select }),
-    db.layer.findMany({ where: { ...where, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } }, orderBy: [{ assignedAt: "asc" }, { id: "asc" }], take: limit, select }),
-    db.layer.findMany({ where: { ...where, status: { in: ["SUBMITTED", "APPROVED"] } }, orderBy: [{ assignedAt: "desc" }, { id: "asc" }], take: limit, select }),
+    db.layer.findMany({
+      where: { ...where, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } },
+      orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
+      take: limit,
+      select,
+    }),
+    db.layer.findMany({
+      where: { ...where, status: { in: ["SUBMITTED", "APPROVED"] } },
+      orderBy: [{ assignedAt: "desc" }, { id: "asc" }],
+      take: limit,
+      select,
+    }),
     db.layer.groupBy({ by: ["status"], where, _count: { _all: true } }),
     claimableDocuments({ actor: opts.actor }),
   ]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { planAssignments, type PlanAnnotator, type PlanDocument, type PlannedSeat } from "./plan-assignments";
 
-const annotators = (k: number): PlanAnnotator[] => Array.from({ length: k }, (_, i) => ({ id: `u${i}`, name: `Annotator ${String(i).padStart(2, "0")}`, seats: 0 }));
+const annotators = (k: number): PlanAnnotator[] =>
+  Array.from({ length: k }, (_, i) => ({ id: `u${i}`, name: `Annotator ${String(i).padStart(2, "0")}`, seats: 0 }));
 const documents = (k: number): PlanDocument[] => Array.from({ length: k }, (_, i) => ({ id: `d${i}`, seats: [] }));
 
 /** Applies a plan to the inputs, as the database layer would. */
@@ -82,27 +83,37 @@ describe("planAssignments", () => {
 
   it("property: assigning in batches (new documents imported later) stays balanced", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 8 }), (batches, n, k) => {
-        let docs: PlanDocument[] = [];
-        let people = annotators(k);
-        let next = 0;
-        for (const size of batches) {
-          docs = [...docs, ...Array.from({ length: size }, () => ({ id: `d${next++}`, seats: [] }))];
-          const plan = planAssignments({ documents: docs, annotators: people, seatsPerDocument: n });
-          ({ docs, people } = apply(docs, people, plan.seats));
-          checkStructure(docs, n);
-          expect(spread(people)).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 8 }),
+        (batches, n, k) => {
+          let docs: PlanDocument[] = [];
+          let people = annotators(k);
+          let next = 0;
+          for (const size of batches) {
+            docs = [...docs, ...Array.from({ length: size }, () => ({ id: `d${next++}`, seats: [] }))];
+            const plan = planAssignments({ documents: docs, annotators: people, seatsPerDocument: n });
+            ({ docs, people } = apply(docs, people, plan.seats));
+            checkStructure(docs, n);
+            expect(spread(people)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it("property: with arbitrary existing seats, it never seats anyone twice on a document nor exceeds N", () => {
     const arbitraryDocs = (k: number, n: number) =>
-      fc.array(fc.subarray(Array.from({ length: k }, (_, i) => `u${i}`)), { maxLength: 15 }).map((docs) =>
-        docs.map((users, i): PlanDocument => ({ id: `d${i}`, seats: users.slice(0, n).map((userId, seat) => ({ seat: seat * 2 < n ? seat * 2 : seat, userId })) })),
-      );
+      fc
+        .array(fc.subarray(Array.from({ length: k }, (_, i) => `u${i}`)), { maxLength: 15 })
+        .map((docs) =>
+          docs.map((users, i): PlanDocument => ({
+            id: `d${i}`,
+            seats: users.slice(0, n).map((userId, seat) => ({ seat: seat * 2 < n ? seat * 2 : seat, userId })),
+          })),
+        );
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((n) => fc.integer({ min: 1, max: 8 }).chain((k) => fc.tuple(fc.constant(n), fc.constant(k), arbitraryDocs(k, n)))),

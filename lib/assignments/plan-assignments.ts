@@ -34,11 +34,7 @@ export type AssignmentPlan = {
   openDocuments: number;
 };
 
-export function planAssignments(input: {
-  documents: readonly PlanDocument[];
-  annotators: readonly PlanAnnotator[];
-  seatsPerDocument: number;
-}): AssignmentPlan {
+export function planAssignments(input: { documents: readonly PlanDocument[]; annotators: readonly PlanAnnotator[]; seatsPerDocument: number }): AssignmentPlan {
   const n = input.seatsPerDocument;
   const load = new Map(input.annotators.map((a) => [a.id, a.seats]));
   const planned: PlannedSeat[] = [];

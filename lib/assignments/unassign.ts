@@ -31,7 +31,10 @@ export async function unassign(opts: { actor: Actor; layerId: string }) {
   const who = layer.user?.name ?? "The annotator";
   if (layer.seat === null) throw new AppError("CONFLICT", `${who} holds no seat on "${layer.document.title}"; there is nothing to unassign`);
   if (layer.status !== "NOT_STARTED") {
-    throw new AppError("CONFLICT", `${who} has already started "${layer.document.title}" (${layerStatusText(layer.status)}); only seats not started can be unassigned`);
+    throw new AppError(
+      "CONFLICT",
+      `${who} has already started "${layer.document.title}" (${layerStatusText(layer.status)}); only seats not started can be unassigned`,
+    );
   }
   const work = layer._count.annotations + layer._count.stances + layer._count.grades;
   if (work > 0) {

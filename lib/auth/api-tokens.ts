@@ -40,7 +40,17 @@ export async function revokeApiToken(opts: { actor: Actor; tokenId: string }) {
 /** How stale a token's "last used" may get: it is shown to the minute, and writing it on every call was a write per request. */
 const LAST_USED_EVERY_MS = 60_000;
 
-type TokenRow = { tokenId: string; userId: string; revokedAt: unknown; lastUsedAt: unknown; id: string; email: string; name: string; role: string; active: unknown };
+type TokenRow = {
+  tokenId: string;
+  userId: string;
+  revokedAt: unknown;
+  lastUsedAt: unknown;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: unknown;
+};
 
 /**
  * The actor a bearer token stands for, or an UNAUTHENTICATED error. With
@@ -56,7 +66,9 @@ export async function actorFromToken(token: string, opts: { limits?: { address: 
   const { limits } = opts;
   const invalid = new AppError("UNAUTHENTICATED", "Invalid or revoked API token");
   const row = token.startsWith(PREFIX)
-    ? await (await getSql()).one<TokenRow>(
+    ? await (
+        await getSql()
+      ).one<TokenRow>(
         `SELECT t."id" AS "tokenId", t."userId", t."revokedAt", t."lastUsedAt", u."id", u."email", u."name", u."role", u."active"
            FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ?`,
         [hashToken(token)],
@@ -66,7 +78,10 @@ export async function actorFromToken(token: string, opts: { limits?: { address: 
   if (!actor) {
     const err = row && row.revokedAt === null ? new AppError("UNAUTHENTICATED", "This account is deactivated") : invalid;
     if (!limits) throw err;
-    const keys: [AttemptKind, string][] = [...(limits.address ? [["tokenAddress", limits.address] as [AttemptKind, string]] : []), ...(row ? [["tokenAccount", row.userId] as [AttemptKind, string]] : [])];
+    const keys: [AttemptKind, string][] = [
+      ...(limits.address ? [["tokenAddress", limits.address] as [AttemptKind, string]] : []),
+      ...(row ? [["tokenAccount", row.userId] as [AttemptKind, string]] : []),
+    ];
     const blocked = await longestBlock(keys);
     if (blocked !== null) throw rateLimited(blocked, "Too many failed API token attempts");
     const wait = await recordFailure(keys);

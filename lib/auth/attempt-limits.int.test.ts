@@ -124,7 +124,8 @@ describe(`failed sign-ins and tokens are limited, on ${process.env.DATABASE_URL?
     const u = await makeUser();
     const address = newAddress();
     const list = (token: string, from: string) => call(documents.GET, { path: "/api/v1/documents", token, headers: { "x-forwarded-for": from } });
-    for (let i = 0; i < ATTEMPT_RULES.tokenAddress.points - 1; i++) expect((await list(`mrg_${randomBytes(32).toString("base64url")}`, address)).status).toBe(401);
+    for (let i = 0; i < ATTEMPT_RULES.tokenAddress.points - 1; i++)
+      expect((await list(`mrg_${randomBytes(32).toString("base64url")}`, address)).status).toBe(401);
     const over = await list("mrg_guess", address);
     expect(over.status).toBe(429);
     expect(over.json.error?.code).toBe("RATE_LIMITED");

@@ -17,13 +17,21 @@ type HeaderSource = { get(name: string): string | null };
 const trustProxy = () => /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
 
 export function clientAddress(headers: HeaderSource): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  const forwarded =
+    headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   const raw = trustProxy() ? forwarded.at(-1) : (headers.get("x-marginalia-peer") ?? forwarded.at(-1));
   return raw ? addressKey(raw) : null;
 }
 
 export function addressKey(raw: string): string {
-  const address = raw.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const address = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
   if (mapped) return mapped[1];
   if (!address.includes(":")) return address;
@@ -40,5 +48,10 @@ function ipv6Prefix64(address: string): string | null {
   if (tail === undefined ? left.length !== 8 : missing < 1) return null;
   const groups = [...left, ...Array(tail === undefined ? 0 : missing).fill("0"), ...right];
   if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
-  return groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":") + "::/64";
+  return (
+    groups
+      .slice(0, 4)
+      .map((g) => g.replace(/^0+(?=.)/, ""))
+      .join(":") + "::/64"
+  );
 }

@@ -18,7 +18,10 @@ const tooMany = (retryAfter: number) =>
 
 export async function POST(req: NextRequest) {
   if (!req.nextUrl.pathname.endsWith("/callback/credentials")) return handlers.POST(req);
-  const form = await req.clone().formData().catch(() => null);
+  const form = await req
+    .clone()
+    .formData()
+    .catch(() => null);
   const email = String(form?.get("email") ?? "");
   const address = clientAddress(req.headers);
   const before = await signInRetryAfter(email, address);

@@ -8,5 +8,7 @@ import { createHmac } from "node:crypto";
 export function serverHmac(purpose: string, ...parts: string[]): Buffer {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error(`AUTH_SECRET is not set: ${purpose} values are derived from it`);
-  return createHmac("sha256", secret).update([purpose, ...parts].join(":")).digest();
+  return createHmac("sha256", secret)
+    .update([purpose, ...parts].join(":"))
+    .digest();
 }

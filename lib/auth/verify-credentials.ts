@@ -20,11 +20,15 @@ let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword(randomBytes(18).toString("base64url")));
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
-  | { ok: false; retryAfter: number | null };
+  { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } } | { ok: false; retryAfter: number | null };
 
 const keysFor = (email: string, address: string | null): [AttemptKind, string][] =>
-  address === null ? [["signInAccount", email]] : [["signInAccount", email], ["signInAddress", address]];
+  address === null
+    ? [["signInAccount", email]]
+    : [
+        ["signInAccount", email],
+        ["signInAddress", address],
+      ];
 
 /** Seconds before this email may try again from this address, or null. */
 export async function signInRetryAfter(email: string, address: string | null): Promise<number | null> {

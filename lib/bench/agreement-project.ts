@@ -36,7 +36,18 @@ export type AgreementProjectOptions = {
 
 const LABELS = ["PERSON", "ORG", "GPE", "DATE", "LOC", "NORP"];
 /** statuses of annotator layers, most of them completed */
-const STATUSES: LayerStatus[] = ["SUBMITTED", "SUBMITTED", "APPROVED", "APPROVED", "SUBMITTED", "IN_PROGRESS", "APPROVED", "SUBMITTED", "REJECTED", "SUBMITTED"];
+const STATUSES: LayerStatus[] = [
+  "SUBMITTED",
+  "SUBMITTED",
+  "APPROVED",
+  "APPROVED",
+  "SUBMITTED",
+  "IN_PROGRESS",
+  "APPROVED",
+  "SUBMITTED",
+  "REJECTED",
+  "SUBMITTED",
+];
 
 type Span = { start: number; end: number; label: string };
 
@@ -108,9 +119,21 @@ export async function seedAgreementProject(opts: AgreementProjectOptions) {
 
   const users = [];
   for (let i = 0; i < annotators; i++) {
-    users.push(await createUser({ email: `bench-annotator-${i}-${tag}@bench.local`, name: `Bench annotator ${i + 1} ${tag}`, role: "ANNOTATOR", password: "bench-password-1" }));
+    users.push(
+      await createUser({
+        email: `bench-annotator-${i}-${tag}@bench.local`,
+        name: `Bench annotator ${i + 1} ${tag}`,
+        role: "ANNOTATOR",
+        password: "bench-password-1",
+      }),
+    );
   }
-  const reviewer = await createUser({ email: `bench-reviewer-${tag}@bench.local`, name: `Bench reviewer ${tag}`, role: "REVIEWER", password: "bench-password-1" });
+  const reviewer = await createUser({
+    email: `bench-reviewer-${tag}@bench.local`,
+    name: `Bench reviewer ${tag}`,
+    role: "REVIEWER",
+    password: "bench-password-1",
+  });
   const admin = await createUser({ email: `bench-admin-${tag}@bench.local`, name: `Bench admin ${tag}`, role: "ADMIN", password: "bench-password-1" });
   const project = await ensureProject({ slug: opts.slug ?? `bench-agreement-${tag}`, name: `Agreement bench ${tag}` });
   // ensureProject makes every existing user, so the ones above, a member
@@ -123,7 +146,15 @@ export async function seedAgreementProject(opts: AgreementProjectOptions) {
     for (let d = from; d < Math.min(opts.documents, from + batch); d++) {
       const { text, bounds } = makeText(words, random, (opts.words ?? 120) - 20 + Math.floor(random() * 40), d);
       const documentId = `bench${tag.replace(/[^a-z0-9]/g, "")}d${d}`;
-      docs.push({ id: documentId, projectId: project.id, title: `Report ${d}`, text, textHash: textHash(text), length: Array.from(text).length, source: "bench" });
+      docs.push({
+        id: documentId,
+        projectId: project.id,
+        title: `Report ${d}`,
+        text,
+        textHash: textHash(text),
+        length: Array.from(text).length,
+        source: "bench",
+      });
       const shared = sharedSpans(bounds, random, opts.spans ?? 4);
       const layerSpans: { layerId: string; userId: string; spans: Span[] }[] = users.map((u, i) => ({
         layerId: `${documentId}l${i}`,
@@ -132,10 +163,30 @@ export async function seedAgreementProject(opts: AgreementProjectOptions) {
       }));
       users.forEach((u, i) => {
         const status = STATUSES[Math.floor(random() * STATUSES.length)];
-        layers.push({ id: `${documentId}l${i}`, documentId, kind: "ANNOTATOR", userId: u.id, slot: userSlot(u.id), status, seat: i, assignedAt: new Date(), submittedAt: status === "IN_PROGRESS" ? null : new Date() });
+        layers.push({
+          id: `${documentId}l${i}`,
+          documentId,
+          kind: "ANNOTATOR",
+          userId: u.id,
+          slot: userSlot(u.id),
+          status,
+          seat: i,
+          assignedAt: new Date(),
+          submittedAt: status === "IN_PROGRESS" ? null : new Date(),
+        });
       });
       if (random() < (opts.gold ?? 0.2)) {
-        layers.push({ id: `${documentId}g`, documentId, kind: "GOLD", userId: null, slot: GOLD_SLOT, status: "IN_PROGRESS", seat: null, assignedAt: null, submittedAt: null });
+        layers.push({
+          id: `${documentId}g`,
+          documentId,
+          kind: "GOLD",
+          userId: null,
+          slot: GOLD_SLOT,
+          status: "IN_PROGRESS",
+          seat: null,
+          assignedAt: null,
+          submittedAt: null,
+        });
         layerSpans.push({ layerId: `${documentId}g`, userId: reviewer.id, spans: shared });
       }
       const chars = Array.from(text);

@@ -28,7 +28,10 @@ export async function probedPage(browser: Browser, probe: string, ready: ReadyCo
 
 /** Calls a method of the in-page probe. */
 async function probe<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([m, a]) => (window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[m as string](...(a as unknown[])), [method, args] as const) as Promise<T>;
+  return page.evaluate(([m, a]) => (window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[m as string](...(a as unknown[])), [
+    method,
+    args,
+  ] as const) as Promise<T>;
 }
 
 /** Signs in through the sign-in page's form. */
@@ -39,14 +42,25 @@ export async function signIn(page: Page, origin: string, user: { email: string; 
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 60_000 }), page.click("button[type=submit]")]);
 }
 
-export type LoadResult = { readyMs: number; readyRafMs: number; nodes: number; heapBytes: number; spansInDom: number; overlaysInDom: number; paragraphs: number; responseStartMs: number | null };
+export type LoadResult = {
+  readyMs: number;
+  readyRafMs: number;
+  nodes: number;
+  heapBytes: number;
+  spansInDom: number;
+  overlaysInDom: number;
+  paragraphs: number;
+  responseStartMs: number | null;
+};
 
 /** Navigates, waits for the probe's "ready", lets the page settle, then counts DOM nodes and the JS heap after GC. */
 export async function measureLoad(page: Page, url: string, opts: { settleMs: number; timeoutMs: number }): Promise<LoadResult> {
   await page.goto(url, { waitUntil: "commit", timeout: opts.timeoutMs });
   const ready = await Promise.race([
     probe<Timing>(page, "ready"),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${url}: not ready (text and spans painted) within ${opts.timeoutMs} ms`)), opts.timeoutMs)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${url}: not ready (text and spans painted) within ${opts.timeoutMs} ms`)), opts.timeoutMs),
+    ),
   ]);
   await page.waitForTimeout(opts.settleMs);
   const stats = await probe<{ nodes: number; spans: number; overlays: number; paragraphs: number }>(page, "stats");
@@ -81,7 +95,10 @@ async function timed(page: Page, trigger: Trigger, expect: Expect, act: () => Pr
   await probe(page, "arm", trigger, expect);
   await act();
   const out = await probe<Timing | { timeout: true; started: boolean }>(page, "result", 10_000);
-  if ("timeout" in out) throw new Error(`${what}: the expected change (${JSON.stringify(expect)}) was not seen within 10 s${out.started ? "" : " (the triggering event never arrived)"}`);
+  if ("timeout" in out)
+    throw new Error(
+      `${what}: the expected change (${JSON.stringify(expect)}) was not seen within 10 s${out.started ? "" : " (the triggering event never arrived)"}`,
+    );
   return out;
 }
 
@@ -109,9 +126,25 @@ export async function measureEdits(page: Page, cycles: number, pause: number): P
     await page.mouse.move(word.x1, word.y);
     await page.mouse.down();
     await page.mouse.move(word.x2, word.y, { steps: 4 });
-    out.picker.push((await timed(page, { type: "mouseup" }, { type: "selector", selector: "[data-testid=label-picker]" }, () => page.mouse.up(), "label picker after a mouse selection")).ms);
+    out.picker.push(
+      (
+        await timed(
+          page,
+          { type: "mouseup" },
+          { type: "selector", selector: "[data-testid=label-picker]" },
+          () => page.mouse.up(),
+          "label picker after a mouse selection",
+        )
+      ).ms,
+    );
     await page.waitForTimeout(pause);
-    const added = await timed(page, { type: "keydown", key: "1" }, { type: "added-ann", text: word.word }, () => page.keyboard.press("1"), "new span with hotkey 1");
+    const added = await timed(
+      page,
+      { type: "keydown", key: "1" },
+      { type: "added-ann", text: word.word },
+      () => page.keyboard.press("1"),
+      "new span with hotkey 1",
+    );
     out.add.push(added.ms);
     const id = added.detail!;
     await waitSaved(page);
@@ -120,11 +153,23 @@ export async function measureEdits(page: Page, cycles: number, pause: number): P
     const click = async () => {
       const at = await probe<{ x: number; y: number } | null>(page, "spanCenter", id);
       if (!at) throw new Error(`edits: span ${id} is not on the page`);
-      out.popover.push((await timed(page, { type: "mouseup" }, { type: "selector", selector: "[data-testid=annotation-popover]" }, () => page.mouse.click(at.x, at.y), "popover after a click")).ms);
+      out.popover.push(
+        (
+          await timed(
+            page,
+            { type: "mouseup" },
+            { type: "selector", selector: "[data-testid=annotation-popover]" },
+            () => page.mouse.click(at.x, at.y),
+            "popover after a click",
+          )
+        ).ms,
+      );
       await page.waitForTimeout(pause);
     };
     await click();
-    out.relabel.push((await timed(page, { type: "keydown", key: "2" }, { type: "label", id, label: "ORG" }, () => page.keyboard.press("2"), "relabel with hotkey 2")).ms);
+    out.relabel.push(
+      (await timed(page, { type: "keydown", key: "2" }, { type: "label", id, label: "ORG" }, () => page.keyboard.press("2"), "relabel with hotkey 2")).ms,
+    );
     await waitSaved(page);
     await page.waitForTimeout(pause);
     await click();
@@ -148,11 +193,15 @@ export async function measureCursor(page: Page, presses: number, pause: number):
   const word: number[] = [];
   const line: number[] = [];
   for (let i = 0; i < presses; i++) {
-    word.push((await timed(page, { type: "keydown", key: "ArrowRight" }, { type: "cursor-moved" }, () => page.keyboard.press("ArrowRight"), "cursor by word")).ms);
+    word.push(
+      (await timed(page, { type: "keydown", key: "ArrowRight" }, { type: "cursor-moved" }, () => page.keyboard.press("ArrowRight"), "cursor by word")).ms,
+    );
     await page.waitForTimeout(pause);
   }
   for (let i = 0; i < presses; i++) {
-    line.push((await timed(page, { type: "keydown", key: "ArrowDown" }, { type: "cursor-moved" }, () => page.keyboard.press("ArrowDown"), "cursor by line")).ms);
+    line.push(
+      (await timed(page, { type: "keydown", key: "ArrowDown" }, { type: "cursor-moved" }, () => page.keyboard.press("ArrowDown"), "cursor by line")).ms,
+    );
     await page.waitForTimeout(pause);
   }
   return { word, line };

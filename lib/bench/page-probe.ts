@@ -78,7 +78,13 @@ const ready = new Promise<Timing>((resolve) => {
     void afterPaint(0, seen, inFrame, null).then(resolve);
   };
   const observer = new MutationObserver(() => fire(false));
-  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "data-ann-id", "data-overlay-id"] });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["class", "data-ann-id", "data-overlay-id"],
+  });
   const poll = () => {
     fire(true);
     if (!fired) requestAnimationFrame(poll);
@@ -301,7 +307,15 @@ function stats() {
 
 function navigation() {
   const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-  return nav ? { requestStart: nav.requestStart, responseStart: nav.responseStart, responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd } : null;
+  return nav
+    ? {
+        requestStart: nav.requestStart,
+        responseStart: nav.responseStart,
+        responseEnd: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        load: nav.loadEventEnd,
+      }
+    : null;
 }
 
 /** The save state says everything is saved. */

@@ -73,7 +73,12 @@ export function printTable(rows: Judged[]) {
     if (j.section !== section) {
       section = j.section;
       console.log(`\n${section}`);
-      console.log(tableLines(rows.filter((r) => r.section === section), false).join("\n"));
+      console.log(
+        tableLines(
+          rows.filter((r) => r.section === section),
+          false,
+        ).join("\n"),
+      );
     }
   }
 }
@@ -95,7 +100,15 @@ export function writeReport(file: string, opts: { header: string[]; rows: Judged
   for (const j of opts.rows) {
     if (j.section === section) continue;
     section = j.section;
-    lines.push(`## ${section}`, "", ...tableLines(opts.rows.filter((r) => r.section === section), true), "");
+    lines.push(
+      `## ${section}`,
+      "",
+      ...tableLines(
+        opts.rows.filter((r) => r.section === section),
+        true,
+      ),
+      "",
+    );
   }
   lines.push(...opts.footer);
   lines.push("## Raw samples", "", "In the order measured (real pages and plain TipTap alternate round by round; pair them by position).", "");

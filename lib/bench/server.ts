@@ -108,7 +108,14 @@ export function ensureBuild(skip: boolean) {
  * loopPort; resolves once /signin answers. The process is started without
  * npx, so the preload runs in the server process and nowhere else.
  */
-export async function startServer(opts: { port: number; loopPort: number; databaseUrl: string; authSecret: string; log: string; nodeArgs?: string[] }): Promise<BenchServer> {
+export async function startServer(opts: {
+  port: number;
+  loopPort: number;
+  databaseUrl: string;
+  authSecret: string;
+  log: string;
+  nodeArgs?: string[];
+}): Promise<BenchServer> {
   const preload = resolve("lib/bench/loop-monitor.cjs");
   const nextBin = resolve("node_modules/next/dist/bin/next");
   const env = {
@@ -123,7 +130,11 @@ export async function startServer(opts: { port: number; loopPort: number; databa
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
   const nodeArgs = [...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean), ...(opts.nodeArgs ?? [])];
   const out = createWriteStream(opts.log, { flags: "a" });
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   let exited: number | null = null;
@@ -183,7 +194,14 @@ export async function startServer(opts: { port: number; loopPort: number; databa
 }
 
 /** A JSON call to the product's API with a bearer token; throws on a non-2xx answer. */
-export async function api<T>(server: BenchServer, token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  server: BenchServer,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const raw = typeof body === "string";
   const res = await fetch(server.origin + path, {
     method,

@@ -48,7 +48,10 @@ export function makeWorkload(options: WorkloadOptions = DEFAULT_WORKLOAD): Workl
     options,
     doc,
     review: { ...review, title: "Bench: three annotators and gold", layers: [review.spans, variantLayer(review, 101), variantLayer(review, 202)] },
-    big: () => ({ ...benchCorpus({ codePoints: options.bigCodePoints, spans: options.bigSpans, seed: 23 }), title: `Bench: ${options.bigCodePoints.toLocaleString("en")} characters` }),
+    big: () => ({
+      ...benchCorpus({ codePoints: options.bigCodePoints, spans: options.bigSpans, seed: 23 }),
+      title: `Bench: ${options.bigCodePoints.toLocaleString("en")} characters`,
+    }),
   };
 }
 
@@ -59,12 +62,30 @@ export function nativeImportLine(title: string, text: string, spans: BenchSpan[]
 
 // ---- through the HTTP API ---------------------------------------------------
 
-type ImportSummary = { documents: number; spans: number; created: { id: string; spans: number }[]; errorCount: number; errors: { line: number; message: string }[] };
+type ImportSummary = {
+  documents: number;
+  spans: number;
+  created: { id: string; spans: number }[];
+  errorCount: number;
+  errors: { line: number; message: string }[];
+};
 
 /** POST /api/v1/import: one document with its spans into an annotator's own layer (all or nothing). */
-export async function importDocument(server: BenchServer, token: string, opts: { project: string; into: string; title: string; text: string; spans: BenchSpan[] }) {
-  const query = new URLSearchParams({ project: opts.project, format: "native", into: `annotator:${opts.into}`, mode: "all-or-nothing", filename: "bench.jsonl" });
-  const summary = await api<ImportSummary>(server, token, "POST", `/api/v1/import?${query}`, nativeImportLine(opts.title, opts.text, opts.spans), { "content-type": "application/x-ndjson" });
+export async function importDocument(
+  server: BenchServer,
+  token: string,
+  opts: { project: string; into: string; title: string; text: string; spans: BenchSpan[] },
+) {
+  const query = new URLSearchParams({
+    project: opts.project,
+    format: "native",
+    into: `annotator:${opts.into}`,
+    mode: "all-or-nothing",
+    filename: "bench.jsonl",
+  });
+  const summary = await api<ImportSummary>(server, token, "POST", `/api/v1/import?${query}`, nativeImportLine(opts.title, opts.text, opts.spans), {
+    "content-type": "application/x-ndjson",
+  });
   if (summary.documents !== 1 || summary.spans !== opts.spans.length) throw new Error(`import of "${opts.title}": ${JSON.stringify(summary).slice(0, 500)}`);
   return summary.created[0].id;
 }
@@ -86,11 +107,22 @@ export async function postSpans(server: BenchServer, token: string, documentId: 
  * the document), the second's and third's posted span by span, all three
  * submitted, and gold made of what all three agree on ("merge agreed").
  */
-export async function loadReviewDocument(server: BenchServer, opts: { project: string; admin: string; annotators: { email: string; token: string }[]; review: Workload["review"]; concurrency: number }) {
+export async function loadReviewDocument(
+  server: BenchServer,
+  opts: { project: string; admin: string; annotators: { email: string; token: string }[]; review: Workload["review"]; concurrency: number },
+) {
   const [first, ...others] = opts.annotators;
-  const id = await importDocument(server, opts.admin, { project: opts.project, into: first.email, title: opts.review.title, text: opts.review.text, spans: opts.review.layers[0] });
+  const id = await importDocument(server, opts.admin, {
+    project: opts.project,
+    into: first.email,
+    title: opts.review.title,
+    text: opts.review.text,
+    spans: opts.review.layers[0],
+  });
   await Promise.all(others.map((a, i) => postSpans(server, a.token, id, opts.review.layers[i + 1], Math.max(1, Math.floor(opts.concurrency / others.length)))));
   for (const a of opts.annotators) await api(server, a.token, "POST", `/api/v1/documents/${id}/submit`);
-  const merged = await api<{ merged: number; leftToAdjudicate: number }>(server, opts.admin, "POST", `/api/v1/documents/${id}/review/merge`, { threshold: "unanimous" });
+  const merged = await api<{ merged: number; leftToAdjudicate: number }>(server, opts.admin, "POST", `/api/v1/documents/${id}/review/merge`, {
+    threshold: "unanimous",
+  });
   return { id, gold: merged.merged, leftToAdjudicate: merged.leftToAdjudicate };
 }

@@ -36,7 +36,11 @@ describe("CLI", () => {
 
     const exported = await cli("export", "--layer", "annotators", "--status", "all");
     expect(exported.code).toBe(0);
-    const records = exported.stdout.trim().split("\n").map((l) => JSON.parse(l) as { title: string; text: string }).slice(1);
+    const records = exported.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { title: string; text: string })
+      .slice(1);
     const brief = records.find((r) => r.title === "CLI brief");
     expect(brief?.text.startsWith("Lavrov 😀 met Kerry.\n")).toBe(true);
   }, 60_000);
@@ -48,12 +52,18 @@ describe("CLI", () => {
     const admin = await makeUser("ADMIN");
     const ann = await makeUser("ANNOTATOR");
     const doc = await makeDocument(admin.actor, { project: project.slug, text: "😀 Sergey V. Lavrov met 👩‍👩‍👧 John Kerry in 𠀀 Baghdad." });
-    await makeAnnotatorLayer(ann.actor, doc.id, { spans: [spanAt(doc.text, "John Kerry", "PERSON"), spanAt(doc.text, "Baghdad", "GPE"), spanAt(doc.text, "Sergey V. Lavrov", "PERSON")], status: "APPROVED" });
+    await makeAnnotatorLayer(ann.actor, doc.id, {
+      spans: [spanAt(doc.text, "John Kerry", "PERSON"), spanAt(doc.text, "Baghdad", "GPE"), spanAt(doc.text, "Sergey V. Lavrov", "PERSON")],
+      status: "APPROVED",
+    });
     const args = ["--project", project.slug, "--layer", `annotator:${ann.user.email}`, "--labels", "PERSON", "--split", "80/10/10", "--seed", "7"];
     const out = await cli("export", "--format", "doccano", "--offsets", "utf16", ...args);
     expect(out.stderr).toMatch(/exported \d+ bytes/);
     expect(out.code).toBe(0);
-    const lines = out.stdout.trim().split("\n").map((l) => JSON.parse(l) as { text: string; label: [number, number, string][]; split: string });
+    const lines = out.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { text: string; label: [number, number, string][]; split: string });
     expect(lines).toHaveLength(1);
     expect(lines[0].label.map(([s, e, l]) => `${l}:${lines[0].text.slice(s, e)}`)).toEqual(["PERSON:Sergey V. Lavrov", "PERSON:John Kerry"]);
     expect(lines[0].split).toBe(splitOf(splitPlan([80, 10, 10], "7"), doc.id));

@@ -52,7 +52,13 @@ async function run(argv: string[]) {
 
   switch (key) {
     case "user add": {
-      const { values } = parse({ email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" }, project: { type: "string" } });
+      const { values } = parse({
+        email: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string" },
+        password: { type: "string" },
+        project: { type: "string" },
+      });
       const v = need(values, "email", "name", "role", "password");
       const { createUser } = await import("@/lib/users/create-user");
       let projectIds: string[] | undefined;
@@ -84,14 +90,29 @@ async function run(argv: string[]) {
         allowPositionals: true,
         strict: true,
         options: {
-          title: { type: "string" }, project: { type: "string" }, source: { type: "string" }, format: { type: "string" }, offsets: { type: "string" },
-          mode: { type: "string" }, into: { type: "string" }, name: { type: "string" }, "create-labels": { type: "boolean" },
+          title: { type: "string" },
+          project: { type: "string" },
+          source: { type: "string" },
+          format: { type: "string" },
+          offsets: { type: "string" },
+          mode: { type: "string" },
+          into: { type: "string" },
+          name: { type: "string" },
+          "create-labels": { type: "boolean" },
         },
       });
       const file = positionals[0];
       if (!file) throw new UsageError("name the file to import");
       for (const f of positionals) if (!statSync(f, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`no such file: ${f}`);
-      const bulk = values.format || values.offsets || values.mode || values.into || values.name || values["create-labels"] || positionals.length > 1 || !/\.txt$/i.test(file);
+      const bulk =
+        values.format ||
+        values.offsets ||
+        values.mode ||
+        values.into ||
+        values.name ||
+        values["create-labels"] ||
+        positionals.length > 1 ||
+        !/\.txt$/i.test(file);
       if (!bulk) {
         // one .txt file: the original single-document import (a duplicate is an error)
         const text = readFileSync(file, "utf8");
@@ -106,7 +127,15 @@ async function run(argv: string[]) {
       const { createReadStream } = await import("node:fs");
       const { importFiles } = await import("@/lib/import/import-files");
       const { printSummary } = await import("@/lib/import/print-summary");
-      const options = { format: values.format, offsets: values.offsets, mode: values.mode, into: values.into, name: values.name, createLabels: values["create-labels"] ?? false, project: values.project };
+      const options = {
+        format: values.format,
+        offsets: values.offsets,
+        mode: values.mode,
+        into: values.into,
+        name: values.name,
+        createLabels: values["create-labels"] ?? false,
+        project: values.project,
+      };
       const files = positionals.map((f) => ({ name: basename(f), chunks: createReadStream(f, { encoding: "utf8" }) as AsyncIterable<string> }));
       try {
         const summary = await importFiles({ actor: await systemActor(), options: options as never, files });

@@ -7,7 +7,10 @@ const byKey = (a: Row, b: Row) => a.start - b.start || (a.id < b.id ? -1 : a.id 
 
 describe("readInBatches", () => {
   it("reads every row exactly once, whatever the batch size and however many rows share a start", async () => {
-    const rows = fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), start: fc.nat(20), end: fc.nat(40) }), { selector: (r) => r.id, maxLength: 60 });
+    const rows = fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), start: fc.nat(20), end: fc.nat(40) }), {
+      selector: (r) => r.id,
+      maxLength: 60,
+    });
     await fc.assert(
       fc.asyncProperty(rows, fc.integer({ min: 1, max: 9 }), async (all, take) => {
         const table = [...all].sort(byKey);

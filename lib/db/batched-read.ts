@@ -28,7 +28,11 @@ function spansAfter(layerId: string, after: { start: number; id: string } | unde
 }
 
 /** Every span of a layer, read in batches; `read` runs one batch's query (`args` spread into findMany). */
-export function readLayerSpans<T extends { start: number; id: string }>(layerId: string, read: (args: ReturnType<typeof spansAfter>) => Promise<T[]>, take = READ_BATCH): Promise<T[]> {
+export function readLayerSpans<T extends { start: number; id: string }>(
+  layerId: string,
+  read: (args: ReturnType<typeof spansAfter>) => Promise<T[]>,
+  take = READ_BATCH,
+): Promise<T[]> {
   return readInBatches<T>((after, n) => read(spansAfter(layerId, after, n)), take);
 }
 

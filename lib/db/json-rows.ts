@@ -30,7 +30,9 @@ export function jsonRows(rows: Record<string, unknown>[], columns: JsonColumn[])
 /** The rows of a JSON array of integers, as a subquery of one column. */
 export function jsonIntegers(values: number[]): Prisma.Sql {
   const json = JSON.stringify(values);
-  return databaseProvider() === "sqlite" ? Prisma.sql`SELECT "value" FROM json_each(${json})` : Prisma.sql`SELECT jsonb_array_elements_text(${json}::jsonb)::bigint`;
+  return databaseProvider() === "sqlite"
+    ? Prisma.sql`SELECT "value" FROM json_each(${json})`
+    : Prisma.sql`SELECT jsonb_array_elements_text(${json}::jsonb)::bigint`;
 }
 
 /** A timestamp parameter in a SELECT list (PostgreSQL would take an untyped one for text). */

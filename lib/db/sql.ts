@@ -19,9 +19,7 @@ import type pg from "pg";
 import { databaseProvider } from "./url";
 import type { WriteGate } from "./write-gate";
 
-export type SqlConnection =
-  | { provider: "sqlite"; connection: () => Promise<Database.Database>; gate: WriteGate }
-  | { provider: "postgresql"; pool: pg.Pool };
+export type SqlConnection = { provider: "sqlite"; connection: () => Promise<Database.Database>; gate: WriteGate } | { provider: "postgresql"; pool: pg.Pool };
 
 export interface Sql {
   readonly provider: "sqlite" | "postgresql";
@@ -130,7 +128,8 @@ function sqliteSql(conn: Database.Database, gate: WriteGate): Sql {
 const TIMESTAMP = 1114;
 const types = {
   // timestamps stay text (UTC wall time), turned into Dates by toDate: pg would read them in the local time zone
-  getTypeParser: ((oid: number, format?: string) => (oid === TIMESTAMP ? (s: string) => s : (pgTypes.getTypeParser as (o: number, f?: string) => unknown)(oid, format))) as pg.CustomTypesConfig["getTypeParser"],
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP ? (s: string) => s : (pgTypes.getTypeParser as (o: number, f?: string) => unknown)(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 let pgTypes: typeof pg.types;
 

@@ -15,7 +15,10 @@ const url = `file:${join(dir, "writers.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writer(tag: string, count: number) {
-  const child = spawn("npx", ["tsx", "lib/testing/sqlite-writer.ts", tag, String(count)], { env: { ...process.env, DATABASE_URL: url }, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("npx", ["tsx", "lib/testing/sqlite-writer.ts", tag, String(count)], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));

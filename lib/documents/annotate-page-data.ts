@@ -14,6 +14,11 @@ import { clientIdNamespace } from "@/lib/annotations/client-id";
 export async function loadAnnotatePageData(opts: { actor: Actor; documentId: string }) {
   const doc = await getDocument(opts);
   const [own, overlays] = await Promise.all([listLayerPageSpans(opts), otherAnnotatorSpans({ actor: opts.actor, document: doc })]);
-  return { layerStatus: own.layer?.status ?? "NOT_STARTED", annotations: own.annotations, overlays, idNamespace: clientIdNamespace(opts.actor.id, doc.projectId) };
+  return {
+    layerStatus: own.layer?.status ?? "NOT_STARTED",
+    annotations: own.annotations,
+    overlays,
+    idNamespace: clientIdNamespace(opts.actor.id, doc.projectId),
+  };
 }
 export type AnnotatePageData = Awaited<ReturnType<typeof loadAnnotatePageData>>;

@@ -38,7 +38,9 @@ const loadDocument = cache(async (actorId: string, role: Role, documentId: strin
           `SELECT ${COLUMNS} FROM "Document" d WHERE d."id" = ? AND d."importing" = ? AND EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = d."projectId" AND m."userId" = ?)`,
           [documentId, false, actorId],
         );
-  return row ? { ...row, length: toInt(row.length), createdAt: toDate(row.createdAt), importing: toBool(row.importing), shinglesIndexed: toBool(row.shinglesIndexed) } : null;
+  return row
+    ? { ...row, length: toInt(row.length), createdAt: toDate(row.createdAt), importing: toBool(row.importing), shinglesIndexed: toBool(row.shinglesIndexed) }
+    : null;
 });
 
 /**

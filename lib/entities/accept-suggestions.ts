@@ -42,10 +42,22 @@ export async function acceptSuggestions(opts: { actor: Actor; documentId: string
       const existing = spans.find((a) => a.start === s.start && a.end === s.end && a.entityId === null);
       if (existing) {
         const before = await tx.annotation.findUniqueOrThrow({ where: { id: existing.id }, include: annotationInclude });
-        const { count } = await tx.annotation.updateMany({ where: { id: before.id, version: before.version, entityId: null }, data: { entityId: s.entityId, version: { increment: 1 }, ...(layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}) } });
+        const { count } = await tx.annotation.updateMany({
+          where: { id: before.id, version: before.version, entityId: null },
+          data: { entityId: s.entityId, version: { increment: 1 }, ...(layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}) },
+        });
         if (count === 0) throw new AppError("CONFLICT", "A span there changed meanwhile; reload and try again");
         const row = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, include: annotationInclude });
-        await recordAudit(tx, { projectId: doc.projectId, documentId: doc.id, actorId: opts.actor.id, subject: "ANNOTATION", subjectId: row.id, action: "UPDATE", before: auditSnapshot(before), after: auditSnapshot(row) });
+        await recordAudit(tx, {
+          projectId: doc.projectId,
+          documentId: doc.id,
+          actorId: opts.actor.id,
+          subject: "ANNOTATION",
+          subjectId: row.id,
+          action: "UPDATE",
+          before: auditSnapshot(before),
+          after: auditSnapshot(row),
+        });
         rows.push(row);
         events.push("annotation.updated");
       } else {
@@ -53,7 +65,15 @@ export async function acceptSuggestions(opts: { actor: Actor; documentId: string
           data: { layerId: layer.id, start: s.start, end: s.end, text: s.text, labelId: label.id, entityId: s.entityId, createdById: opts.actor.id },
           include: annotationInclude,
         });
-        await recordAudit(tx, { projectId: doc.projectId, documentId: doc.id, actorId: opts.actor.id, subject: "ANNOTATION", subjectId: row.id, action: "CREATE", after: auditSnapshot(row) });
+        await recordAudit(tx, {
+          projectId: doc.projectId,
+          documentId: doc.id,
+          actorId: opts.actor.id,
+          subject: "ANNOTATION",
+          subjectId: row.id,
+          action: "CREATE",
+          after: auditSnapshot(row),
+        });
         rows.push(row);
         events.push("annotation.created");
       }
@@ -75,11 +95,26 @@ export async function dismissSuggestion(opts: { actor: Actor; documentId: string
   if (!s) throw noSuggestion();
   const slot = dismissedSlot(opts.actor.id);
   await db.$transaction(async (tx) => {
-    const layer = await tx.layer.upsert({ where: { documentId_slot: { documentId: doc.id, slot } }, create: { documentId: doc.id, slot, kind: "SUGGESTIONS" }, update: {} });
+    const layer = await tx.layer.upsert({
+      where: { documentId_slot: { documentId: doc.id, slot } },
+      create: { documentId: doc.id, slot, kind: "SUGGESTIONS" },
+      update: {},
+    });
     const label =
       (await tx.label.findFirst({ where: { projectId: doc.projectId, name: s.entityType } })) ??
       (await tx.label.findFirstOrThrow({ where: { projectId: doc.projectId }, orderBy: { sortOrder: "asc" } }));
-    await tx.annotation.create({ data: { layerId: layer.id, start: s.start, end: s.end, text: s.text, labelId: label.id, entityId: s.entityId, reviewState: DISMISSED, createdById: opts.actor.id } });
+    await tx.annotation.create({
+      data: {
+        layerId: layer.id,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        labelId: label.id,
+        entityId: s.entityId,
+        reviewState: DISMISSED,
+        createdById: opts.actor.id,
+      },
+    });
   });
   return { dismissed: { entityId: s.entityId, start: s.start, end: s.end, text: s.text } };
 }

@@ -20,7 +20,8 @@ let project: { id: string; slug: string };
 
 const TEXT = "😀 Daesh, also IS or ISIL, is feared. Sergey V. Lavrov met John Kerry; Lavrov said IS must go. this is 𝒳 Daesh.";
 
-const post = <P>(h: Parameters<typeof call<P>>[0], path: string, token: string, params: P, body: unknown) => call(h, { method: "POST", path, token, params, body });
+const post = <P>(h: Parameters<typeof call<P>>[0], path: string, token: string, params: P, body: unknown) =>
+  call(h, { method: "POST", path, token, params, body });
 
 beforeAll(async () => {
   admin = await makeUser("ADMIN");
@@ -45,7 +46,13 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
 
   it("creates, reads and edits entities; refuses bad input, other projects and stale edits", async () => {
     const path = `/api/v1/projects/${project.id}/entities`;
-    const created = await post(registry.POST, path, ann.token, { id: project.id }, { name: "Hashid Shaabi", type: "ORG", aliases: ["Popular Mobilization Committees"], externalId: "https://www.wikidata.org/wiki/Q17142979" });
+    const created = await post(
+      registry.POST,
+      path,
+      ann.token,
+      { id: project.id },
+      { name: "Hashid Shaabi", type: "ORG", aliases: ["Popular Mobilization Committees"], externalId: "https://www.wikidata.org/wiki/Q17142979" },
+    );
     expect(created.status).toBe(201);
     expect(created.json.externalId).toBe("Q17142979");
     const id = created.json.id as string;
@@ -82,7 +89,8 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     expect((await post(aliasesRoute.POST, path, ann.token, { id: lavrov.id }, { alias: "sergueï  lavrov" })).status).toBe(200);
     const alias = (added.json.aliases as { id: string; alias: string }[]).find((a) => a.alias === "Sergueï Lavrov")!;
     const nameAlias = (added.json.aliases as { id: string; alias: string }[]).find((a) => a.alias === "Sergey Lavrov")!;
-    const del = (aliasId: string) => call(aliasRoute.DELETE, { method: "DELETE", path: `${path}/${aliasId}`, token: ann.token, params: { id: lavrov.id, aliasId } });
+    const del = (aliasId: string) =>
+      call(aliasRoute.DELETE, { method: "DELETE", path: `${path}/${aliasId}`, token: ann.token, params: { id: lavrov.id, aliasId } });
     expect((await del(nameAlias.id)).status).toBe(422);
     expect((await del(alias.id)).status).toBe(200);
     expect((await del(alias.id)).status).toBe(404);
@@ -90,10 +98,13 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
 
   it("ranks type-ahead exact > prefix > word > substring", async () => {
     const search = async (q: string) =>
-      (await call(registry.GET, { path: `/api/v1/projects/${project.id}/entities?q=${encodeURIComponent(q)}`, token: ann.token, params: { id: project.id } })).json.items as { name: string; match: string }[];
+      (await call(registry.GET, { path: `/api/v1/projects/${project.id}/entities?q=${encodeURIComponent(q)}`, token: ann.token, params: { id: project.id } }))
+        .json.items as { name: string; match: string }[];
     const is = await search("is");
     expect(is[0]).toMatchObject({ name: "Islamic State", match: "exact" });
-    expect(is.map((e) => e.match)).toEqual([...is.map((e) => e.match)].sort((a, b) => ["exact", "prefix", "word", "substring"].indexOf(a) - ["exact", "prefix", "word", "substring"].indexOf(b)));
+    expect(is.map((e) => e.match)).toEqual(
+      [...is.map((e) => e.match)].sort((a, b) => ["exact", "prefix", "word", "substring"].indexOf(a) - ["exact", "prefix", "word", "substring"].indexOf(b)),
+    );
     expect((await search("lav"))[0]).toMatchObject({ name: "Sergey Lavrov" });
     expect((await search("ABADI"))[0]).toMatchObject({ name: "Haider al-Abadi", match: "word" });
     expect((await search("ssad")).map((e) => e.name)).toEqual(["Bashar al-Assad"]);
@@ -104,7 +115,8 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     const span = await post(annotations.POST, `/api/v1/documents/${doc.id}/annotations`, ann.token, { id: doc.id }, spanAt(TEXT, "Lavrov", "PERSON", 1));
     const annId = span.json.id as string;
     const lavrov = await entityByName("Sergey Lavrov");
-    const put = (token: string, body: unknown) => call(mentionRoute.PUT, { method: "PUT", path: `/api/v1/annotations/${annId}/entity`, token, params: { id: annId }, body });
+    const put = (token: string, body: unknown) =>
+      call(mentionRoute.PUT, { method: "PUT", path: `/api/v1/annotations/${annId}/entity`, token, params: { id: annId }, body });
     expect((await put(other.token, { entityId: lavrov.id, version: 1 })).status).toBe(404);
     expect((await put(ann.token, { entityId: lavrov.id, version: 7 })).status).toBe(409);
     expect((await put(ann.token, { entityId: lavrov.id })).status).toBe(400);
@@ -140,7 +152,11 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
   it("suggests unlinked occurrences (IS but not is), accepts one, all, and remembers dismissals", async () => {
     const doc = await makeDocument(admin.actor, { text: `${TEXT} Second copy.`, project: project.slug });
     const path = `/api/v1/documents/${doc.id}/suggestions`;
-    const get = async (token = ann.token) => (await call(suggestionsRoute.GET, { path, token, params: { id: doc.id } })).json as { suggestions: { entityId: string; entityName: string; start: number; end: number; text: string }[]; entities: { name: string; count: number }[] };
+    const get = async (token = ann.token) =>
+      (await call(suggestionsRoute.GET, { path, token, params: { id: doc.id } })).json as {
+        suggestions: { entityId: string; entityName: string; start: number; end: number; text: string }[];
+        entities: { name: string; count: number }[];
+      };
     const s0 = await get();
     const isEntity = await entityByName("Islamic State");
     const isSugg = s0.suggestions.filter((s) => s.entityId === isEntity.id);
@@ -173,7 +189,11 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     // dismissals never reach the export; accepted spans carry their entity
     const res = await call(exporter.GET, { path: `/api/v1/export?project=${project.slug}&layer=annotators&status=all`, token: reviewer.token });
     expect(res.status).toBe(200);
-    const record = res.text.trim().split("\n").map((l) => JSON.parse(l)).find((r) => r.id === doc.id);
+    const record = res.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .find((r) => r.id === doc.id);
     expect(record.spans).toHaveLength(5);
     for (const span of record.spans) expect(span.entity).toMatchObject({ id: span.entity_id });
     expect(record.spans.filter((s: { entity: { name: string } }) => s.entity.name === "Islamic State")).toHaveLength(4);

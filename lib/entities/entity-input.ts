@@ -45,4 +45,7 @@ export const EntityPatch = z
     /** the `updatedAt` the caller last saw; a later change answers 409 */
     updatedAt: z.string().datetime().optional(),
   })
-  .refine((v) => v.name !== undefined || v.type !== undefined || v.note !== undefined || v.externalId !== undefined, "Change at least one of name, type, note, externalId");
+  .refine(
+    (v) => v.name !== undefined || v.type !== undefined || v.note !== undefined || v.externalId !== undefined,
+    "Change at least one of name, type, note, externalId",
+  );

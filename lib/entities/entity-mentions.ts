@@ -24,7 +24,13 @@ export async function entityWithMentions(opts: { actor: Actor; entityId: string 
   const project = await db.project.findUniqueOrThrow({ where: { id: entity.projectId }, select: { showOtherLayers: true } });
   const mentions = await db.annotation.findMany({
     where: { entityId: entity.id, ...visibleMentionWhere(opts.actor, project) },
-    select: { id: true, start: true, end: true, text: true, layer: { select: { kind: true, user: { select: { name: true } }, document: { select: { id: true, title: true } } } } },
+    select: {
+      id: true,
+      start: true,
+      end: true,
+      text: true,
+      layer: { select: { kind: true, user: { select: { name: true } }, document: { select: { id: true, title: true } } } },
+    },
     orderBy: [{ text: "asc" }, { id: "asc" }],
     take: MAX_MENTIONS,
   });

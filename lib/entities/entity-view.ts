@@ -29,4 +29,10 @@ export function entityView(e: EntityRow) {
 export type EntityView = ReturnType<typeof entityView>;
 
 /** What the audit history keeps of an entity. */
-export const entitySnapshot = (e: EntityRow) => ({ name: e.name, type: e.type, note: e.note, externalId: e.externalId, aliases: e.aliases.map((a) => a.alias) });
+export const entitySnapshot = (e: EntityRow) => ({
+  name: e.name,
+  type: e.type,
+  note: e.note,
+  externalId: e.externalId,
+  aliases: e.aliases.map((a) => a.alias),
+});

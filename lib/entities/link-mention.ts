@@ -78,7 +78,12 @@ export async function linkMention(opts: { actor: Actor; annotationId: string; en
 }
 
 /** Creates an entity named after the mention (type: its label, unless given) and links the mention to it, in one transaction. */
-export async function createEntityFromMention(opts: { actor: Actor; annotationId: string; version?: number; create: { name?: string; type?: string; aliases?: string[]; note?: string; externalId?: string | null } }) {
+export async function createEntityFromMention(opts: {
+  actor: Actor;
+  annotationId: string;
+  version?: number;
+  create: { name?: string; type?: string; aliases?: string[]; note?: string; externalId?: string | null };
+}) {
   authorize(opts.actor, "entity:edit");
   const before = await writableMention(opts.actor, opts.annotationId);
   const projectId = before.layer.document.projectId;

@@ -42,7 +42,10 @@ describe("findOccurrences", () => {
   it("reports code point offsets whose slice is the matched text, with astral characters around", () => {
     const text = "😀 Daesh 👩‍👩‍👧 and 𝒳 Daesh.";
     const got = findOccurrences(text, [{ entityId: "d", alias: "daesh" }]);
-    expect(got.map((o) => [o.start, o.end])).toEqual([[2, 7], [20, 25]]);
+    expect(got.map((o) => [o.start, o.end])).toEqual([
+      [2, 7],
+      [20, 25],
+    ]);
     for (const o of got) expect(Array.from(text).slice(o.start, o.end).join("")).toBe("Daesh");
   });
 

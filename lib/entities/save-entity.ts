@@ -24,7 +24,14 @@ export async function insertEntity(tx: Tx, opts: { actor: Actor; projectId: stri
   });
   for (const alias of [input.name, ...input.aliases]) await putAlias(tx, entity, alias);
   const row = await tx.canonicalEntity.findUniqueOrThrow({ where: { id: entity.id }, include: entityInclude });
-  await recordAudit(tx, { projectId: opts.projectId, actorId: opts.actor.id, subject: "ENTITY", subjectId: row.id, action: "CREATE", after: entitySnapshot(row) });
+  await recordAudit(tx, {
+    projectId: opts.projectId,
+    actorId: opts.actor.id,
+    subject: "ENTITY",
+    subjectId: row.id,
+    action: "CREATE",
+    after: entitySnapshot(row),
+  });
   return row;
 }
 
@@ -49,7 +56,9 @@ export async function updateEntity(opts: { actor: Actor; entityId: string; input
     const row = await db.$transaction(async (tx) => {
       const before = await getEntity({ actor: opts.actor, entityId: opts.entityId, tx });
       if (input.updatedAt && new Date(input.updatedAt).getTime() !== before.updatedAt.getTime()) {
-        throw new AppError("CONFLICT", "This entity was changed elsewhere since you loaded it; reload to see the current version", { current: entityView(before) });
+        throw new AppError("CONFLICT", "This entity was changed elsewhere since you loaded it; reload to see the current version", {
+          current: entityView(before),
+        });
       }
       if (input.type) await assertEntityType(tx, before.projectId, input.type);
       if (input.name && input.name !== before.name) {
@@ -62,7 +71,15 @@ export async function updateEntity(opts: { actor: Actor; entityId: string; input
       });
       if (count === 0) throw new AppError("CONFLICT", "This entity was changed elsewhere at the same moment; reload and try again");
       const row = await tx.canonicalEntity.findUniqueOrThrow({ where: { id: before.id }, include: entityInclude });
-      await recordAudit(tx, { projectId: row.projectId, actorId: opts.actor.id, subject: "ENTITY", subjectId: row.id, action: "UPDATE", before: entitySnapshot(before), after: entitySnapshot(row) });
+      await recordAudit(tx, {
+        projectId: row.projectId,
+        actorId: opts.actor.id,
+        subject: "ENTITY",
+        subjectId: row.id,
+        action: "UPDATE",
+        before: entitySnapshot(before),
+        after: entitySnapshot(row),
+      });
       return row;
     });
     return entityView(row);

@@ -33,15 +33,27 @@ export async function documentSuggestions(opts: { actor: Actor; documentId: stri
   if (target === "gold") authorize(opts.actor, "review:decide");
   const doc = await getDocumentWithText(opts);
   const [aliases, layer, dismissed] = await Promise.all([
-    db.entityAlias.findMany({ where: { entity: { projectId: doc.projectId } }, select: { alias: true, entity: { select: { id: true, name: true, type: true } } } }),
+    db.entityAlias.findMany({
+      where: { entity: { projectId: doc.projectId } },
+      select: { alias: true, entity: { select: { id: true, name: true, type: true } } },
+    }),
     db.annotation.findMany({
-      where: { layer: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) }, ...(opts.unlinkedSpans ? {} : { entityId: { not: null } }) },
+      where: {
+        layer: { documentId: doc.id, slot: target === "gold" ? GOLD_SLOT : userSlot(opts.actor.id) },
+        ...(opts.unlinkedSpans ? {} : { entityId: { not: null } }),
+      },
       select: { id: true, start: true, end: true, entityId: true },
     }),
-    db.annotation.findMany({ where: { layer: { documentId: doc.id, slot: dismissedSlot(opts.actor.id) } }, select: { start: true, end: true, entityId: true } }),
+    db.annotation.findMany({
+      where: { layer: { documentId: doc.id, slot: dismissedSlot(opts.actor.id) } },
+      select: { start: true, end: true, entityId: true },
+    }),
   ]);
   const entities = new Map(aliases.map((a) => [a.entity.id, a.entity]));
-  const occurrences = documentOccurrences(doc, aliases.map((a) => ({ entityId: a.entity.id, alias: a.alias })));
+  const occurrences = documentOccurrences(
+    doc,
+    aliases.map((a) => ({ entityId: a.entity.id, alias: a.alias })),
+  );
   const suggestions: Suggestion[] = openSuggestions(occurrences, layer, dismissed).map((o) => ({
     ...o,
     entityName: entities.get(o.entityId)!.name,

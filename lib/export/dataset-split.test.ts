@@ -8,7 +8,10 @@ describe("dataset splits", () => {
       fc.property(fc.string(), fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 30 }), (seed, ids) => {
         const plan = splitPlan([80, 10, 10], seed);
         const first = ids.map((id) => splitOf(plan, id));
-        const again = [...ids].reverse().map((id) => splitOf(splitPlan([8, 1, 1], seed), id)).reverse();
+        const again = [...ids]
+          .reverse()
+          .map((id) => splitOf(splitPlan([8, 1, 1], seed), id))
+          .reverse();
         expect(again).toEqual(first);
         for (const s of first) expect(["train", "dev", "test"]).toContain(s);
       }),

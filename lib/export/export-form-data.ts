@@ -17,7 +17,12 @@ export async function exportFormData(actor: Actor) {
     db.project.findMany({
       where: projectScope(actor),
       orderBy: { name: "asc" },
-      select: { id: true, slug: true, name: true, labels: { where: { archived: false }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { name: true, color: true } } },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        labels: { where: { archived: false }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { name: true, color: true } },
+      },
     }),
     db.user.findMany({
       where: { layers: { some: { kind: "ANNOTATOR", document: { project: { ...projectScope(actor), ...namedPeopleProjects(actor) } } } } },

@@ -38,12 +38,23 @@ export async function exportManifest(actor: Actor, scope: ExportScope) {
     const counts = Object.fromEntries(plan.names.map((n) => [n, 0])) as Record<string, number>;
     let cursor: string | undefined;
     for (;;) {
-      const ids = await db.document.findMany({ where: documentWhere, select: { id: true }, orderBy: { id: "asc" }, take: ID_BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+      const ids = await db.document.findMany({
+        where: documentWhere,
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take: ID_BATCH,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
       if (ids.length === 0) break;
       for (const { id } of ids) counts[splitOf(plan, id)]++;
       cursor = ids[ids.length - 1].id;
     }
-    split = { method: 'sha256("<seed>:<document id>") by document', seed: plan.seed, shares: Object.fromEntries(plan.names.map((n, i) => [n, plan.shares[i]])), documents: counts };
+    split = {
+      method: 'sha256("<seed>:<document id>") by document',
+      seed: plan.seed,
+      shares: Object.fromEntries(plan.names.map((n, i) => [n, plan.shares[i]])),
+      documents: counts,
+    };
   }
 
   let agreement = null;
@@ -58,9 +69,17 @@ export async function exportManifest(actor: Actor, scope: ExportScope) {
     schema_version: SCHEMA_VERSION,
     format: options.format,
     exported_at: new Date().toISOString(),
-    offsets: { unit: options.offsets, end: "exclusive", ...(options.offsets === "codepoint" ? { note: "Python: text[start:end]" } : { note: "JavaScript: text.slice(start, end)" }) },
+    offsets: {
+      unit: options.offsets,
+      end: "exclusive",
+      ...(options.offsets === "codepoint" ? { note: "Python: text[start:end]" } : { note: "JavaScript: text.slice(start, end)" }),
+    },
     projects,
-    filters: { layer: scope.annotatorShown ? { annotator: { id: scope.annotatorShown.id, name: scope.annotatorShown.name } } : options.layer, status: options.status, labels: options.labels ?? null },
+    filters: {
+      layer: scope.annotatorShown ? { annotator: { id: scope.annotatorShown.id, name: scope.annotatorShown.name } } : options.layer,
+      status: options.status,
+      labels: options.labels ?? null,
+    },
     label_set: labels
       .filter((l) => !seen.has(l.name) && seen.add(l.name))
       .map((l) => ({ name: l.name, kind: l.kind, color: l.color, description: l.description, archived: l.archived })),

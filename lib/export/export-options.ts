@@ -14,13 +14,17 @@ const SplitSpec = z
 /** "PERSON,ORG" (also a repeated query parameter, joined with commas by the route) */
 const LabelList = z
   .string()
-  .transform((s) => [...new Set(s.split(",").map((l) => l.trim()).filter(Boolean))])
+  .transform((s) => [
+    ...new Set(
+      s
+        .split(",")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ])
   .refine((l) => l.length > 0, "name at least one label");
 
-const Layer = z.union([
-  z.enum(["gold", "annotators"]),
-  z.string().regex(/^annotator:\S+$/, '"gold", "annotators" or "annotator:<user id or email>"'),
-]);
+const Layer = z.union([z.enum(["gold", "annotators"]), z.string().regex(/^annotator:\S+$/, '"gold", "annotators" or "annotator:<user id or email>"')]);
 
 export const ExportOptions = z
   .object({
@@ -38,7 +42,10 @@ export const ExportOptions = z
     /** first: the manifest as line 1 (native default); none: documents only; only: the manifest alone */
     manifest: z.enum(["first", "none", "only"]).optional(),
     /** the agreement summary in the manifest (needs a named project); false skips its cost */
-    agreement: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    agreement: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
   })
   .strict()
   .refine((o) => o.manifest !== "first" || o.format === "native", {

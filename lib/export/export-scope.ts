@@ -41,7 +41,10 @@ async function unmaskPseudonym(actor: Actor, projectWhere: Record<string, unknow
 }
 
 export async function exportScope(actor: Actor, options: ExportOptions): Promise<ExportScope> {
-  let projectWhere: Record<string, unknown> = { ...projectScope(actor), ...(options.project ? { OR: [{ id: options.project }, { slug: options.project }] } : {}) };
+  let projectWhere: Record<string, unknown> = {
+    ...projectScope(actor),
+    ...(options.project ? { OR: [{ id: options.project }, { slug: options.project }] } : {}),
+  };
   if (options.project && !(await db.project.findFirst({ where: projectWhere, select: { id: true } }))) throw notFound(`Project ${options.project}`);
 
   let annotator: ExportScope["annotator"] = null;
@@ -72,9 +75,12 @@ export async function exportScope(actor: Actor, options: ExportOptions): Promise
   }
 
   if (options.labels) {
-    const known = new Set((await db.label.findMany({ where: { project: projectWhere, name: { in: options.labels } }, select: { name: true } })).map((l) => l.name));
+    const known = new Set(
+      (await db.label.findMany({ where: { project: projectWhere, name: { in: options.labels } }, select: { name: true } })).map((l) => l.name),
+    );
     const unknown = options.labels.filter((l) => !known.has(l));
-    if (unknown.length) throw new AppError("INVALID_INPUT", `labels: no label ${unknown.join(", ")} in ${options.project ? `project ${options.project}` : "your projects"}`);
+    if (unknown.length)
+      throw new AppError("INVALID_INPUT", `labels: no label ${unknown.join(", ")} in ${options.project ? `project ${options.project}` : "your projects"}`);
   }
 
   const layerWhere = {
@@ -86,5 +92,14 @@ export async function exportScope(actor: Actor, options: ExportOptions): Promise
     ...VISIBLE_DOCUMENT,
     ...(options.status === "approved" ? { layers: { some: layerWhere } } : {}),
   };
-  return { options, projectWhere, layerWhere, documentWhere, annotator, annotatorShown, viewer: actor, plan: options.split ? splitPlan(options.split, options.seed) : null };
+  return {
+    options,
+    projectWhere,
+    layerWhere,
+    documentWhere,
+    annotator,
+    annotatorShown,
+    viewer: actor,
+    plan: options.split ? splitPlan(options.split, options.seed) : null,
+  };
 }

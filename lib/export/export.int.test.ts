@@ -19,13 +19,20 @@ let project: { id: string; slug: string };
 let doc: { id: string; text: string };
 let draft: { id: string; text: string };
 
-const get = (query: string, token = admin.token) => call(exporter.GET, { path: `/api/v1/export?project=${project.slug}&${query}` , token });
-const jsonl = (text: string) => text.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+const get = (query: string, token = admin.token) => call(exporter.GET, { path: `/api/v1/export?project=${project.slug}&${query}`, token });
+const jsonl = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const cpSlice = (t: string, s: number, e: number) => Array.from(t).slice(s, e).join("");
 
 function python(...args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) =>
-    execFile("python3", ["lib/export/check_export.py", ...args], (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, out: stdout + stderr })),
+    execFile("python3", ["lib/export/check_export.py", ...args], (err, stdout, stderr) =>
+      resolve({ code: err ? Number(err.code ?? 1) : 0, out: stdout + stderr }),
+    ),
   );
 }
 
@@ -33,7 +40,13 @@ beforeAll(async () => {
   project = await makeProject();
   // a reviewer of another project only
   const elsewhere = await makeProject();
-  const u = await createUser({ email: `${unique("outsider")}@test.local`, name: unique("Outsider"), role: "REVIEWER", password: TEST_PASSWORD, projectIds: [elsewhere.id] });
+  const u = await createUser({
+    email: `${unique("outsider")}@test.local`,
+    name: unique("Outsider"),
+    role: "REVIEWER",
+    password: TEST_PASSWORD,
+    projectIds: [elsewhere.id],
+  });
   outsider = { user: u, actor: { id: u.id, email: u.email, name: u.name, role: "REVIEWER" }, token: (await createApiToken({ userId: u.id, name: "t" })).token };
   admin = await makeUser("ADMIN");
   ann = await makeUser("ANNOTATOR");
@@ -46,7 +59,12 @@ beforeAll(async () => {
   });
   await makeAnnotatorLayer(ann2.actor, doc.id, { spans: [spanAt(t, "👩‍👩‍👧 John Kerry", "PERSON")], status: "IN_PROGRESS" });
   await makeGoldLayer(admin.actor, doc.id, {
-    spans: [spanAt(t, "😀 and é and q\u0301", "EVENT"), spanAt(t, "Sergey V. Lavrov", "PERSON"), spanAt(t, "👩‍👩‍👧 John Kerry", "PERSON"), spanAt(t, "State Department", "ORG")],
+    spans: [
+      spanAt(t, "😀 and é and q\u0301", "EVENT"),
+      spanAt(t, "Sergey V. Lavrov", "PERSON"),
+      spanAt(t, "👩‍👩‍👧 John Kerry", "PERSON"),
+      spanAt(t, "State Department", "ORG"),
+    ],
     status: "APPROVED",
   });
   draft = await makeDocument(admin.actor, { text: "A draft about 😀 Lavrov.", project: project.slug, title: "Draft" });
@@ -104,7 +122,9 @@ describe(`export formats on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(record.spans).toHaveLength(4);
     for (const s of record.spans) expect(record.text.slice(s.start, s.end)).toBe(s.text);
     const spacy = jsonl((await get("format=spacy&offsets=utf16")).text);
-    expect(spacy[0].spans.map((s: { start: number; end: number }) => doc.text.slice(s.start, s.end))).toEqual(record.spans.map((s: { text: string }) => s.text));
+    expect(spacy[0].spans.map((s: { start: number; end: number }) => doc.text.slice(s.start, s.end))).toEqual(
+      record.spans.map((s: { text: string }) => s.text),
+    );
     const [task] = JSON.parse((await get("format=label-studio&offsets=utf16")).text);
     for (const r of task.annotations[0].result) expect(task.data.text.slice(r.value.start, r.value.end)).toBe(r.value.text);
     const [dc] = jsonl((await get("format=doccano&offsets=utf16")).text);

@@ -14,7 +14,18 @@ const cpSlice = (t: string, s: number, e: number) => Array.from(t).slice(s, e).j
 
 function spanOf(needle: string, label: string, layer: "gold" | "annotator" = "gold", annotator: { id: string; name: string } | null = null): ExportSpan {
   const start = Array.from(TEXT.slice(0, TEXT.indexOf(needle))).length;
-  return { id: `a-${needle}`, start, end: start + Array.from(needle).length, label, text: needle, layer, annotator, entity_id: null, entity: null, review_state: "ACCEPTED" };
+  return {
+    id: `a-${needle}`,
+    start,
+    end: start + Array.from(needle).length,
+    label,
+    text: needle,
+    layer,
+    annotator,
+    entity_id: null,
+    entity: null,
+    review_state: "ACCEPTED",
+  };
 }
 
 const ann = { id: "u1", name: "Ann" };
@@ -25,7 +36,16 @@ const DOC: ExportDocument = {
   meta: { outlet: null, byline: null, published_at: null, source: null, project: "p" },
   spans: [spanOf("👩‍👩‍👧 John Kerry", "PERSON"), spanOf("Baghdad", "GPE"), spanOf("Sergey V. Lavrov", "PERSON", "annotator", ann)],
   grades: [
-    { id: "g1", layer: "gold", annotator: null, target: { annotation_id: "a-Baghdad", start: spanOf("Baghdad", "GPE").start, end: spanOf("Baghdad", "GPE").end, text: "Baghdad" }, reliability: "B", credibility: 2, rationale: "", misp_tags: [] },
+    {
+      id: "g1",
+      layer: "gold",
+      annotator: null,
+      target: { annotation_id: "a-Baghdad", start: spanOf("Baghdad", "GPE").start, end: spanOf("Baghdad", "GPE").end, text: "Baghdad" },
+      reliability: "B",
+      credibility: 2,
+      rationale: "",
+      misp_tags: [],
+    },
   ],
   stances: [],
   layers: [
@@ -115,7 +135,10 @@ describe("export formatters", () => {
     expect(JSON.parse(await collect(serializeExport("label-studio", docs(0))))).toEqual([]);
     const three = JSON.parse(await collect(serializeExport("label-studio", docs(3)))) as { data: { document_id: string } }[];
     expect(three.map((t) => t.data.document_id)).toEqual(["d0", "d1", "d2"]);
-    const native = (await collect(serializeExport("native", docs(2), { manifest: { type: "manifest" } }))).trim().split("\n").map((l) => JSON.parse(l));
+    const native = (await collect(serializeExport("native", docs(2), { manifest: { type: "manifest" } })))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(native[0]).toEqual({ manifest: { type: "manifest" } });
     expect(native.slice(1).map((d) => d.id)).toEqual(["d0", "d1"]);
     const spacy = (await collect(serializeExport("spacy", docs(2)))).trim().split("\n");
@@ -132,7 +155,16 @@ describe("export options", () => {
   });
 
   it("refuse bad ones", () => {
-    for (const bad of [{ layer: "everyone" }, { format: "conll" }, { split: "80/20/0" }, { split: "abc" }, { offsets: "bytes" }, { format: "spacy", manifest: "first" }, { labels: " , " }, { unknown: "x" }]) {
+    for (const bad of [
+      { layer: "everyone" },
+      { format: "conll" },
+      { split: "80/20/0" },
+      { split: "abc" },
+      { offsets: "bytes" },
+      { format: "spacy", manifest: "first" },
+      { labels: " , " },
+      { unknown: "x" },
+    ]) {
       expect(ExportOptions.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });

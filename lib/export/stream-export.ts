@@ -50,7 +50,11 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
             grades: { include: { annotation: { select: { id: true, start: true, end: true, text: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
             stances: {
               orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
-              include: { holder: { select: { id: true, name: true } }, target: { select: { id: true, text: true } }, evidence: { select: { annotation: { select: { id: true, start: true, end: true, text: true } } } } },
+              include: {
+                holder: { select: { id: true, name: true } },
+                target: { select: { id: true, text: true } },
+                evidence: { select: { annotation: { select: { id: true, start: true, end: true, text: true } } } },
+              },
             },
           },
         },

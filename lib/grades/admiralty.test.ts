@@ -13,15 +13,13 @@ describe("Admiralty scale", () => {
   });
 
   it("writes MISP machine tags of the admiralty-scale taxonomy", () => {
-    expect(mispTags({ reliability: "B", credibility: 2 })).toEqual([
-      'admiralty-scale:source-reliability="b"',
-      'admiralty-scale:information-credibility="2"',
-    ]);
-    for (const r of RELIABILITY) for (const c of CREDIBILITY) {
-      const [rel, cred] = mispTags({ reliability: r.code, credibility: c.code });
-      expect(rel).toMatch(/^admiralty-scale:source-reliability="[a-f]"$/);
-      expect(cred).toMatch(/^admiralty-scale:information-credibility="[1-6]"$/);
-    }
+    expect(mispTags({ reliability: "B", credibility: 2 })).toEqual(['admiralty-scale:source-reliability="b"', 'admiralty-scale:information-credibility="2"']);
+    for (const r of RELIABILITY)
+      for (const c of CREDIBILITY) {
+        const [rel, cred] = mispTags({ reliability: r.code, credibility: c.code });
+        expect(rel).toMatch(/^admiralty-scale:source-reliability="[a-f]"$/);
+        expect(cred).toMatch(/^admiralty-scale:information-credibility="[1-6]"$/);
+      }
   });
 
   it("refuses codes outside the scale", () => {

@@ -1,7 +1,13 @@
 import type { ExportGrade } from "@/lib/export/native-record";
 import { mispTags } from "./admiralty";
 
-type Row = { id: string; reliability: string; credibility: number; rationale: string; annotation: { id: string; start: number; end: number; text: string } | null };
+type Row = {
+  id: string;
+  reliability: string;
+  credibility: number;
+  rationale: string;
+  annotation: { id: string; start: number; end: number; text: string } | null;
+};
 type LayerRow = { kind: string; user: { id: string; name: string } | null };
 
 /** A grade as the native JSONL export writes it. */

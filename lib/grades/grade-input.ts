@@ -19,4 +19,7 @@ export const CreateGradeInput = z.object({
 
 export const UpdateGradeInput = z
   .object({ reliability: Reliability.optional(), credibility: Credibility.optional(), rationale: Rationale.optional(), version: z.number().int().optional() })
-  .refine((v) => v.reliability !== undefined || v.credibility !== undefined || v.rationale !== undefined, "Change at least one of reliability, credibility, rationale");
+  .refine(
+    (v) => v.reliability !== undefined || v.credibility !== undefined || v.rationale !== undefined,
+    "Change at least one of reliability, credibility, rationale",
+  );

@@ -19,10 +19,18 @@ let admin: Ctx, ann: Ctx, other: Ctx, reviewer: Ctx, outsider: Ctx;
 let projectId: string;
 const docs: Record<string, { id: string; text: string; title: string }> = {};
 
-const manifest = JSON.parse(readFileSync(join(process.cwd(), "seeds/manifest.json"), "utf8")) as { documents: { file: string; title: string; outlet: string | null }[] };
+const manifest = JSON.parse(readFileSync(join(process.cwd(), "seeds/manifest.json"), "utf8")) as {
+  documents: { file: string; title: string; outlet: string | null }[];
+};
 
 beforeAll(async () => {
-  [admin, ann, other, reviewer, outsider] = await Promise.all([makeUser("ADMIN"), makeUser("ANNOTATOR"), makeUser("ANNOTATOR"), makeUser("REVIEWER"), makeUser("ANNOTATOR")]);
+  [admin, ann, other, reviewer, outsider] = await Promise.all([
+    makeUser("ADMIN"),
+    makeUser("ANNOTATOR"),
+    makeUser("ANNOTATOR"),
+    makeUser("REVIEWER"),
+    makeUser("ANNOTATOR"),
+  ]);
   const project = await makeProject();
   projectId = project.id;
   for (const u of [ann, other, reviewer]) {
@@ -141,7 +149,12 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
   it("finds the Associated Press copy shared by three seeds", async () => {
     const res = await call(syndication.GET, { path: `/api/v1/documents/${docs["003"].id}/syndication`, token: ann.token, params: { id: docs["003"].id } });
     expect(res.status).toBe(200);
-    const passages = res.json.passages as { start: number; end: number; text: string; copies: { documentId: string; start: number; end: number; text: string }[] }[];
+    const passages = res.json.passages as {
+      start: number;
+      end: number;
+      text: string;
+      copies: { documentId: string; start: number; end: number; text: string }[];
+    }[];
     const withCopies = new Set(passages.flatMap((p) => p.copies.map((c) => c.documentId)));
     expect(withCopies).toEqual(new Set([docs["000"].id, docs["004"].id]));
     for (const p of passages) {
@@ -171,13 +184,17 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
     expect(copies[0].annotation.label).toBe("ORG");
     const target = docs["004"].text;
     expect(Array.from(target).slice(copies[0].annotation.start, copies[0].annotation.end).join("")).toBe("Joint Operations Command");
-    const row = await db.annotation.findFirstOrThrow({ where: { layer: { documentId: docs["004"].id, userId: ann.user.id }, start: copies[0].annotation.start } });
+    const row = await db.annotation.findFirstOrThrow({
+      where: { layer: { documentId: docs["004"].id, userId: ann.user.id }, start: copies[0].annotation.start },
+    });
     expect(row.originId).toBe(made.annotation.id);
     expect(await db.auditEvent.count({ where: { subject: "ANNOTATION", subjectId: row.id, action: "CREATE" } })).toBe(1);
 
     const again = await copyTo(ann.token, made.annotation.id);
     expect((again.json.copies as { created: boolean }[])[0].created).toBe(false);
-    expect(await db.annotation.count({ where: { layer: { documentId: docs["004"].id, userId: ann.user.id }, labelId: row.labelId, start: row.start } })).toBe(1);
+    expect(await db.annotation.count({ where: { layer: { documentId: docs["004"].id, userId: ann.user.id }, labelId: row.labelId, start: row.start } })).toBe(
+      1,
+    );
 
     // a span inside the AP passage shared by all three
     const lavrov = await createAnnotation({ actor: ann.actor, documentId: src.id, input: spanAt(src.text, "ramping up its involvement in Syria", "EVENT") });

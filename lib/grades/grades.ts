@@ -71,15 +71,36 @@ export async function createGrade(opts: { actor: Actor; documentId: string; inpu
     if (annotationId) await citedSourceSpan(tx, layer.id, annotationId);
     const prior = await gradeOfTarget(tx, layer.id, annotationId);
     if (prior) {
-      throw new AppError("CONFLICT", annotationId ? "This cited source is already graded in this layer; change that grade instead" : "The outlet is already graded in this layer; change that grade instead", {
-        current: gradeView(prior),
-      });
+      throw new AppError(
+        "CONFLICT",
+        annotationId
+          ? "This cited source is already graded in this layer; change that grade instead"
+          : "The outlet is already graded in this layer; change that grade instead",
+        {
+          current: gradeView(prior),
+        },
+      );
     }
     const row = await tx.sourceGrade.create({
-      data: { layerId: layer.id, annotationId, reliability: input.reliability, credibility: input.credibility, rationale: input.rationale ?? "", createdById: opts.actor.id },
+      data: {
+        layerId: layer.id,
+        annotationId,
+        reliability: input.reliability,
+        credibility: input.credibility,
+        rationale: input.rationale ?? "",
+        createdById: opts.actor.id,
+      },
       include: gradeInclude,
     });
-    await recordAudit(tx, { projectId: doc.projectId, documentId: doc.id, actorId: opts.actor.id, subject: "GRADE", subjectId: row.id, action: "CREATE", after: gradeSnapshot(row) });
+    await recordAudit(tx, {
+      projectId: doc.projectId,
+      documentId: doc.id,
+      actorId: opts.actor.id,
+      subject: "GRADE",
+      subjectId: row.id,
+      action: "CREATE",
+      after: gradeSnapshot(row),
+    });
     return { row, layer };
   }, "Someone graded this source at the same moment; reload and try again");
   await publishLayerChanges([layer], doc.projectId, opts.actor.id);
@@ -95,7 +116,8 @@ async function writableGrade(actor: Actor, id: string) {
   return row;
 }
 
-const staleGrade = (current: unknown) => new AppError("CONFLICT", "This grade was changed elsewhere since you loaded it; reload to see the current version", { current });
+const staleGrade = (current: unknown) =>
+  new AppError("CONFLICT", "This grade was changed elsewhere since you loaded it; reload to see the current version", { current });
 
 export async function updateGrade(opts: { actor: Actor; gradeId: string; input: z.input<typeof UpdateGradeInput> }) {
   const input = UpdateGradeInput.parse(opts.input);
@@ -141,7 +163,15 @@ export async function deleteGrade(opts: { actor: Actor; gradeId: string; version
     const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
     const { count } = await tx.sourceGrade.deleteMany({ where: { id: before.id, version: before.version } });
     if (count === 0) throw new AppError("CONFLICT", "This grade was changed or deleted elsewhere; reload to see the current state");
-    await recordAudit(tx, { projectId, documentId: before.layer.documentId, actorId: opts.actor.id, subject: "GRADE", subjectId: before.id, action: "DELETE", before: gradeSnapshot(before) });
+    await recordAudit(tx, {
+      projectId,
+      documentId: before.layer.documentId,
+      actorId: opts.actor.id,
+      subject: "GRADE",
+      subjectId: before.id,
+      action: "DELETE",
+      before: gradeSnapshot(before),
+    });
     return layer;
   });
   await publishLayerChanges([layer], projectId, opts.actor.id);

@@ -84,4 +84,3 @@ export async function acceptGrade(opts: { actor: Actor; gradeId: string }) {
   await publishLayerChanges([result.goldLayer], projectId, opts.actor.id);
   return { gold: result.gold };
 }
-

@@ -8,7 +8,9 @@ import { makeProject, makeUser, unique } from "@/lib/testing/factories";
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile("npx", ["tsx", "lib/cli/main.ts", ...args], { env: process.env }, (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }));
+    execFile("npx", ["tsx", "lib/cli/main.ts", ...args], { env: process.env }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -21,7 +23,11 @@ describe("CLI import of JSONL", () => {
     const text = `Hi 😀 Lavrov met Kerry. ${unique("t")}`;
     writeFileSync(
       file,
-      [JSON.stringify({ text, spans: [{ start: 5, end: 11, label: "PERSON" }] }), "{broken", JSON.stringify({ text: `x ${unique("u")}`, spans: [{ start: 0, end: 1, label: "NOPE" }] })].join("\n"),
+      [
+        JSON.stringify({ text, spans: [{ start: 5, end: 11, label: "PERSON" }] }),
+        "{broken",
+        JSON.stringify({ text: `x ${unique("u")}`, spans: [{ start: 0, end: 1, label: "NOPE" }] }),
+      ].join("\n"),
     );
     const strict = await cli("import", file, "--project", project.slug, "--mode", "all-or-nothing");
     expect(strict.code).toBe(1);

@@ -16,11 +16,21 @@ beforeAll(async () => {
 
 const jsonl = (...records: unknown[]) => records.map((r) => (typeof r === "string" ? r : JSON.stringify(r))).join("\n") + "\n";
 const post = (query: string, body: string, opts: { token?: string; type?: string; headers?: Record<string, string> } = {}) =>
-  call(importer.POST, { method: "POST", path: `/api/v1/import?${query}`, token: opts.token ?? admin.token, body, headers: { "content-type": opts.type ?? "application/x-ndjson", ...(opts.headers ?? {}) } });
+  call(importer.POST, {
+    method: "POST",
+    path: `/api/v1/import?${query}`,
+    token: opts.token ?? admin.token,
+    body,
+    headers: { "content-type": opts.type ?? "application/x-ndjson", ...(opts.headers ?? {}) },
+  });
 
 async function projectWithMember() {
   const project = await makeProject();
-  await db.projectMember.upsert({ where: { projectId_userId: { projectId: project.id, userId: member.user.id } }, create: { projectId: project.id, userId: member.user.id }, update: {} });
+  await db.projectMember.upsert({
+    where: { projectId_userId: { projectId: project.id, userId: member.user.id } },
+    create: { projectId: project.id, userId: member.user.id },
+    update: {},
+  });
   // ann stays outside the project (ensureProject makes every existing user a member)
   await db.projectMember.deleteMany({ where: { projectId: project.id, userId: ann.user.id } });
   return project;
@@ -94,11 +104,19 @@ describe(`import on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(d.status).toBe(200);
     expect(d.json).toMatchObject({ format: "doccano", documents: 1, layer: userSlot(member.user.id) });
     const t2 = TEXT();
-    const ls = JSON.stringify([{ data: { text: t2, title: "LS task" }, annotations: [{ result: [{ type: "labels", value: { start: 6, end: 12, text: "Lavrov", labels: ["PERSON"] } }] }] }]);
+    const ls = JSON.stringify([
+      {
+        data: { text: t2, title: "LS task" },
+        annotations: [{ result: [{ type: "labels", value: { start: 6, end: 12, text: "Lavrov", labels: ["PERSON"] } }] }],
+      },
+    ]);
     const l = await post(`project=${project.slug}&into=annotator:${member.user.email}&filename=tasks.json`, ls, { type: "application/json" });
     expect(l.status).toBe(200);
     expect(l.json).toMatchObject({ format: "label-studio", offsets: "utf16", documents: 1, spans: 1 });
-    const doc = await db.document.findFirstOrThrow({ where: { projectId: project.id, title: "LS task" }, include: { layers: { include: { annotations: true } } } });
+    const doc = await db.document.findFirstOrThrow({
+      where: { projectId: project.id, title: "LS task" },
+      include: { layers: { include: { annotations: true } } },
+    });
     expect(doc.layers[0]).toMatchObject({ kind: "ANNOTATOR", userId: member.user.id, status: "IN_PROGRESS" });
     expect(doc.layers[0].annotations[0]).toMatchObject({ start: 5, end: 11, text: "Lavrov" });
     const notMember = await post(`project=${project.slug}&into=annotator:${ann.user.email}`, jsonl({ text: TEXT(), label: [] }));
@@ -111,15 +129,26 @@ describe(`import on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const form = new FormData();
     form.append("file", new File([`\ufeffOne\r\n${unique("a")}`], "one.txt", { type: "text/plain" }));
     form.append("file", new File([`Two ${unique("b")}`], "two.txt", { type: "text/plain" }));
-    const req = new Request(`http://localhost/api/v1/import?project=${project.slug}`, { method: "POST", body: form, headers: { authorization: `Bearer ${admin.token}` } });
+    const req = new Request(`http://localhost/api/v1/import?project=${project.slug}`, {
+      method: "POST",
+      body: form,
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     const buf = await req.arrayBuffer();
-    const sized = new Request(req.url, { method: "POST", body: buf, headers: { authorization: `Bearer ${admin.token}`, "content-type": req.headers.get("content-type")!, "content-length": String(buf.byteLength) } });
+    const sized = new Request(req.url, {
+      method: "POST",
+      body: buf,
+      headers: { authorization: `Bearer ${admin.token}`, "content-type": req.headers.get("content-type")!, "content-length": String(buf.byteLength) },
+    });
     const res = await importer.POST(sized);
     const json = await res.json();
     expect(res.status).toBe(200);
     expect(json).toMatchObject({ format: "txt", documents: 2 });
     expect(json.created.map((c: { title: string }) => c.title)).toEqual(["one", "two"]);
-    const created = await post(`project=${project.slug}&createLabels=true`, jsonl({ title: "New", text: TEXT(), meta: {}, spans: [{ start: 5, end: 11, label: "WEAPON" }] }));
+    const created = await post(
+      `project=${project.slug}&createLabels=true`,
+      jsonl({ title: "New", text: TEXT(), meta: {}, spans: [{ start: 5, end: 11, label: "WEAPON" }] }),
+    );
     expect(created.json).toMatchObject({ documents: 1, labelsCreated: ["WEAPON"] });
     expect(await db.label.count({ where: { projectId: project.id, name: "WEAPON" } })).toBe(1);
   });
@@ -141,7 +170,10 @@ describe(`import on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const before = await db.label.count({ where: { projectId: project.id } });
     const bad = ["NUL\u0000", "ESC\u001b", "x".repeat(3000), "A,B", "PERSON\u200b", "\u0420\u0415RSON"];
     const lines = bad.map((label, i) => ({ title: `Bad ${i}`, text: TEXT(), meta: {}, spans: [{ start: 5, end: 11, label }] }));
-    const res = await post(`project=${project.slug}&createLabels=true`, jsonl(...lines, { title: "Good", text: TEXT(), meta: {}, spans: [{ start: 5, end: 11, label: "WEAPON" }] }));
+    const res = await post(
+      `project=${project.slug}&createLabels=true`,
+      jsonl(...lines, { title: "Good", text: TEXT(), meta: {}, spans: [{ start: 5, end: 11, label: "WEAPON" }] }),
+    );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ documents: 1, labelsCreated: ["WEAPON"], errorCount: bad.length });
     const errors = res.json.errors as { line: number; message: string }[];

@@ -67,5 +67,6 @@ export async function* readJsonArray(chunks: AsyncIterable<string>): AsyncGenera
     }
     if (state === "element") current += chunk.slice(from);
   }
-  if ((state as string) !== "after") throw new JsonArrayError(line, (state as string) === "before" ? "the file is empty" : "the array is not closed (the file ends too early)");
+  if ((state as string) !== "after")
+    throw new JsonArrayError(line, (state as string) === "before" ? "the file is empty" : "the array is not closed (the file ends too early)");
 }

@@ -32,7 +32,8 @@ export function mapSpans(raw: string, spans: RawSpan[], unit: OffsetUnit): Mappe
 }
 
 /** The same in time slices (a record with 100,000 spans takes a good part of a second). */
-export const mapSpansAsync = (raw: string, spans: RawSpan[], unit: OffsetUnit, clock?: Slicer): Promise<Mapped> => runSliced(mapSpansSteps(raw, spans, unit), clock);
+export const mapSpansAsync = (raw: string, spans: RawSpan[], unit: OffsetUnit, clock?: Slicer): Promise<Mapped> =>
+  runSliced(mapSpansSteps(raw, spans, unit), clock);
 
 const CHECKPOINT = 1024;
 
@@ -56,11 +57,16 @@ export function* mapSpansSteps(raw: string, spans: RawSpan[], unit: OffsetUnit):
     const start = s.start as number;
     const end = s.end as number;
     if (start < 0 || end > limit || start >= end) {
-      throw new SpanError(`${describe(s, i)}: offsets must satisfy 0 ≤ start < end ≤ ${limit} (the text's length in ${unit === "utf16" ? "UTF-16 units" : "code points"})`);
+      throw new SpanError(
+        `${describe(s, i)}: offsets must satisfy 0 ≤ start < end ≤ ${limit} (the text's length in ${unit === "utf16" ? "UTF-16 units" : "code points"})`,
+      );
     }
     if (unit === "codepoint") return { start: index.cpToUtf16(start), end: index.cpToUtf16(end) };
     for (const u of [start, end]) {
-      if (index.cpToUtf16(index.utf16ToCp(u)) !== u) throw new SpanError(`${describe(s, i)}: UTF-16 offset ${u} falls inside a surrogate pair (an emoji or other astral character); are these offsets code points?`);
+      if (index.cpToUtf16(index.utf16ToCp(u)) !== u)
+        throw new SpanError(
+          `${describe(s, i)}: UTF-16 offset ${u} falls inside a surrogate pair (an emoji or other astral character); are these offsets code points?`,
+        );
     }
     return { start, end };
   }
@@ -71,7 +77,9 @@ export function* mapSpansSteps(raw: string, spans: RawSpan[], unit: OffsetUnit):
     if (s.text === undefined || s.text === null) continue;
     const actual = raw.slice(u16[i].start, u16[i].end);
     if (typeof s.text !== "string" || (s.text !== actual && canonicalizeText(s.text) !== canonicalizeText(actual))) {
-      throw new SpanError(`${describe(s, i)}: the file says its text is ${JSON.stringify(s.text)} but the text at those offsets is ${JSON.stringify(actual)}${unit === "codepoint" && index.length !== raw.length ? " (if the file counts UTF-16 units, import with offsets utf16)" : ""}`);
+      throw new SpanError(
+        `${describe(s, i)}: the file says its text is ${JSON.stringify(s.text)} but the text at those offsets is ${JSON.stringify(actual)}${unit === "codepoint" && index.length !== raw.length ? " (if the file counts UTF-16 units, import with offsets utf16)" : ""}`,
+      );
     }
   }
   // 3. map through canonicalisation
@@ -95,7 +103,9 @@ export function* mapSpansSteps(raw: string, spans: RawSpan[], unit: OffsetUnit):
     if (joined !== text) {
       const bad = u16.findIndex((s) => [s.start, s.end].some((b) => canonicalizeText(raw.slice(0, b)) + canonicalizeText(raw.slice(b)) !== text));
       const i = bad === -1 ? 0 : bad;
-      throw new SpanError(`${describe(spans[i], i)}: a boundary falls inside a sequence that import normalisation joins (a "\\r\\n" line ending or a letter and its combining mark, Unicode NFC); fix the offsets or send the text in NFC with "\\n" line endings`);
+      throw new SpanError(
+        `${describe(spans[i], i)}: a boundary falls inside a sequence that import normalisation joins (a "\\r\\n" line ending or a letter and its combining mark, Unicode NFC); fix the offsets or send the text in NFC with "\\n" line endings`,
+      );
     }
     cpOf = (u) => map.get(u)!;
   }

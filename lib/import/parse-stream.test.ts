@@ -8,7 +8,11 @@ import type { ParseResult } from "./types";
 async function* chunked(s: string, size = 7) {
   for (let i = 0; i < s.length; i += size) yield s.slice(i, i + size);
 }
-async function collect(content: string, format: Parameters<typeof parseJsonStream>[1]["format"] = "auto", extra: { offsets?: "codepoint" | "utf16"; filename?: string } = {}) {
+async function collect(
+  content: string,
+  format: Parameters<typeof parseJsonStream>[1]["format"] = "auto",
+  extra: { offsets?: "codepoint" | "utf16"; filename?: string } = {},
+) {
   const parsed = await parseJsonStream(chunked(content), { format, ...extra });
   const out: ParseResult[] = [];
   for await (const r of parsed.results) out.push(r);
@@ -31,13 +35,22 @@ describe("import parsers", () => {
   it("refuses a UTF-16 offset inside a surrogate pair and a text that does not match the slice", () => {
     expect(() => mapSpans(ASTRAL, [{ start: 4, end: 6, label: "X" }], "utf16")).toThrow(/surrogate pair/);
     expect(() => mapSpans(ASTRAL, [{ start: 5, end: 11, label: "PERSON", text: "Lavrov" }], "codepoint")).not.toThrow();
-    expect(() => mapSpans(ASTRAL, [{ start: 6, end: 12, label: "PERSON", text: "Lavrov" }], "codepoint")).toThrow(/says its text is "Lavrov" but the text at those offsets is "avrov "/);
+    expect(() => mapSpans(ASTRAL, [{ start: 6, end: 12, label: "PERSON", text: "Lavrov" }], "codepoint")).toThrow(
+      /says its text is "Lavrov" but the text at those offsets is "avrov "/,
+    );
     expect(() => mapSpans("abc", [{ start: 2, end: 9, label: "X" }], "codepoint")).toThrow(/0 ≤ start < end ≤ 3/);
   });
 
   it("maps offsets through NFC and \\r\\n, and rejects boundaries inside a joined sequence", () => {
     const raw = "Cafe\u0301 du\r\nMonde";
-    const { text, spans } = mapSpans(raw, [{ start: 0, end: 5, label: "ORG", text: "Cafe\u0301" }, { start: 10, end: 15, label: "LOC" }], "codepoint");
+    const { text, spans } = mapSpans(
+      raw,
+      [
+        { start: 0, end: 5, label: "ORG", text: "Cafe\u0301" },
+        { start: 10, end: 15, label: "LOC" },
+      ],
+      "codepoint",
+    );
     expect(text).toBe("Café du\nMonde");
     expect(spans.map((s) => s.text)).toEqual(["Café", "Monde"]);
     expect(() => mapSpans(raw, [{ start: 0, end: 4, label: "ORG" }], "codepoint")).toThrow(/normalisation/);
@@ -73,17 +86,26 @@ describe("import parsers", () => {
     const { format, out } = await collect(lines);
     expect(format).toBe("native");
     expect(out).toHaveLength(4);
-    expect(out[0]).toMatchObject({ ok: true, doc: { line: 2, title: "One", meta: { outlet: "AP" }, spans: [{ start: 5, end: 11, label: "PERSON", text: "Lavrov" }] } });
+    expect(out[0]).toMatchObject({
+      ok: true,
+      doc: { line: 2, title: "One", meta: { outlet: "AP" }, spans: [{ start: 5, end: 11, label: "PERSON", text: "Lavrov" }] },
+    });
     expect(out[1]).toMatchObject({ ok: false, error: { line: 3, message: expect.stringMatching(/not valid JSON/) } });
     expect(out[2]).toMatchObject({ ok: false, error: { line: 4, message: expect.stringMatching(/"zz" but the text at those offsets is "ab"/) } });
     expect(out[3]).toMatchObject({ ok: false, error: { line: 6, message: "the text is empty" } });
   });
 
   it("detects spaCy and doccano shapes", async () => {
-    const spacy = await collect(JSON.stringify({ text: "Lavrov spoke", spans: [{ start: 0, end: 6, label: "PERSON", token_start: 0, token_end: 0 }], meta: { title: "S" } }));
+    const spacy = await collect(
+      JSON.stringify({ text: "Lavrov spoke", spans: [{ start: 0, end: 6, label: "PERSON", token_start: 0, token_end: 0 }], meta: { title: "S" } }),
+    );
     expect(spacy.format).toBe("spacy");
     expect(spacy.out[0]).toMatchObject({ ok: true, doc: { title: "S", spans: [{ start: 0, end: 6, label: "PERSON", text: "Lavrov" }] } });
-    const doccano = await collect(JSON.stringify({ text: "😀 Lavrov spoke", label: [[2, 8, "PERSON"]] }) + "\n" + JSON.stringify({ text: "Kerry", entities: [{ start_offset: 0, end_offset: 5, label: "PERSON" }] }));
+    const doccano = await collect(
+      JSON.stringify({ text: "😀 Lavrov spoke", label: [[2, 8, "PERSON"]] }) +
+        "\n" +
+        JSON.stringify({ text: "Kerry", entities: [{ start_offset: 0, end_offset: 5, label: "PERSON" }] }),
+    );
     expect(doccano.format).toBe("doccano");
     expect(doccano.out.map((r) => r.ok && r.doc.spans[0].text)).toEqual(["Lavrov", "Kerry"]);
     const bad = await collect(JSON.stringify({ text: "Kerry", label: [[0, 5]] }), "doccano");
@@ -92,7 +114,11 @@ describe("import parsers", () => {
 
   it("reads a Label Studio array task by task with UTF-16 offsets by default", async () => {
     const tasks = [
-      { id: 1, data: { text: ASTRAL, title: "LS" }, annotations: [{ result: [{ type: "labels", value: { start: 6, end: 12, text: "Lavrov", labels: ["PERSON"] } }] }] },
+      {
+        id: 1,
+        data: { text: ASTRAL, title: "LS" },
+        annotations: [{ result: [{ type: "labels", value: { start: 6, end: 12, text: "Lavrov", labels: ["PERSON"] } }] }],
+      },
       { id: 2, data: {} },
     ];
     const { format, offsets, out } = await collect(JSON.stringify(tasks, null, 2), "auto", { filename: "export.json" });

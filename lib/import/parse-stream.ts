@@ -119,7 +119,11 @@ export async function parseJsonStream(chunks: AsyncIterable<string>, options: Pa
   return { format: resolved, offsets, results: lineResults(all, format, offsets) };
 }
 
-async function* lineResults(lines: AsyncIterable<{ line: number; text: string }>, declared: Exclude<ImportFormat, "txt"> | null, offsets: OffsetUnit): AsyncGenerator<ParseResult> {
+async function* lineResults(
+  lines: AsyncIterable<{ line: number; text: string }>,
+  declared: Exclude<ImportFormat, "txt"> | null,
+  offsets: OffsetUnit,
+): AsyncGenerator<ParseResult> {
   let format = declared;
   for await (const { line, text } of lines) {
     if (text.trim() === "") continue;

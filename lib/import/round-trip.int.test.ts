@@ -54,7 +54,10 @@ describe(`round trip on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
         const source = await makeProject();
         const target = await makeProject();
         for (const d of docs) {
-          const { document } = await importDocument({ actor: admin.actor, input: { title: d.title, text: d.pieces.join("") + unique(" "), project: source.slug, outlet: d.outlet } });
+          const { document } = await importDocument({
+            actor: admin.actor,
+            input: { title: d.title, text: d.pieces.join("") + unique(" "), project: source.slug, outlet: d.outlet },
+          });
           const spans = d.spans.map(([a, b, label]) => {
             const start = a % document.length;
             return { start, end: start + 1 + (b % (document.length - start)), label };
@@ -62,7 +65,11 @@ describe(`round trip on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
           await makeAnnotatorLayer(ann.actor, document.id, { spans });
         }
         const first = await exportProject(source.slug);
-        const summary = await importFiles({ actor: admin.actor, options: { project: target.slug, into: `annotator:${ann.user.email}`, mode: "all-or-nothing" }, files: [{ name: "export.jsonl", chunks: chunks(first.jsonl) }] });
+        const summary = await importFiles({
+          actor: admin.actor,
+          options: { project: target.slug, into: `annotator:${ann.user.email}`, mode: "all-or-nothing" },
+          files: [{ name: "export.jsonl", chunks: chunks(first.jsonl) }],
+        });
         expect(summary).toMatchObject({ format: "native", documents: docs.length, errors: [] });
         const second = await exportProject(target.slug);
         expect(comparable(second.records)).toEqual(comparable(first.records));

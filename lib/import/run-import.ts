@@ -88,7 +88,13 @@ export async function runImport(opts: {
     if (!user) throw new AppError("UNPROCESSABLE", `No active member of project ${project.slug} has the email ${email}; add them to the project first`);
     target = { kind: "ANNOTATOR", slot: userSlot(user.id), userId: user.id };
   } else {
-    const base = options.name || (opts.filename ?? "").replace(/\.[a-z]+$/i, "").replace(/[^\w.\- ]/g, "").slice(0, 60) || "import";
+    const base =
+      options.name ||
+      (opts.filename ?? "")
+        .replace(/\.[a-z]+$/i, "")
+        .replace(/[^\w.\- ]/g, "")
+        .slice(0, 60) ||
+      "import";
     target = { kind: "SUGGESTIONS", slot: `suggestions:import:${base}`, userId: null };
   }
 
@@ -123,7 +129,10 @@ export async function runImport(opts: {
     }
     const unknown = [...new Set(doc.spans.map((s) => s.label).filter((l) => !labels.has(l)))];
     if (unknown.length && !options.createLabels) {
-      fail({ line: doc.line, message: `unknown label${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: the project's labels are ${[...labels.keys()].join(", ") || "none"} (or import with “create missing labels”)` });
+      fail({
+        line: doc.line,
+        message: `unknown label${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: the project's labels are ${[...labels.keys()].join(", ") || "none"} (or import with “create missing labels”)`,
+      });
       return null;
     }
     const badName = unknown.map((name) => newLabelProblem(name)).find(Boolean);
@@ -134,12 +143,22 @@ export async function runImport(opts: {
     const hash = textHash(doc.text);
     const earlier = seenInFile.get(hash);
     if (earlier) {
-      summary.duplicates.push({ line: doc.line, documentId: "", title: earlier.title, message: `duplicate of line ${earlier.line} (${earlier.title}) in this file` });
+      summary.duplicates.push({
+        line: doc.line,
+        documentId: "",
+        title: earlier.title,
+        message: `duplicate of line ${earlier.line} (${earlier.title}) in this file`,
+      });
       return null;
     }
-    const existing = await db.document.findUnique({ where: { projectId_textHash: { projectId: project!.id, textHash: hash } }, select: { id: true, title: true, importing: true, createdAt: true } });
+    const existing = await db.document.findUnique({
+      where: { projectId_textHash: { projectId: project!.id, textHash: hash } },
+      select: { id: true, title: true, importing: true, createdAt: true },
+    });
     if (existing && !(await removeStaleImport(existing))) {
-      const message = existing.importing ? `the same text is being imported right now (document ${existing.id} ${existing.title})` : `duplicate of document ${existing.id} ${existing.title}`;
+      const message = existing.importing
+        ? `the same text is being imported right now (document ${existing.id} ${existing.title})`
+        : `duplicate of document ${existing.id} ${existing.title}`;
       summary.duplicates.push({ line: doc.line, documentId: existing.importing ? "" : existing.id, title: existing.title, message });
       return null;
     }
@@ -152,7 +171,10 @@ export async function runImport(opts: {
   function newLabelProblem(name: string): string | null {
     const problem = normalizeLabelName(name) === name ? labelNameProblem(name) : "label names must be trimmed and in Unicode NFC";
     if (problem) return `label ${JSON.stringify(name)}: ${problem}`;
-    const lookalike = lookalikeOf(name, [...labels.keys(), ...missingLabels].filter((n) => n !== name).map((n) => ({ name: n })));
+    const lookalike = lookalikeOf(
+      name,
+      [...labels.keys(), ...missingLabels].filter((n) => n !== name).map((n) => ({ name: n })),
+    );
     return lookalike ? `label ${JSON.stringify(name)} looks the same as the label "${lookalike.name}"` : null;
   }
 
@@ -161,8 +183,17 @@ export async function runImport(opts: {
     if (names.length === 0) return;
     const order = await tx.label.count({ where: { projectId: project!.id } });
     for (const [i, name] of names.entries()) {
-      const label = await tx.label.create({ data: { projectId: project!.id, name, color: LABEL_COLORS[i % LABEL_COLORS.length], sortOrder: order + i, description: "Created by an import" } });
-      await recordAudit(tx, { projectId: project!.id, actorId: opts.actor.id, subject: "LABEL", subjectId: label.id, action: "CREATE", after: { name, by: "import" } });
+      const label = await tx.label.create({
+        data: { projectId: project!.id, name, color: LABEL_COLORS[i % LABEL_COLORS.length], sortOrder: order + i, description: "Created by an import" },
+      });
+      await recordAudit(tx, {
+        projectId: project!.id,
+        actorId: opts.actor.id,
+        subject: "LABEL",
+        subjectId: label.id,
+        action: "CREATE",
+        after: { name, by: "import" },
+      });
       labels.set(name, label.id);
       summary.labelsCreated.push(name);
     }
@@ -236,7 +267,10 @@ export async function runImport(opts: {
     if (hash) accepted.push({ doc: r.doc, hash });
   }
   if (summary.errorCount > 0) {
-    throw new AppError("UNPROCESSABLE", `${summary.errorCount} line${summary.errorCount > 1 ? "s have" : " has"} errors; nothing was imported`, { ...summary, errors: summary.errors });
+    throw new AppError("UNPROCESSABLE", `${summary.errorCount} line${summary.errorCount > 1 ? "s have" : " has"} errors; nothing was imported`, {
+      ...summary,
+      errors: summary.errors,
+    });
   }
   const written: { id: string; text: string }[] = [];
   try {

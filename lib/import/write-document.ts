@@ -56,11 +56,25 @@ async function insertSpans(tx: Tx, w: WriteDocument, documentId: string, layerId
   const annotations = spans.map((s, i) => ({ id: ids[i], start: s.start, end: s.end, text: s.text, labelId: w.labelIds.get(s.label)! }));
   await tx.$executeRaw`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "createdById", "createdAt", "updatedAt")
     SELECT r."id", ${layerId}, r."start", r."end", r."text", r."labelId", ${w.actorId}, ${now}, ${now}
-    FROM (${jsonRows(annotations, [["id", "text"], ["start", "int"], ["end", "int"], ["text", "text"], ["labelId", "text"]])}) r`;
-  const audits = spans.map((s, i) => ({ id: newId(), subjectId: ids[i], after: JSON.stringify({ layerId, start: s.start, end: s.end, text: s.text, label: s.label }) }));
+    FROM (${jsonRows(annotations, [
+      ["id", "text"],
+      ["start", "int"],
+      ["end", "int"],
+      ["text", "text"],
+      ["labelId", "text"],
+    ])}) r`;
+  const audits = spans.map((s, i) => ({
+    id: newId(),
+    subjectId: ids[i],
+    after: JSON.stringify({ layerId, start: s.start, end: s.end, text: s.text, label: s.label }),
+  }));
   await tx.$executeRaw`INSERT INTO "AuditEvent" ("id", "projectId", "documentId", "actorId", "subject", "subjectId", "action", "after", "createdAt")
     SELECT r."id", ${w.projectId}, ${documentId}, ${w.actorId}, 'ANNOTATION', r."subjectId", 'IMPORT', r."after", ${now}
-    FROM (${jsonRows(audits, [["id", "text"], ["subjectId", "text"], ["after", "text"]])}) r`;
+    FROM (${jsonRows(audits, [
+      ["id", "text"],
+      ["subjectId", "text"],
+      ["after", "text"],
+    ])}) r`;
 }
 
 /** Creates the document (and its span layer when it has spans); returns their ids. */
@@ -93,7 +107,13 @@ async function createDocument(tx: Tx, w: WriteDocument, importing: boolean) {
   });
   if (!w.doc.spans.length) return { id: created.id, title: created.title, layerId: null };
   const layer = await tx.layer.create({
-    data: { documentId: created.id, kind: w.target.kind, userId: w.target.userId, slot: w.target.slot, status: w.target.kind === "ANNOTATOR" ? "IN_PROGRESS" : "NOT_STARTED" },
+    data: {
+      documentId: created.id,
+      kind: w.target.kind,
+      userId: w.target.userId,
+      slot: w.target.slot,
+      status: w.target.kind === "ANNOTATOR" ? "IN_PROGRESS" : "NOT_STARTED",
+    },
     select: { id: true },
   });
   return { id: created.id, title: created.title, layerId: layer.id };
@@ -116,7 +136,9 @@ export async function writeImportedDocument(w: WriteDocument): Promise<{ id: str
     }
     if (!w.hidden) await revealDocuments([created.id]);
   } catch (err) {
-    await removeDocument(created.id).catch((cleanup: Error) => console.error(`import: could not remove the partial document ${created.id}: ${cleanup.message}`));
+    await removeDocument(created.id).catch((cleanup: Error) =>
+      console.error(`import: could not remove the partial document ${created.id}: ${cleanup.message}`),
+    );
     throw err;
   }
   return created;

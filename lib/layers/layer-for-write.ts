@@ -55,7 +55,8 @@ export async function layerForWrite(tx: Tx, opts: { actor: Actor; documentId: st
 export async function layerForWriteSql(tx: Sql, opts: { actor: Actor; documentId: string; target: LayerTarget }): Promise<WriteLayer> {
   const { actor, documentId, target } = opts;
   const slot = slotFor(actor, target);
-  const select = () => tx.one<WriteLayer>(`SELECT "id", "documentId", "kind", "userId", "status" FROM "Layer" WHERE "documentId" = ? AND "slot" = ?`, [documentId, slot]);
+  const select = () =>
+    tx.one<WriteLayer>(`SELECT "id", "documentId", "kind", "userId", "status" FROM "Layer" WHERE "documentId" = ? AND "slot" = ?`, [documentId, slot]);
   let layer = await select();
   if (!layer) {
     const now = new Date();

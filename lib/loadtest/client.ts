@@ -34,7 +34,14 @@ export class Cluster {
 }
 
 /** One call; resolves with the status and parsed body, rejects with CallError on a non-2xx answer or a network error. */
-export function call<T = unknown>(origin: string, token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+export function call<T = unknown>(
+  origin: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const raw = typeof body === "string" || Buffer.isBuffer(body);
   const payload = body === undefined ? undefined : raw ? (body as string | Buffer) : JSON.stringify(body);
   const url = new URL(path, origin);
@@ -112,23 +119,27 @@ export function openStream(origin: string, token: string, documentId: string): L
   const t0 = performance.now();
   let req: ReturnType<typeof request>;
   const opened = new Promise<number>((resolve, reject) => {
-    req = request(new URL(`/api/v1/documents/${documentId}/events`, origin), { method: "GET", agent: false, headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" } }, (res) => {
-      if (res.statusCode !== 200) {
-        reject(new CallError(res.statusCode ?? 0, `events → ${res.statusCode}`));
-        res.resume();
-        return;
-      }
-      let first = true;
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        if (first) {
-          first = false;
-          resolve(performance.now() - t0);
+    req = request(
+      new URL(`/api/v1/documents/${documentId}/events`, origin),
+      { method: "GET", agent: false, headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" } },
+      (res) => {
+        if (res.statusCode !== 200) {
+          reject(new CallError(res.statusCode ?? 0, `events → ${res.statusCode}`));
+          res.resume();
+          return;
         }
-        for (let i = chunk.indexOf("event:"); i >= 0; i = chunk.indexOf("event:", i + 1)) events++;
-      });
-      res.on("error", () => undefined);
-    });
+        let first = true;
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          if (first) {
+            first = false;
+            resolve(performance.now() - t0);
+          }
+          for (let i = chunk.indexOf("event:"); i >= 0; i = chunk.indexOf("event:", i + 1)) events++;
+        });
+        res.on("error", () => undefined);
+      },
+    );
     req.on("error", (err) => (closed ? resolve(0) : reject(new CallError(0, `events: ${err.message}`))));
     req.end();
   });

@@ -54,14 +54,24 @@ function sqlPath(x: Exec, cuid: () => string): Variant["cycle"] {
   const COLS = `a."id", a."layerId", a."start", a."end", a."text", a."version", a."entityId", a."createdAt", a."updatedAt", lb."name" AS "labelName", ly."documentId"`;
   const JOINS = `JOIN "Label" lb ON lb."id" = a."labelId" JOIN "Layer" ly ON ly."id" = a."layerId"`;
   const audit = (tx: Exec, f: Fixture, subjectId: string, action: string) =>
-    tx.run(`INSERT INTO "AuditEvent" ("id", "projectId", "documentId", "actorId", "subject", "subjectId", "action", "before", "after", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [cuid(), f.projectId, f.documentId, f.userId, "ANNOTATION", subjectId, action, null, "{}", new Date()]);
+    tx.run(
+      `INSERT INTO "AuditEvent" ("id", "projectId", "documentId", "actorId", "subject", "subjectId", "action", "before", "after", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [cuid(), f.projectId, f.documentId, f.userId, "ANNOTATION", subjectId, action, null, "{}", new Date()],
+    );
   const layer = async (tx: Exec, f: Fixture) => {
-    const l = await tx.one<{ id: string }>(`SELECT "id", "documentId", "kind", "userId", "status" FROM "Layer" WHERE "documentId" = ? AND "slot" = ?`, [f.documentId, `user:${f.userId}`]);
+    const l = await tx.one<{ id: string }>(`SELECT "id", "documentId", "kind", "userId", "status" FROM "Layer" WHERE "documentId" = ? AND "slot" = ?`, [
+      f.documentId,
+      `user:${f.userId}`,
+    ]);
     return l!.id;
   };
-  const label = (tx: Exec, f: Fixture, name: string) => tx.one<{ id: string }>(`SELECT "id", "name" FROM "Label" WHERE "projectId" = ? AND "name" = ? AND "archived" = ?`, [f.projectId, name, false]);
+  const label = (tx: Exec, f: Fixture, name: string) =>
+    tx.one<{ id: string }>(`SELECT "id", "name" FROM "Label" WHERE "projectId" = ? AND "name" = ? AND "archived" = ?`, [f.projectId, name, false]);
   const writable = (id: string, userId: string) =>
-    x.one<{ version: number }>(`SELECT ${COLS}, ly."kind", d."projectId", d."text" AS "docText" FROM "Annotation" a ${JOINS} JOIN "Document" d ON d."id" = ly."documentId" WHERE a."id" = ? AND ((ly."userId" = ? AND ly."kind" = 'ANNOTATOR'))`, [id, userId]);
+    x.one<{ version: number }>(
+      `SELECT ${COLS}, ly."kind", d."projectId", d."text" AS "docText" FROM "Annotation" a ${JOINS} JOIN "Document" d ON d."id" = ly."documentId" WHERE a."id" = ? AND ((ly."userId" = ? AND ly."kind" = 'ANNOTATOR'))`,
+      [id, userId],
+    );
   return async (f, k) => {
     // create
     await auth(f.token);
@@ -71,7 +81,10 @@ function sqlPath(x: Exec, cuid: () => string): Variant["cycle"] {
       const l = await label(tx, f, "PERSON");
       const layerId = await layer(tx, f);
       const now = new Date();
-      await tx.run(`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "createdById", "reviewState", "attributes", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', '{}', 1, ?, ?)`, [id, layerId, f.words[k % f.words.length], f.words[k % f.words.length] + 3, "abc", l!.id, f.userId, now, now]);
+      await tx.run(
+        `INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "createdById", "reviewState", "attributes", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', '{}', 1, ?, ?)`,
+        [id, layerId, f.words[k % f.words.length], f.words[k % f.words.length] + 3, "abc", l!.id, f.userId, now, now],
+      );
       await audit(tx, f, id, "CREATE");
     });
     // relabel
@@ -80,7 +93,12 @@ function sqlPath(x: Exec, cuid: () => string): Variant["cycle"] {
     await x.transaction(async (tx) => {
       await layer(tx, f);
       const l = await label(tx, f, "ORG");
-      await tx.run(`UPDATE "Annotation" SET "labelId" = COALESCE(?, "labelId"), "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`, [l!.id, new Date(), id, 1]);
+      await tx.run(`UPDATE "Annotation" SET "labelId" = COALESCE(?, "labelId"), "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`, [
+        l!.id,
+        new Date(),
+        id,
+        1,
+      ]);
       await tx.one(`SELECT ${COLS}, a."createdById" FROM "Annotation" a ${JOINS} WHERE a."id" = ?`, [id]);
       await audit(tx, f, id, "UPDATE");
     });
@@ -113,18 +131,30 @@ async function prismaPath(): Promise<Variant["cycle"]> {
   };
   const doc = (id: string, userId: string) => db.document.findFirst({ where: { id, project: { members: { some: { userId } } } } });
   const layer = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], f: Fixture) =>
-    tx.layer.upsert({ where: { documentId_slot: { documentId: f.documentId, slot: `user:${f.userId}` } }, create: { documentId: f.documentId, slot: `user:${f.userId}`, kind: "ANNOTATOR", userId: f.userId, status: "IN_PROGRESS" }, update: {} });
+    tx.layer.upsert({
+      where: { documentId_slot: { documentId: f.documentId, slot: `user:${f.userId}` } },
+      create: { documentId: f.documentId, slot: `user:${f.userId}`, kind: "ANNOTATOR", userId: f.userId, status: "IN_PROGRESS" },
+      update: {},
+    });
   const writable = (id: string, userId: string) =>
-    db.annotation.findFirst({ where: { id, OR: [{ layer: { userId, kind: "ANNOTATOR" } }] }, include: { ...include, layer: { select: { documentId: true, kind: true, document: { select: { projectId: true, text: true } } } } } });
+    db.annotation.findFirst({
+      where: { id, OR: [{ layer: { userId, kind: "ANNOTATOR" } }] },
+      include: { ...include, layer: { select: { documentId: true, kind: true, document: { select: { projectId: true, text: true } } } } },
+    });
   const audit = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], f: Fixture, subjectId: string, action: string) =>
-    tx.auditEvent.create({ data: { projectId: f.projectId, documentId: f.documentId, actorId: f.userId, subject: "ANNOTATION", subjectId, action, before: null, after: "{}" } });
+    tx.auditEvent.create({
+      data: { projectId: f.projectId, documentId: f.documentId, actorId: f.userId, subject: "ANNOTATION", subjectId, action, before: null, after: "{}" },
+    });
   return async (f, k) => {
     await auth(f.token);
     await doc(f.documentId, f.userId);
     const row = await db.$transaction(async (tx) => {
       const l = await tx.label.findFirst({ where: { projectId: f.projectId, name: "PERSON", archived: false } });
       const ly = await layer(tx, f);
-      const r = await tx.annotation.create({ data: { layerId: ly.id, start: f.words[k % f.words.length], end: f.words[k % f.words.length] + 3, text: "abc", labelId: l!.id, createdById: f.userId }, include });
+      const r = await tx.annotation.create({
+        data: { layerId: ly.id, start: f.words[k % f.words.length], end: f.words[k % f.words.length] + 3, text: "abc", labelId: l!.id, createdById: f.userId },
+        include,
+      });
       await audit(tx, f, r.id, "CREATE");
       return r;
     });
@@ -139,7 +169,10 @@ async function prismaPath(): Promise<Variant["cycle"]> {
     });
     await auth(f.token);
     await doc(f.documentId, f.userId);
-    await db.layer.findUnique({ where: { documentId_slot: { documentId: f.documentId, slot: `user:${f.userId}` } }, include: { annotations: { include, orderBy: [{ start: "asc" }, { end: "desc" }] } } });
+    await db.layer.findUnique({
+      where: { documentId_slot: { documentId: f.documentId, slot: `user:${f.userId}` } },
+      include: { annotations: { include, orderBy: [{ start: "asc" }, { end: "desc" }] } },
+    });
     await auth(f.token);
     await writable(row.id, f.userId);
     await db.$transaction(async (tx) => {
@@ -191,7 +224,8 @@ async function kyselyExec(dir: string): Promise<Exec> {
     : new k.PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
   const kdb = new k.Kysely({ dialect });
   const text = placeholders(sqlite);
-  const param = (v: unknown) => (v instanceof Date ? (sqlite ? v.toISOString().replace("Z", "+00:00") : v) : typeof v === "boolean" && sqlite ? (v ? 1 : 0) : v);
+  const param = (v: unknown) =>
+    v instanceof Date ? (sqlite ? v.toISOString().replace("Z", "+00:00") : v) : typeof v === "boolean" && sqlite ? (v ? 1 : 0) : v;
   const over = (c: KyselyExecutor, inside: boolean): Exec => {
     const q = (t: string, p: unknown[] = []) => c.executeQuery(k.CompiledQuery.raw(text(t), p.map(param)));
     return {
@@ -239,7 +273,10 @@ async function one() {
   const project = await ensureProject({ slug: "data-path", name: "Data path" });
   const admin = await createUser({ email: "dp-admin@x.local", name: "Admin", role: "ADMIN", password: "long-enough-1" });
   const corpus = benchCorpus({ words: 3000, spans: 1, seed: 5, passages: 0 });
-  const { document } = await importDocument({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" }, input: { title: "d", text: corpus.text, project: project.slug } });
+  const { document } = await importDocument({
+    actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" },
+    input: { title: "d", text: corpus.text, project: project.slug },
+  });
   const fixtures: Fixture[] = [];
   for (let i = 0; i < 20; i++) {
     const u = await createUser({ email: `dp-${i}@x.local`, name: `U${i}`, role: "ANNOTATOR", password: "long-enough-1", projectIds: [project.id] });
@@ -268,7 +305,10 @@ async function main() {
   if (process.env.DATA_PATH_CHILD) return one();
   const pgBase = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432";
   const databases = (process.env.DATA_PATH_DATABASES || "sqlite,postgresql").split(",");
-  const lines = ["| database | data path | CPU per cycle (4 calls), 1 at a time | cycles/s, 1 at a time | CPU per cycle, 20 at once | cycles/s, 20 at once |", "| --- | --- | --- | --- | --- | --- |"];
+  const lines = [
+    "| database | data path | CPU per cycle (4 calls), 1 at a time | cycles/s, 1 at a time | CPU per cycle, 20 at once | cycles/s, 20 at once |",
+    "| --- | --- | --- | --- | --- | --- |",
+  ];
   for (const provider of databases) {
     const dir = mkdtempSync(join(tmpdir(), "marginalia-data-path-"));
     const name = `marginalia_datapath_${randomBytes(4).toString("hex")}`;
@@ -280,11 +320,20 @@ async function main() {
     };
     try {
       if (provider !== "sqlite") await admin(`CREATE DATABASE ${name}`);
-      const r = spawnSync(process.execPath, [resolve("node_modules/tsx/dist/cli.mjs"), "lib/loadtest/data-path.ts"], { env: { ...process.env, DATA_PATH_CHILD: "1", DATABASE_URL: url, NODE_ENV: "production" }, encoding: "utf8" });
+      const r = spawnSync(process.execPath, [resolve("node_modules/tsx/dist/cli.mjs"), "lib/loadtest/data-path.ts"], {
+        env: { ...process.env, DATA_PATH_CHILD: "1", DATABASE_URL: url, NODE_ENV: "production" },
+        encoding: "utf8",
+      });
       const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
       if (!line) throw new Error(`${provider}: ${r.stderr || r.stdout}`);
-      const res = JSON.parse(line.slice(7)) as Record<string, { serial: { cpuMsPerCycle: number; perSec: number }; parallel: { cpuMsPerCycle: number; perSec: number } }>;
-      for (const [v, m] of Object.entries(res)) lines.push(`| ${provider} | ${v} | ${m.serial.cpuMsPerCycle.toFixed(2)} ms | ${m.serial.perSec.toFixed(0)} | ${m.parallel.cpuMsPerCycle.toFixed(2)} ms | ${m.parallel.perSec.toFixed(0)} |`);
+      const res = JSON.parse(line.slice(7)) as Record<
+        string,
+        { serial: { cpuMsPerCycle: number; perSec: number }; parallel: { cpuMsPerCycle: number; perSec: number } }
+      >;
+      for (const [v, m] of Object.entries(res))
+        lines.push(
+          `| ${provider} | ${v} | ${m.serial.cpuMsPerCycle.toFixed(2)} ms | ${m.serial.perSec.toFixed(0)} | ${m.parallel.cpuMsPerCycle.toFixed(2)} ms | ${m.parallel.perSec.toFixed(0)} |`,
+        );
     } finally {
       rmSync(dir, { recursive: true, force: true });
       if (provider !== "sqlite") await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);

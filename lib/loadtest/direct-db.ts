@@ -21,7 +21,16 @@ export type DirectDb = {
   close(): Promise<void>;
 };
 
-export type RawSpan = { layerId: string; labelId: string; start: number; end: number; text: string; createdById: string; projectId: string; documentId: string };
+export type RawSpan = {
+  layerId: string;
+  labelId: string;
+  start: number;
+  end: number;
+  text: string;
+  createdById: string;
+  projectId: string;
+  documentId: string;
+};
 
 const toDollars = (sql: string) => {
   let n = 0;

@@ -31,8 +31,10 @@ async function scratch() {
   await db.run(`INSERT INTO "Layer" VALUES ('L', 'u', 'd', 'ANNOTATOR')`);
   await db.run(`INSERT INTO "Label" VALUES ('P', 'PERSON'), ('O', 'ORG')`);
 }
-const row = (id: string, label: "P" | "O", start = 0) => db.run(`INSERT INTO "Annotation" ("id", "layerId", "labelId", "start", "end") VALUES (?, 'L', ?, ?, ?)`, [id, label, start, start + 3]);
-const audit = (id: string, action: string) => db.run(`INSERT INTO "AuditEvent" ("subject", "subjectId", "action", "documentId") VALUES ('ANNOTATION', ?, ?, 'd')`, [id, action]);
+const row = (id: string, label: "P" | "O", start = 0) =>
+  db.run(`INSERT INTO "Annotation" ("id", "layerId", "labelId", "start", "end") VALUES (?, 'L', ?, ?, ?)`, [id, label, start, start + 3]);
+const audit = (id: string, action: string) =>
+  db.run(`INSERT INTO "AuditEvent" ("subject", "subjectId", "action", "documentId") VALUES ('ANNOTATION', ?, ?, 'd')`, [id, action]);
 const span = (id: string, start = 0) => ({ id, userId: "u", documentId: "d", start, end: start + 3, label: "PERSON" });
 
 describe("Ledger.verify", () => {

@@ -65,7 +65,18 @@ export class Ledger {
   }
 
   async verify(db: DirectDb, documentIds = this.documents()): Promise<Verdict> {
-    const v: Verdict = { acknowledgedCreates: this.spans.size, acknowledgedUpdates: 0, acknowledgedDeletes: 0, lost: 0, doubled: 0, deletedButPresent: 0, wrongLabel: 0, auditMismatches: 0, unacknowledged: 0, examples: [] };
+    const v: Verdict = {
+      acknowledgedCreates: this.spans.size,
+      acknowledgedUpdates: 0,
+      acknowledgedDeletes: 0,
+      lost: 0,
+      doubled: 0,
+      deletedButPresent: 0,
+      wrongLabel: 0,
+      auditMismatches: 0,
+      unacknowledged: 0,
+      examples: [],
+    };
     const note = (s: string) => v.examples.length < 8 && v.examples.push(s);
     if (!documentIds.length) return v;
     const marks = documentIds.map(() => "?").join(",");
@@ -113,7 +124,11 @@ export class Ledger {
       // an unanswered change counts where the row shows it committed
       const relabelCommitted = !!row && !!maybe && maybe !== "delete" && row.label === maybe.label && row.label !== s.label;
       const deleteCommitted = !row && maybe === "delete";
-      const want: [string, number][] = [["CREATE", 1], ["UPDATE", s.updates + (relabelCommitted ? 1 : 0)], ["DELETE", s.deleted || deleteCommitted ? 1 : 0]];
+      const want: [string, number][] = [
+        ["CREATE", 1],
+        ["UPDATE", s.updates + (relabelCommitted ? 1 : 0)],
+        ["DELETE", s.deleted || deleteCommitted ? 1 : 0],
+      ];
       for (const [action, count] of want) {
         const got = audit.get(`${s.id}/${action}`) ?? 0;
         if (got !== count) {

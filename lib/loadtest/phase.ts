@@ -44,12 +44,61 @@ export type PhaseResult = {
   provider: string;
   instances: number;
   setup: string[];
-  open?: { all: Summary; kinds: KindSummaries; calls: number; late: number; seconds: number; streams: number; streamEvents: number; stallMs: number[]; examples: string[] };
-  closed?: { apiPerSec: number; rawPerSec: number; ratio: number; api: Summary; apiCreates: number; rawCreates: number; seconds: number; examples: string[]; floorPerSec: number };
-  import?: { docs: number; spans: number; bytes: number; seconds: number; docsPerSec: number; others: Summary; stallMs: number[]; examples: string[]; error?: string };
-  export?: { docs: number; bytes: number; seconds: number; docsPerSec: number; others: Summary; rssStartMb: number; rssMaxMb: number; rssEndMb: number; rssSamplesMb: number[]; error?: string };
+  open?: {
+    all: Summary;
+    kinds: KindSummaries;
+    calls: number;
+    late: number;
+    seconds: number;
+    streams: number;
+    streamEvents: number;
+    stallMs: number[];
+    examples: string[];
+  };
+  closed?: {
+    apiPerSec: number;
+    rawPerSec: number;
+    ratio: number;
+    api: Summary;
+    apiCreates: number;
+    rawCreates: number;
+    seconds: number;
+    examples: string[];
+    floorPerSec: number;
+  };
+  import?: {
+    docs: number;
+    spans: number;
+    bytes: number;
+    seconds: number;
+    docsPerSec: number;
+    others: Summary;
+    stallMs: number[];
+    examples: string[];
+    error?: string;
+  };
+  export?: {
+    docs: number;
+    bytes: number;
+    seconds: number;
+    docsPerSec: number;
+    others: Summary;
+    rssStartMb: number;
+    rssMaxMb: number;
+    rssEndMb: number;
+    rssSamplesMb: number[];
+    error?: string;
+  };
   verify?: Verdict;
-  crash?: { writers: number; acknowledged: number; failed: number; killedAfterSeconds: number; restartSeconds: number; verdict: Verdict; afterRestartOk: boolean };
+  crash?: {
+    writers: number;
+    acknowledged: number;
+    failed: number;
+    killedAfterSeconds: number;
+    restartSeconds: number;
+    verdict: Verdict;
+    afterRestartOk: boolean;
+  };
 };
 
 const cfg = JSON.parse(process.env.LOADTEST_PHASE ?? "null") as PhaseConfig;
@@ -102,7 +151,13 @@ async function setup(result: PhaseResult) {
       Array.from({ length: Math.min(batch, cfg.annotators - i) }, async (_, j) => {
         const n = String(i + j).padStart(2, "0");
         const email = `lt-ann-${n}@loadtest.local`;
-        const user = await createUser({ email, name: `Annotator ${n}`, role: "ANNOTATOR", password: randomBytes(12).toString("base64url"), projectIds: [project.id] });
+        const user = await createUser({
+          email,
+          name: `Annotator ${n}`,
+          role: "ANNOTATOR",
+          password: randomBytes(12).toString("base64url"),
+          projectIds: [project.id],
+        });
         const { token } = await createApiToken({ userId: user.id, name: "loadtest" });
         return { id: user.id, email, token };
       }),
@@ -123,7 +178,14 @@ async function main() {
   const authSecret = randomBytes(32).toString("base64url");
   const start = async (i: number) => {
     const nodeArgs = cfg.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cfg.cpuProfDir}/${cfg.provider}-${i}`] : [];
-    const s = await startServer({ port: cfg.ports[2 * i], loopPort: cfg.ports[2 * i + 1], databaseUrl: cfg.databaseUrl, authSecret, log: `${cfg.dir}/server-${i}.log`, nodeArgs });
+    const s = await startServer({
+      port: cfg.ports[2 * i],
+      loopPort: cfg.ports[2 * i + 1],
+      databaseUrl: cfg.databaseUrl,
+      authSecret,
+      log: `${cfg.dir}/server-${i}.log`,
+      nodeArgs,
+    });
     servers[i] = s;
     return s;
   };
@@ -160,8 +222,18 @@ async function main() {
       for (const s of servers) stallMs.push((await s.loop.read()).stallMs);
       const streamEvents = streams.reduce((n, s) => n + s.events(), 0);
       for (const s of streams) s.close();
-      result.open = { all: rec.summary(), kinds: Object.fromEntries(rec.kinds().map((k) => [k, rec.summary(k)])), ...run, streams: streams.length, streamEvents, stallMs, examples: rec.errorExamples };
-      log(`open loop: ${run.calls} calls, p95 ${result.open.all.p95.toFixed(1)} ms, p99 ${result.open.all.p99.toFixed(1)} ms, ${result.open.all.errors} errors, ${streamEvents} live events received`);
+      result.open = {
+        all: rec.summary(),
+        kinds: Object.fromEntries(rec.kinds().map((k) => [k, rec.summary(k)])),
+        ...run,
+        streams: streams.length,
+        streamEvents,
+        stallMs,
+        examples: rec.errorExamples,
+      };
+      log(
+        `open loop: ${run.calls} calls, p95 ${result.open.all.p95.toFixed(1)} ms, p99 ${result.open.all.p99.toFixed(1)} ms, ${result.open.all.errors} errors, ${streamEvents} live events received`,
+      );
       flush();
     }
 
@@ -174,7 +246,16 @@ async function main() {
       const [layer] = await driver.all<{ id: string }>(`SELECT "id" FROM "Layer" WHERE "documentId" = ? AND "userId" = ?`, [closedDoc.id, annotators[0].id]);
       const [label] = await driver.all<{ id: string }>(`SELECT "id" FROM "Label" WHERE "projectId" = ? AND "name" = 'PERSON'`, [projectId]);
       const p = placeOf(closedDoc, 0);
-      const row: RawSpan = { layerId: layer.id, labelId: label.id, start: p.start, end: p.end, text: "x", createdById: annotators[0].id, projectId, documentId: closedDoc.id };
+      const row: RawSpan = {
+        layerId: layer.id,
+        labelId: label.id,
+        start: p.start,
+        end: p.end,
+        text: "x",
+        createdById: annotators[0].id,
+        projectId,
+        documentId: closedDoc.id,
+      };
       let raw = 0;
       const t1 = performance.now();
       const until = t1 + cfg.closedSeconds * 1000;
@@ -203,9 +284,21 @@ async function main() {
       const floorPerSec = refused / secs(t2);
       const apiPerSec = api.acknowledged / api.seconds;
       const rawPerSec = raw / rawSeconds;
-      result.closed = { apiPerSec, rawPerSec, ratio: apiPerSec / rawPerSec, api: rec.summary(), apiCreates: api.acknowledged, rawCreates: raw, seconds: api.seconds, examples: rec.errorExamples, floorPerSec };
+      result.closed = {
+        apiPerSec,
+        rawPerSec,
+        ratio: apiPerSec / rawPerSec,
+        api: rec.summary(),
+        apiCreates: api.acknowledged,
+        rawCreates: raw,
+        seconds: api.seconds,
+        examples: rec.errorExamples,
+        floorPerSec,
+      };
       await driver.run(`DELETE FROM "Annotation" WHERE "layerId" = ? AND "text" = 'x'`, [layer.id]); // the baseline's rows are not the API's
-      log(`closed loop: API ${apiPerSec.toFixed(0)} creates/s, driver ${rawPerSec.toFixed(0)}/s, ratio ${(100 * apiPerSec / rawPerSec).toFixed(1)}%; refused calls (no database work) ${floorPerSec.toFixed(0)}/s`);
+      log(
+        `closed loop: API ${apiPerSec.toFixed(0)} creates/s, driver ${rawPerSec.toFixed(0)}/s, ratio ${((100 * apiPerSec) / rawPerSec).toFixed(1)}%; refused calls (no database work) ${floorPerSec.toFixed(0)}/s`,
+      );
       flush();
     }
 
@@ -213,7 +306,9 @@ async function main() {
       const background = cycling.slice(0, cfg.background);
       t = performance.now();
       const file = importFile(cfg.importDocs, cfg.importWords, cfg.importSpans);
-      log(`import: ${cfg.importDocs} documents, ${file.spans} spans, ${(file.body.length / 1e6).toFixed(1)} MB (made in ${secs(t).toFixed(1)} s), ${background.length} other users at one call a second`);
+      log(
+        `import: ${cfg.importDocs} documents, ${file.spans} spans, ${(file.body.length / 1e6).toFixed(1)} MB (made in ${secs(t).toFixed(1)} s), ${background.length} other users at one call a second`,
+      );
       const rec = new Recorder();
       let done = false;
       for (const s of servers) await s.loop.reset();
@@ -223,7 +318,11 @@ async function main() {
       let error: string | undefined;
       let summary: { documents: number; spans: number; errorCount: number } | null = null;
       try {
-        summary = (await call<{ documents: number; spans: number; errorCount: number }>(origin, admin.token, "POST", `/api/v1/import?${query}`, file.body, { "content-type": "application/x-ndjson" })).body;
+        summary = (
+          await call<{ documents: number; spans: number; errorCount: number }>(origin, admin.token, "POST", `/api/v1/import?${query}`, file.body, {
+            "content-type": "application/x-ndjson",
+          })
+        ).body;
       } catch (err) {
         error = (err as Error).message;
       }
@@ -233,8 +332,20 @@ async function main() {
       const stallMs: number[] = [];
       for (const s of servers) stallMs.push((await s.loop.read()).stallMs);
       const docsIn = summary?.documents ?? 0;
-      result.import = { docs: docsIn, spans: summary?.spans ?? 0, bytes: file.body.length, seconds, docsPerSec: docsIn / seconds, others: rec.summary(), stallMs, examples: rec.errorExamples, error };
-      log(`import: ${docsIn} documents in ${seconds.toFixed(1)} s (${(docsIn / seconds).toFixed(0)}/s); others' p95 ${rec.summary().p95.toFixed(0)} ms${error ? `; FAILED: ${error}` : ""}`);
+      result.import = {
+        docs: docsIn,
+        spans: summary?.spans ?? 0,
+        bytes: file.body.length,
+        seconds,
+        docsPerSec: docsIn / seconds,
+        others: rec.summary(),
+        stallMs,
+        examples: rec.errorExamples,
+        error,
+      };
+      log(
+        `import: ${docsIn} documents in ${seconds.toFixed(1)} s (${(docsIn / seconds).toFixed(0)}/s); others' p95 ${rec.summary().p95.toFixed(0)} ms${error ? `; FAILED: ${error}` : ""}`,
+      );
       flush();
 
       log("export: the project, every annotator layer (native JSONL)");
@@ -257,13 +368,28 @@ async function main() {
       await others2;
       const seconds2 = (exp?.ms ?? 0) / 1000;
       const docsOut = exp?.lines ?? 0;
-      result.export = { docs: docsOut, bytes: exp?.bytes ?? 0, seconds: seconds2, docsPerSec: docsOut / seconds2, others: rec2.summary(), rssStartMb, rssMaxMb: Math.max(rssStartMb, ...samples), rssEndMb: rssMb(pid), rssSamplesMb: samples.filter((_, i) => i % 5 === 0), error: exportError };
-      log(`export: ${docsOut} documents in ${seconds2.toFixed(1)} s; RSS ${rssStartMb.toFixed(0)} → max ${result.export.rssMaxMb.toFixed(0)} MB; others' p95 ${rec2.summary().p95.toFixed(0)} ms`);
+      result.export = {
+        docs: docsOut,
+        bytes: exp?.bytes ?? 0,
+        seconds: seconds2,
+        docsPerSec: docsOut / seconds2,
+        others: rec2.summary(),
+        rssStartMb,
+        rssMaxMb: Math.max(rssStartMb, ...samples),
+        rssEndMb: rssMb(pid),
+        rssSamplesMb: samples.filter((_, i) => i % 5 === 0),
+        error: exportError,
+      };
+      log(
+        `export: ${docsOut} documents in ${seconds2.toFixed(1)} s; RSS ${rssStartMb.toFixed(0)} → max ${result.export.rssMaxMb.toFixed(0)} MB; others' p95 ${rec2.summary().p95.toFixed(0)} ms`,
+      );
       flush();
     }
 
     result.verify = await ledger.verify(driver, [openDoc.id, closedDoc.id]);
-    log(`check: ${result.verify.acknowledgedCreates} creates, ${result.verify.acknowledgedUpdates} relabels, ${result.verify.acknowledgedDeletes} deletes acknowledged; lost ${result.verify.lost}, doubled ${result.verify.doubled}, deleted but present ${result.verify.deletedButPresent}`);
+    log(
+      `check: ${result.verify.acknowledgedCreates} creates, ${result.verify.acknowledgedUpdates} relabels, ${result.verify.acknowledgedDeletes} deletes acknowledged; lost ${result.verify.lost}, doubled ${result.verify.doubled}, deleted but present ${result.verify.deletedButPresent}`,
+    );
     flush();
 
     if (cfg.steps.includes("crash")) {
@@ -289,8 +415,18 @@ async function main() {
       } catch {
         /* reported */
       }
-      result.crash = { writers: writers.length, acknowledged, failed: rec.summary().errors, killedAfterSeconds: cfg.crashAfterSeconds, restartSeconds, verdict, afterRestartOk };
-      log(`crash: ${acknowledged} acknowledged before the kill; lost ${verdict.lost}, doubled ${verdict.doubled}; restart ${restartSeconds.toFixed(1)} s, a write after it ${afterRestartOk ? "ok" : "FAILED"}`);
+      result.crash = {
+        writers: writers.length,
+        acknowledged,
+        failed: rec.summary().errors,
+        killedAfterSeconds: cfg.crashAfterSeconds,
+        restartSeconds,
+        verdict,
+        afterRestartOk,
+      };
+      log(
+        `crash: ${acknowledged} acknowledged before the kill; lost ${verdict.lost}, doubled ${verdict.doubled}; restart ${restartSeconds.toFixed(1)} s, a write after it ${afterRestartOk ? "ok" : "FAILED"}`,
+      );
       flush();
     }
   } catch (err) {

@@ -20,7 +20,9 @@ export function topSelf(profile: Profile, limit = 25) {
     const where = f.url.replace(/^file:\/\//, "").replace(/^.*?\/(node_modules|\.next)\//, "$1/");
     const key = `${f.functionName || "(anonymous)"} ${where ? `${where}:${f.lineNumber + 1}` : ""}`.trim();
     fns.set(key, (fns.get(key) ?? 0) + us);
-    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(f.url)?.[1] ?? (f.url.includes("/.next/") ? ".next (app code)" : f.url ? f.url.split("/").slice(-2).join("/") : f.functionName);
+    const pkg =
+      /node_modules\/((@[^/]+\/)?[^/]+)/.exec(f.url)?.[1] ??
+      (f.url.includes("/.next/") ? ".next (app code)" : f.url ? f.url.split("/").slice(-2).join("/") : f.functionName);
     pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + us);
   }
   const top = (m: Map<string, number>) =>

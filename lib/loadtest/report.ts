@@ -39,19 +39,49 @@ export function judgeResults(results: PhaseResult[]): Judged[] {
     }
     if (r.closed) {
       const c = r.closed;
-      add("closed loop: span creates/s through the API ÷ the same rows through the driver", `${n(c.apiPerSec)} / ${n(c.rawPerSec)} = ${(100 * c.ratio).toFixed(1)}%`, "≥ 25%", c.ratio >= 0.25);
+      add(
+        "closed loop: span creates/s through the API ÷ the same rows through the driver",
+        `${n(c.apiPerSec)} / ${n(c.rawPerSec)} = ${(100 * c.ratio).toFixed(1)}%`,
+        "≥ 25%",
+        c.ratio >= 0.25,
+      );
       add("closed loop: errors", `${c.api.errors}`, "0", c.api.errors === 0);
     }
     if (r.import) {
       const i = r.import;
-      add("others' p95 during the import", `${ms(i.others.p95)} (${i.others.errors} errors)`, "< 100 ms", !i.error && i.others.p95 < 100 && i.others.errors === 0);
-      add("import throughput (guard)", i.error ? `failed: ${i.error.slice(0, 120)}` : `${n(i.docsPerSec, 1)} documents/s (${n(i.docs)} in ${n(i.seconds, 1)} s)`, `≥ ${guard.importDocsPerSec}/s`, !i.error && i.docsPerSec >= guard.importDocsPerSec);
+      add(
+        "others' p95 during the import",
+        `${ms(i.others.p95)} (${i.others.errors} errors)`,
+        "< 100 ms",
+        !i.error && i.others.p95 < 100 && i.others.errors === 0,
+      );
+      add(
+        "import throughput (guard)",
+        i.error ? `failed: ${i.error.slice(0, 120)}` : `${n(i.docsPerSec, 1)} documents/s (${n(i.docs)} in ${n(i.seconds, 1)} s)`,
+        `≥ ${guard.importDocsPerSec}/s`,
+        !i.error && i.docsPerSec >= guard.importDocsPerSec,
+      );
     }
     if (r.export) {
       const e = r.export;
-      add("others' p95 during the export", `${ms(e.others.p95)} (${e.others.errors} errors)`, "< 100 ms", !e.error && e.others.p95 < 100 && e.others.errors === 0);
-      add("export throughput (guard)", e.error ? `failed: ${e.error}` : `${n(e.docsPerSec)} documents/s (${n(e.docs)} in ${n(e.seconds, 1)} s, ${n(e.bytes / 1e6, 1)} MB)`, `≥ ${guard.exportDocsPerSec}/s`, !e.error && e.docsPerSec >= guard.exportDocsPerSec);
-      add("server memory during the export (guard)", `RSS ${n(e.rssStartMb)} → max ${n(e.rssMaxMb)} MB`, `growth ≤ ${guard.exportRssGrowthMb} MB`, e.rssMaxMb - e.rssStartMb <= guard.exportRssGrowthMb);
+      add(
+        "others' p95 during the export",
+        `${ms(e.others.p95)} (${e.others.errors} errors)`,
+        "< 100 ms",
+        !e.error && e.others.p95 < 100 && e.others.errors === 0,
+      );
+      add(
+        "export throughput (guard)",
+        e.error ? `failed: ${e.error}` : `${n(e.docsPerSec)} documents/s (${n(e.docs)} in ${n(e.seconds, 1)} s, ${n(e.bytes / 1e6, 1)} MB)`,
+        `≥ ${guard.exportDocsPerSec}/s`,
+        !e.error && e.docsPerSec >= guard.exportDocsPerSec,
+      );
+      add(
+        "server memory during the export (guard)",
+        `RSS ${n(e.rssStartMb)} → max ${n(e.rssMaxMb)} MB`,
+        `growth ≤ ${guard.exportRssGrowthMb} MB`,
+        e.rssMaxMb - e.rssStartMb <= guard.exportRssGrowthMb,
+      );
     }
     if (r.verify) {
       const v = r.verify;
@@ -90,11 +120,16 @@ function latencyLines(title: string, kinds: Record<string, Summary>, all: Summar
   ];
 }
 
-export function writeLoadtestReport(cfg: LoadtestConfig, results: PhaseResult[], run: { build: string; elapsed: number; loadAvgStart: number[]; failures: string[] }): number {
+export function writeLoadtestReport(
+  cfg: LoadtestConfig,
+  results: PhaseResult[],
+  run: { build: string; elapsed: number; loadAvgStart: number[]; failures: string[] },
+): number {
   const judged = judgeResults(results);
   const width = (k: keyof Judged) => Math.max(...judged.map((j) => String(k === "met" ? result(j.met, false) : j[k]).length), String(k).length);
   console.log("");
-  for (const j of judged) console.log([j.database.padEnd(width("database")), j.measure.padEnd(width("measure")), j.value, `(target ${j.target})`, result(j.met, false)].join("  "));
+  for (const j of judged)
+    console.log([j.database.padEnd(width("database")), j.measure.padEnd(width("measure")), j.value, `(target ${j.target})`, result(j.met, false)].join("  "));
   const missed = judged.filter((j) => j.met === false);
   const cpus = os.cpus();
   const date = new Date().toISOString();
@@ -113,7 +148,9 @@ export function writeLoadtestReport(cfg: LoadtestConfig, results: PhaseResult[],
     "",
     "## Summary",
     "",
-    missed.length === 0 && !run.failures.length ? "Every target was met in this run." : `**${missed.length} of ${judged.filter((j) => j.met !== null).length} targets were MISSED in this run.**`,
+    missed.length === 0 && !run.failures.length
+      ? "Every target was met in this run."
+      : `**${missed.length} of ${judged.filter((j) => j.met !== null).length} targets were MISSED in this run.**`,
     ...run.failures.map((f) => `- **FAILED:** ${f}`),
     "",
     "| database | measure | value | target | result |",
@@ -139,8 +176,16 @@ export function writeLoadtestReport(cfg: LoadtestConfig, results: PhaseResult[],
         `Closed loop: ${n(r.closed.apiCreates)} creates through the API in ${n(r.closed.seconds, 1)} s (p50 ${ms(r.closed.api.p50)}, p95 ${ms(r.closed.api.p95)}, p99 ${ms(r.closed.api.p99)}); ${n(r.closed.rawCreates)} through the driver. The floor of the server itself: ${n(r.closed.floorPerSec)} calls/s refused with 401 before any database work (bad token), from as many callers — a span create can go no faster than that.`,
         "",
       );
-    if (r.import) lines.push(`Import: ${n(r.import.docs)} documents, ${n(r.import.spans)} spans, ${n(r.import.bytes / 1e6, 1)} MB in ${n(r.import.seconds, 1)} s; the others' calls meanwhile: n ${r.import.others.n}, p50 ${ms(r.import.others.p50)}, p95 ${ms(r.import.others.p95)}, p99 ${ms(r.import.others.p99)}, max ${ms(r.import.others.max)}, ${r.import.others.errors} errors; longest event-loop stall ${r.import.stallMs.map(ms).join(", ")}.${r.import.examples.length ? ` First errors: ${r.import.examples.map((e) => `\`${e}\``).join("; ")}` : ""}`, "");
-    if (r.export) lines.push(`Export: ${n(r.export.docs)} documents, ${n(r.export.bytes / 1e6, 1)} MB in ${n(r.export.seconds, 1)} s; the others' calls meanwhile: n ${r.export.others.n}, p50 ${ms(r.export.others.p50)}, p95 ${ms(r.export.others.p95)}, max ${ms(r.export.others.max)}; RSS (MB) ${r.export.rssSamplesMb.map((x) => n(x)).join(", ")}, at the end ${n(r.export.rssEndMb)}.`, "");
+    if (r.import)
+      lines.push(
+        `Import: ${n(r.import.docs)} documents, ${n(r.import.spans)} spans, ${n(r.import.bytes / 1e6, 1)} MB in ${n(r.import.seconds, 1)} s; the others' calls meanwhile: n ${r.import.others.n}, p50 ${ms(r.import.others.p50)}, p95 ${ms(r.import.others.p95)}, p99 ${ms(r.import.others.p99)}, max ${ms(r.import.others.max)}, ${r.import.others.errors} errors; longest event-loop stall ${r.import.stallMs.map(ms).join(", ")}.${r.import.examples.length ? ` First errors: ${r.import.examples.map((e) => `\`${e}\``).join("; ")}` : ""}`,
+        "",
+      );
+    if (r.export)
+      lines.push(
+        `Export: ${n(r.export.docs)} documents, ${n(r.export.bytes / 1e6, 1)} MB in ${n(r.export.seconds, 1)} s; the others' calls meanwhile: n ${r.export.others.n}, p50 ${ms(r.export.others.p50)}, p95 ${ms(r.export.others.p95)}, max ${ms(r.export.others.max)}; RSS (MB) ${r.export.rssSamplesMb.map((x) => n(x)).join(", ")}, at the end ${n(r.export.rssEndMb)}.`,
+        "",
+      );
     const examples = [...(r.verify?.examples ?? []), ...(r.crash?.verdict.examples ?? [])];
     if (examples.length) lines.push("Check, first findings:", "", ...examples.map((e) => `- ${e}`), "");
     lines.push("Setup: " + r.setup.join("; ") + ".", "");

@@ -36,7 +36,10 @@ export class Recorder {
 
   summary(kind?: string): Summary {
     if (kind) return summarize(this.samples.get(kind) ?? [], this.errors.get(kind) ?? 0);
-    return summarize([...this.samples.values()].flat(), [...this.errors.values()].reduce((a, b) => a + b, 0));
+    return summarize(
+      [...this.samples.values()].flat(),
+      [...this.errors.values()].reduce((a, b) => a + b, 0),
+    );
   }
 }
 

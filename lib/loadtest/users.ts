@@ -110,7 +110,11 @@ export async function openLoop(annotators: CyclingAnnotator[], opts: { seconds: 
 }
 
 /** Closed loop: each writer creates spans as fast as answered until `seconds` have passed or `stop()` says so. */
-export async function createFlood(writers: Account[], doc: Doc, opts: { cluster: Cluster; ledger: Ledger; seconds: number; rec: Recorder; firstPlace?: number; stopOnError?: boolean; stop?: () => boolean }) {
+export async function createFlood(
+  writers: Account[],
+  doc: Doc,
+  opts: { cluster: Cluster; ledger: Ledger; seconds: number; rec: Recorder; firstPlace?: number; stopOnError?: boolean; stop?: () => boolean },
+) {
   const t0 = performance.now();
   const end = t0 + opts.seconds * 1000;
   let acknowledged = 0;
@@ -121,7 +125,11 @@ export async function createFlood(writers: Account[], doc: Doc, opts: { cluster:
         const label = LABELS[k % LABELS.length];
         const t = performance.now();
         try {
-          const { body } = await call<AnnotationAnswer>(opts.cluster.pick(), w.token, "POST", `/api/v1/documents/${doc.id}/annotations`, { start, end: stop, label });
+          const { body } = await call<AnnotationAnswer>(opts.cluster.pick(), w.token, "POST", `/api/v1/documents/${doc.id}/annotations`, {
+            start,
+            end: stop,
+            label,
+          });
           opts.ledger.created({ id: body.id, userId: w.id, documentId: doc.id, start, end: stop, label });
           acknowledged++;
           opts.rec.ok("create", performance.now() - t);

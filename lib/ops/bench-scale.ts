@@ -103,7 +103,16 @@ async function measure<T>(fn: () => Promise<T>, probe?: () => Promise<unknown>) 
   const loop = watch();
   stop = true;
   await prober;
-  return { result, elapsed, cpu: (used.user + used.system) / 1000, load, ...loop, p95: pct(latencies, 95), maxProbe: Math.max(0, ...latencies), probes: latencies.length };
+  return {
+    result,
+    elapsed,
+    cpu: (used.user + used.system) / 1000,
+    load,
+    ...loop,
+    p95: pct(latencies, 95),
+    maxProbe: Math.max(0, ...latencies),
+    probes: latencies.length,
+  };
 }
 
 /** "… ms (CPU … ms, load …), longest event-loop stall … ms (… ms CPU in it), longest synchronous block … ms" */
@@ -149,16 +158,28 @@ async function main() {
     }
     const chars = lines.reduce((n, l) => n + l.length, 0);
     const corpus = await measure(() => importJsonl(lines));
-    say(`import of ${DOCS.toLocaleString("en-US")} documents (${(chars / 1e6).toFixed(1)} MB JSONL, ${corpus.result.spans.toLocaleString("en-US")} spans): ${timing(corpus)}`);
+    say(
+      `import of ${DOCS.toLocaleString("en-US")} documents (${(chars / 1e6).toFixed(1)} MB JSONL, ${corpus.result.spans.toLocaleString("en-US")} spans): ${timing(corpus)}`,
+    );
     const perCpuS = DOCS / (corpus.cpu / 1000);
     const guardMet = perCpuS >= MIN_IMPORT_DOCS_PER_CPU_S;
-    say(`  import throughput: ${Math.round(DOCS / (corpus.elapsed / 1000))} documents/s, ${Math.round(perCpuS)} per CPU second (guard ≥ ${MIN_IMPORT_DOCS_PER_CPU_S}: ${guardMet ? "met" : "MISSED"})`);
+    say(
+      `  import throughput: ${Math.round(DOCS / (corpus.elapsed / 1000))} documents/s, ${Math.round(perCpuS)} per CPU second (guard ≥ ${MIN_IMPORT_DOCS_PER_CPU_S}: ${guardMet ? "met" : "MISSED"})`,
+    );
     // large imports leave the syndication index to the background backfill they start; wait for it
-    const indexing = await measure(() => startBackfill(project.id), () => db.document.findFirst({ where: { projectId: project.id }, select: { id: true } }));
-    say(`  then the syndication index of its documents, built in the background: ${timing(indexing)}, another user's read p95 ${ms(indexing.p95)} (max ${ms(indexing.maxProbe)}, ${indexing.probes} reads)`);
+    const indexing = await measure(
+      () => startBackfill(project.id),
+      () => db.document.findFirst({ where: { projectId: project.id }, select: { id: true } }),
+    );
+    say(
+      `  then the syndication index of its documents, built in the background: ${timing(indexing)}, another user's read p95 ${ms(indexing.p95)} (max ${ms(indexing.maxProbe)}, ${indexing.probes} reads)`,
+    );
 
     // 2. syndication of single documents, from the index
-    const ids = corpus.result.created.filter((_, i) => i % Math.max(1, Math.floor(DOCS / 20)) === 0).map((c) => c.id).slice(0, 20);
+    const ids = corpus.result.created
+      .filter((_, i) => i % Math.max(1, Math.floor(DOCS / 20)) === 0)
+      .map((c) => c.id)
+      .slice(0, 20);
     const times: number[] = [];
     let passages = 0;
     const synd = await measure(async () => {
@@ -169,22 +190,33 @@ async function main() {
         passages += r.passages.length;
       }
     });
-    say(`syndication of one document in a ${DOCS.toLocaleString("en-US")}-document project (${ids.length} documents, ${passages} passages found): median ${ms(pct(times, 50))}, max ${ms(Math.max(...times))}; all: ${timing(synd)}`);
+    say(
+      `syndication of one document in a ${DOCS.toLocaleString("en-US")}-document project (${ids.length} documents, ${passages} passages found): median ${ms(pct(times, 50))}, max ${ms(Math.max(...times))}; all: ${timing(synd)}`,
+    );
 
     // 3. the backfill of a project whose documents predate the index
     await db.syndicationShingle.deleteMany({ where: { projectId: project.id } });
     await db.document.updateMany({ where: { projectId: project.id }, data: { shinglesIndexed: false } });
-    const backfill = await measure(() => backfillProject(project.id), () => db.document.findFirst({ where: { projectId: project.id }, select: { id: true } }));
-    say(`backfill of the index for ${backfill.result.toLocaleString("en-US")} documents: ${timing(backfill)}, another user's read p95 ${ms(backfill.p95)} (max ${ms(backfill.maxProbe)}, ${backfill.probes} reads)`);
+    const backfill = await measure(
+      () => backfillProject(project.id),
+      () => db.document.findFirst({ where: { projectId: project.id }, select: { id: true } }),
+    );
+    say(
+      `backfill of the index for ${backfill.result.toLocaleString("en-US")} documents: ${timing(backfill)}, another user's read p95 ${ms(backfill.p95)} (max ${ms(backfill.maxProbe)}, ${backfill.probes} reads)`,
+    );
 
     // 4. long imports while another user reads
     const probe = () => db.annotation.findMany({ where: { layer: { document: { projectId: project.id } } }, take: 20, select: { id: true } });
     const big = benchCorpus({ codePoints: BIG_CHARS, spans: 20_000, seed: 1 });
     const bigRun = await measure(() => importJsonl([line("Big", big.text, big.spans)]), probe);
-    say(`import of a ${BIG_CHARS.toLocaleString("en-US")}-character document with ${big.spans.length.toLocaleString("en-US")} spans: ${timing(bigRun)}, another user's read p95 ${ms(bigRun.p95)} (max ${ms(bigRun.maxProbe)}, ${bigRun.probes} reads)`);
+    say(
+      `import of a ${BIG_CHARS.toLocaleString("en-US")}-character document with ${big.spans.length.toLocaleString("en-US")} spans: ${timing(bigRun)}, another user's read p95 ${ms(bigRun.p95)} (max ${ms(bigRun.maxProbe)}, ${bigRun.probes} reads)`,
+    );
     const many = benchCorpus({ words: Math.ceil(MANY_SPANS * 1.5), spans: MANY_SPANS, seed: 2 });
     const manyRun = await measure(() => importJsonl([line("Many spans", many.text, many.spans)]), probe);
-    say(`import of a document with ${many.spans.length.toLocaleString("en-US")} spans (${many.codePoints.toLocaleString("en-US")} characters): ${timing(manyRun)}, another user's read p95 ${ms(manyRun.p95)} (max ${ms(manyRun.maxProbe)}, ${manyRun.probes} reads)`);
+    say(
+      `import of a document with ${many.spans.length.toLocaleString("en-US")} spans (${many.codePoints.toLocaleString("en-US")} characters): ${timing(manyRun)}, another user's read p95 ${ms(manyRun.p95)} (max ${ms(manyRun.maxProbe)}, ${manyRun.probes} reads)`,
+    );
     const bigSynd = await measure(() => documentSyndication({ actor, documentId: bigRun.result.created[0].id }));
     say(`syndication of the ${BIG_CHARS.toLocaleString("en-US")}-character document (${bigSynd.result.passages.length} passages): ${timing(bigSynd)}`);
     await db.$disconnect();

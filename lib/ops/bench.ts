@@ -22,7 +22,19 @@ import { runScript } from "./run-script";
 import { tempWorkspace, prepareDatabase, ensureBuild, startServer, timePage, type BenchServer, type ServerTiming } from "@/lib/bench/server";
 import { makeWorkload, importDocument, loadReviewDocument, DEFAULT_WORKLOAD } from "@/lib/bench/workload";
 import { bundleBrowser, startPlainServer } from "@/lib/bench/plain-page";
-import { launchBrowser, probedPage, signIn, measureLoad, measureEdits, measureCursor, measureScroll, measureFloor, cookieHeader, type LoadResult, type EditSamples } from "@/lib/bench/measure-page";
+import {
+  launchBrowser,
+  probedPage,
+  signIn,
+  measureLoad,
+  measureEdits,
+  measureCursor,
+  measureScroll,
+  measureFloor,
+  cookieHeader,
+  type LoadResult,
+  type EditSamples,
+} from "@/lib/bench/measure-page";
 import { judge, printTable, writeReport, median, type Row } from "@/lib/bench/report";
 
 const int = envInt;
@@ -101,7 +113,18 @@ type PageSamples = {
   inDom: { spans: number; overlays: number; paragraphs: number } | null;
 };
 const emptySamples = (): PageSamples => ({
-  ttfb: [], total: [], bytes: [], renderStall: [], loadStall: [], interactStall: [], ready: [], plainReady: [], nodes: [], plainNodes: [], heap: [], plainHeap: [],
+  ttfb: [],
+  total: [],
+  bytes: [],
+  renderStall: [],
+  loadStall: [],
+  interactStall: [],
+  ready: [],
+  plainReady: [],
+  nodes: [],
+  plainNodes: [],
+  heap: [],
+  plainHeap: [],
   edits: { picker: [], add: [], popover: [], relabel: [], delete: [], undo: [] },
   cursor: { word: [], line: [] },
   scroll: { middle: [], end: [] },
@@ -137,7 +160,13 @@ async function main() {
     let t = performance.now();
     ensureBuild(cfg.skipBuild);
     setup.push(`next build: ${cfg.skipBuild ? "skipped (BENCH_SKIP_BUILD=1)" : `${ms(t).toLocaleString("en")} ms`}`);
-    const server: BenchServer = await startServer({ port: cfg.ports.app, loopPort: cfg.ports.loop, databaseUrl: ws.databaseUrl, authSecret: randomBytes(32).toString("base64url"), log: `${ws.dir}/server.log` });
+    const server: BenchServer = await startServer({
+      port: cfg.ports.app,
+      loopPort: cfg.ports.loop,
+      databaseUrl: ws.databaseUrl,
+      authSecret: randomBytes(32).toString("base64url"),
+      log: `${ws.dir}/server.log`,
+    });
     cleanup.add("stop next start", server.stop);
     console.log(`bench: next start on ${server.origin} (pid ${server.pid}), loop monitor on 127.0.0.1:${cfg.ports.loop}`);
 
@@ -145,11 +174,25 @@ async function main() {
     const [ana, bo, cy] = users.annotators;
     t = performance.now();
     await server.loop.reset();
-    const docId = await importDocument(server, users.admin.token, { project: projectSlug, into: ana.email, title: workload.doc.title, text: workload.doc.text, spans: workload.doc.spans });
-    setup.push(`import of the document page's document (POST /api/v1/import, ${workload.doc.spans.length.toLocaleString("en")} spans): ${ms(t).toLocaleString("en")} ms, longest server stall ${Math.round((await server.loop.read()).stallMs).toLocaleString("en")} ms`);
+    const docId = await importDocument(server, users.admin.token, {
+      project: projectSlug,
+      into: ana.email,
+      title: workload.doc.title,
+      text: workload.doc.text,
+      spans: workload.doc.spans,
+    });
+    setup.push(
+      `import of the document page's document (POST /api/v1/import, ${workload.doc.spans.length.toLocaleString("en")} spans): ${ms(t).toLocaleString("en")} ms, longest server stall ${Math.round((await server.loop.read()).stallMs).toLocaleString("en")} ms`,
+    );
     console.log(`bench: ${setup.at(-1)}`);
     t = performance.now();
-    const review = await loadReviewDocument(server, { project: projectSlug, admin: users.admin.token, annotators: [ana, bo, cy], review: workload.review, concurrency: cfg.postConcurrency });
+    const review = await loadReviewDocument(server, {
+      project: projectSlug,
+      admin: users.admin.token,
+      annotators: [ana, bo, cy],
+      review: workload.review,
+      concurrency: cfg.postConcurrency,
+    });
     setup.push(
       `review document: first layer imported, ${(2 * workload.options.spans).toLocaleString("en")} spans of the two others posted one by one (POST /api/v1/documents/:id/annotations), three submits, merge agreed → ${review.gold.toLocaleString("en")} gold spans (${review.leftToAdjudicate.toLocaleString("en")} candidates left to adjudicate): ${ms(t).toLocaleString("en")} ms`,
     );
@@ -242,8 +285,22 @@ async function main() {
 
     // 5. the 2,000,000-character document: server figures (and, if asked, the browser's)
     const big = {
-      ...{ ttfb: [] as number[], total: [] as number[], stall: [] as number[], reviewTtfb: [] as number[], reviewTotal: [] as number[], reviewStall: [] as number[] },
-      ...{ ready: [] as number[], plainReady: [] as number[], nodes: [] as number[], plainNodes: [] as number[], heap: [] as number[], plainHeap: [] as number[] },
+      ...{
+        ttfb: [] as number[],
+        total: [] as number[],
+        stall: [] as number[],
+        reviewTtfb: [] as number[],
+        reviewTotal: [] as number[],
+        reviewStall: [] as number[],
+      },
+      ...{
+        ready: [] as number[],
+        plainReady: [] as number[],
+        nodes: [] as number[],
+        plainNodes: [] as number[],
+        heap: [] as number[],
+        plainHeap: [] as number[],
+      },
       ...{ importMs: 0, importStall: 0, bytes: 0 },
     };
     let bigInfo = "";
@@ -253,7 +310,13 @@ async function main() {
       console.log(`bench: importing the big document: ${bigInfo}`);
       await server.loop.reset();
       t = performance.now();
-      const bigId = await importDocument(server, users.admin.token, { project: projectSlug, into: ana.email, title: corpus.title, text: corpus.text, spans: corpus.spans });
+      const bigId = await importDocument(server, users.admin.token, {
+        project: projectSlug,
+        into: ana.email,
+        title: corpus.title,
+        text: corpus.text,
+        spans: corpus.spans,
+      });
       big.importMs = ms(t);
       big.importStall = (await server.loop.read()).stallMs;
       const cookies: Record<string, string> = {};
@@ -284,7 +347,10 @@ async function main() {
           const { context, page } = await probedPage(browser, probe, { spans: kind === "real", overlays: false });
           try {
             if (kind === "real") await signIn(page, server.origin, ana);
-            const load = await measureLoad(page, kind === "real" ? `${server.origin}/documents/${bigId}` : plain.url("big"), { settleMs: cfg.settleMs, timeoutMs: 600_000 });
+            const load = await measureLoad(page, kind === "real" ? `${server.origin}/documents/${bigId}` : plain.url("big"), {
+              settleMs: cfg.settleMs,
+              timeoutMs: 600_000,
+            });
             (kind === "real" ? big.ready : big.plainReady).push(load.readyMs);
             (kind === "real" ? big.nodes : big.plainNodes).push(load.nodes);
             (kind === "real" ? big.heap : big.plainHeap).push(mb(load.heapBytes));
@@ -300,26 +366,107 @@ async function main() {
     const R = samples.review;
     const serverRows = (section: string, s: PageSamples): Row[] => [
       { section, measure: "server: time to first byte (signed-in GET)", unit: "ms", samples: s.ttfb, target: { max: 300, on: "median", text: "≤ 300 ms" } },
-      { section, measure: "server: whole response", unit: "ms", samples: s.total, note: `${Math.round(median(s.bytes) / 1024).toLocaleString("en")} KB of HTML` },
-      { section, measure: "server: longest event-loop stall while rendering", unit: "ms", samples: s.renderStall, target: { max: 50, on: "worst", text: "≤ 50 ms" } },
-      { section, measure: "server: longest event-loop stall during the browser's page load", unit: "ms", samples: s.loadStall, target: { max: 50, on: "worst", text: "≤ 50 ms" } },
-      { section, measure: "server: longest event-loop stall during edits, cursor moves, scrolling (saves)", unit: "ms", samples: s.interactStall, target: { max: 50, on: "worst", text: "≤ 50 ms" } },
+      {
+        section,
+        measure: "server: whole response",
+        unit: "ms",
+        samples: s.total,
+        note: `${Math.round(median(s.bytes) / 1024).toLocaleString("en")} KB of HTML`,
+      },
+      {
+        section,
+        measure: "server: longest event-loop stall while rendering",
+        unit: "ms",
+        samples: s.renderStall,
+        target: { max: 50, on: "worst", text: "≤ 50 ms" },
+      },
+      {
+        section,
+        measure: "server: longest event-loop stall during the browser's page load",
+        unit: "ms",
+        samples: s.loadStall,
+        target: { max: 50, on: "worst", text: "≤ 50 ms" },
+      },
+      {
+        section,
+        measure: "server: longest event-loop stall during edits, cursor moves, scrolling (saves)",
+        unit: "ms",
+        samples: s.interactStall,
+        target: { max: 50, on: "worst", text: "≤ 50 ms" },
+      },
     ];
     const browserRows = (section: string, s: PageSamples): Row[] => [
-      { section, measure: "page ready: navigation → text and spans painted", unit: "ms", samples: s.ready, baseline: s.plainReady, target: { max: 1.5, ratio: true, on: "median", text: "≤ 1.5× plain" } },
-      { section, measure: "DOM nodes", unit: "nodes", samples: s.nodes, baseline: s.plainNodes, target: { max: 3, ratio: true, on: "median", text: "≤ 3× plain" } },
-      { section, measure: "JS heap after GC", unit: "MB", samples: s.heap, baseline: s.plainHeap, target: { max: 3, ratio: true, on: "median", text: "≤ 3× plain" } },
-      { section, measure: "measurement floor: a keypress that toggles one class, on the plain page", unit: "ms", samples: s.floor, note: "frame alignment and paint only" },
+      {
+        section,
+        measure: "page ready: navigation → text and spans painted",
+        unit: "ms",
+        samples: s.ready,
+        baseline: s.plainReady,
+        target: { max: 1.5, ratio: true, on: "median", text: "≤ 1.5× plain" },
+      },
+      {
+        section,
+        measure: "DOM nodes",
+        unit: "nodes",
+        samples: s.nodes,
+        baseline: s.plainNodes,
+        target: { max: 3, ratio: true, on: "median", text: "≤ 3× plain" },
+      },
+      {
+        section,
+        measure: "JS heap after GC",
+        unit: "MB",
+        samples: s.heap,
+        baseline: s.plainHeap,
+        target: { max: 3, ratio: true, on: "median", text: "≤ 3× plain" },
+      },
+      {
+        section,
+        measure: "measurement floor: a keypress that toggles one class, on the plain page",
+        unit: "ms",
+        samples: s.floor,
+        note: "frame alignment and paint only",
+      },
       { section, measure: "label picker shown after a mouse selection (mouseup → painted)", unit: "ms", samples: s.edits.picker },
       { section, measure: "add a span: hotkey 1 → new span painted", unit: "ms", samples: s.edits.add, target: { max: 16, on: "worst", text: "≤ 16 ms" } },
       { section, measure: "popover shown after a click on a span (mouseup → painted)", unit: "ms", samples: s.edits.popover },
-      { section, measure: "relabel: hotkey 2 in the popover → new label painted", unit: "ms", samples: s.edits.relabel, target: { max: 16, on: "worst", text: "≤ 16 ms" } },
+      {
+        section,
+        measure: "relabel: hotkey 2 in the popover → new label painted",
+        unit: "ms",
+        samples: s.edits.relabel,
+        target: { max: 16, on: "worst", text: "≤ 16 ms" },
+      },
       { section, measure: "delete: Delete in the popover → span gone", unit: "ms", samples: s.edits.delete, target: { max: 16, on: "worst", text: "≤ 16 ms" } },
       { section, measure: "undo: Ctrl+Z → deleted span back", unit: "ms", samples: s.edits.undo, target: { max: 16, on: "worst", text: "≤ 16 ms" } },
-      { section, measure: "cursor by word: ArrowRight → .kbd-cursor moved", unit: "ms", samples: s.cursor.word, target: { max: 16, on: "worst", text: "≤ 16 ms" } },
-      { section, measure: "cursor by line: ArrowDown → .kbd-cursor moved", unit: "ms", samples: s.cursor.line, target: { max: 16, on: "worst", text: "≤ 16 ms" } },
-      { section, measure: "scroll to the middle → spans in view painted", unit: "ms", samples: s.scroll.middle, target: { max: 33, on: "worst", text: "≤ 33 ms (2 frames)" } },
-      { section, measure: "scroll to the end → spans in view painted", unit: "ms", samples: s.scroll.end, target: { max: 33, on: "worst", text: "≤ 33 ms (2 frames)" } },
+      {
+        section,
+        measure: "cursor by word: ArrowRight → .kbd-cursor moved",
+        unit: "ms",
+        samples: s.cursor.word,
+        target: { max: 16, on: "worst", text: "≤ 16 ms" },
+      },
+      {
+        section,
+        measure: "cursor by line: ArrowDown → .kbd-cursor moved",
+        unit: "ms",
+        samples: s.cursor.line,
+        target: { max: 16, on: "worst", text: "≤ 16 ms" },
+      },
+      {
+        section,
+        measure: "scroll to the middle → spans in view painted",
+        unit: "ms",
+        samples: s.scroll.middle,
+        target: { max: 33, on: "worst", text: "≤ 33 ms (2 frames)" },
+      },
+      {
+        section,
+        measure: "scroll to the end → spans in view painted",
+        unit: "ms",
+        samples: s.scroll.end,
+        target: { max: 33, on: "worst", text: "≤ 33 ms (2 frames)" },
+      },
     ];
     const docSection = "Document page (/documents/:id, one annotator's layer)";
     const reviewSection = "Review page (/review/:id, gold over three annotators' layers)";
@@ -329,18 +476,69 @@ async function main() {
       rows.push(
         { section: bigSection, measure: "import (POST /api/v1/import), not a page", unit: "ms", samples: [big.importMs] },
         { section: bigSection, measure: "longest event-loop stall during the import, not a page", unit: "ms", samples: [big.importStall] },
-        { section: bigSection, measure: "document page: time to first byte", unit: "ms", samples: big.ttfb, target: { max: 300, on: "median", text: "≤ 300 ms" } },
-        { section: bigSection, measure: "document page: whole response", unit: "ms", samples: big.total, note: `${Math.round(big.bytes / 1024).toLocaleString("en")} KB of HTML` },
-        { section: bigSection, measure: "document page: longest event-loop stall while rendering", unit: "ms", samples: big.stall, target: { max: 50, on: "worst", text: "≤ 50 ms" } },
-        { section: bigSection, measure: "review page: time to first byte", unit: "ms", samples: big.reviewTtfb, target: { max: 300, on: "median", text: "≤ 300 ms" } },
+        {
+          section: bigSection,
+          measure: "document page: time to first byte",
+          unit: "ms",
+          samples: big.ttfb,
+          target: { max: 300, on: "median", text: "≤ 300 ms" },
+        },
+        {
+          section: bigSection,
+          measure: "document page: whole response",
+          unit: "ms",
+          samples: big.total,
+          note: `${Math.round(big.bytes / 1024).toLocaleString("en")} KB of HTML`,
+        },
+        {
+          section: bigSection,
+          measure: "document page: longest event-loop stall while rendering",
+          unit: "ms",
+          samples: big.stall,
+          target: { max: 50, on: "worst", text: "≤ 50 ms" },
+        },
+        {
+          section: bigSection,
+          measure: "review page: time to first byte",
+          unit: "ms",
+          samples: big.reviewTtfb,
+          target: { max: 300, on: "median", text: "≤ 300 ms" },
+        },
         { section: bigSection, measure: "review page: whole response", unit: "ms", samples: big.reviewTotal },
-        { section: bigSection, measure: "review page: longest event-loop stall while rendering", unit: "ms", samples: big.reviewStall, target: { max: 50, on: "worst", text: "≤ 50 ms" } },
+        {
+          section: bigSection,
+          measure: "review page: longest event-loop stall while rendering",
+          unit: "ms",
+          samples: big.reviewStall,
+          target: { max: 50, on: "worst", text: "≤ 50 ms" },
+        },
       );
       if (big.ready.length) {
         rows.push(
-          { section: bigSection, measure: "document page ready: navigation → text and spans painted", unit: "ms", samples: big.ready, baseline: big.plainReady, target: { max: 1.5, ratio: true, on: "median", text: "≤ 1.5× plain" } },
-          { section: bigSection, measure: "document page: DOM nodes", unit: "nodes", samples: big.nodes, baseline: big.plainNodes, target: { max: 3, ratio: true, on: "median", text: "≤ 3× plain" } },
-          { section: bigSection, measure: "document page: JS heap after GC", unit: "MB", samples: big.heap, baseline: big.plainHeap, target: { max: 3, ratio: true, on: "median", text: "≤ 3× plain" } },
+          {
+            section: bigSection,
+            measure: "document page ready: navigation → text and spans painted",
+            unit: "ms",
+            samples: big.ready,
+            baseline: big.plainReady,
+            target: { max: 1.5, ratio: true, on: "median", text: "≤ 1.5× plain" },
+          },
+          {
+            section: bigSection,
+            measure: "document page: DOM nodes",
+            unit: "nodes",
+            samples: big.nodes,
+            baseline: big.plainNodes,
+            target: { max: 3, ratio: true, on: "median", text: "≤ 3× plain" },
+          },
+          {
+            section: bigSection,
+            measure: "document page: JS heap after GC",
+            unit: "MB",
+            samples: big.heap,
+            baseline: big.plainHeap,
+            target: { max: 3, ratio: true, on: "median", text: "≤ 3× plain" },
+          },
         );
       }
     }
@@ -376,9 +574,10 @@ async function main() {
         "## How it is measured",
         "",
         "- Server: a signed-in GET from the bench (the session cookie of the browser that signed in), time to the first byte of the body and to the last. Event-loop stalls are measured inside the `next start` process by `perf_hooks.monitorEventLoopDelay` (5 ms resolution; stall = the histogram's max less the resolution), preloaded with NODE_OPTIONS=--require lib/bench/loop-monitor.cjs and read on its own loopback port; no product code is involved. Each page was loaded once, untimed, before the rounds (first render of the route, the project's syndication index).",
-        "- Page ready: from navigation start to the first frame painted with text in `.doc-text` and at least one `[data-ann-id]` (review page: and one `[data-overlay-id]`); plain TipTap: to its first frame with text. \"Painted\" = the first requestAnimationFrame after a MutationObserver (or a per-frame check) sees the change, then the task after that frame's rendering work.",
+        '- Page ready: from navigation start to the first frame painted with text in `.doc-text` and at least one `[data-ann-id]` (review page: and one `[data-overlay-id]`); plain TipTap: to its first frame with text. "Painted" = the first requestAnimationFrame after a MutationObserver (or a per-frame check) sees the change, then the task after that frame\'s rendering work.',
         "- Interactions: from the triggering event's `timeStamp` (capture-phase listener on window for keydown / mouseup) to painted, the same way: a new `[data-ann-id]` (add), its `data-label` (relabel), its absence (delete), its return (undo), a moved `.kbd-cursor` (cursor). Saves are waited for between steps, untimed. Scrolling: `.doc-pane`'s scrollTop set to the middle / the end, timed to a painted `[data-ann-id]` (review page: or `[data-overlay-id]`) whose box meets the pane's viewport.",
-        "- DOM nodes: `document.getElementsByTagName('*').length` and JS heap: CDP `Runtime.getHeapUsage` after `gc()` and `HeapProfiler.collectGarbage`, both " + `${cfg.settleMs} ms after page ready.`,
+        "- DOM nodes: `document.getElementsByTagName('*').length` and JS heap: CDP `Runtime.getHeapUsage` after `gc()` and `HeapProfiler.collectGarbage`, both " +
+          `${cfg.settleMs} ms after page ready.`,
         "- Every interaction figure includes waiting for the browser's next frame, as the user's does; the row \"measurement floor\" shows what a keypress measures whose whole effect is one class toggled on the plain page (input delivery, frame scheduling and paint, nothing of the app).",
         "- Judged on: the worst sample for edits, cursor moves, scrolling and stalls; the median for time to first byte and the ratios (ratio = median / plain TipTap's median).",
         "",

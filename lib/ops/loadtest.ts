@@ -66,7 +66,10 @@ async function admin(url: string, sql: string) {
 
 function runPhase(phase: PhaseConfig): Promise<PhaseResult> {
   const tsx = resolve("node_modules/tsx/dist/cli.mjs");
-  const child = spawn(process.execPath, [tsx, "lib/loadtest/phase.ts"], { stdio: "inherit", env: { ...process.env, LOADTEST_PHASE: JSON.stringify(phase), DATABASE_URL: phase.databaseUrl } });
+  const child = spawn(process.execPath, [tsx, "lib/loadtest/phase.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, LOADTEST_PHASE: JSON.stringify(phase), DATABASE_URL: phase.databaseUrl },
+  });
   const stop = () => child.kill("SIGTERM");
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -126,7 +129,10 @@ async function main() {
       if (partial) results.push(partial);
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      if (provider === "postgresql") await admin(cfg.postgresUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => console.error(`loadtest: could not drop ${dbName}: ${e.message}`));
+      if (provider === "postgresql")
+        await admin(cfg.postgresUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) =>
+          console.error(`loadtest: could not drop ${dbName}: ${e.message}`),
+        );
     }
   }
   const elapsed = Math.round((performance.now() - started) / 1000);

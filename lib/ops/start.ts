@@ -16,7 +16,9 @@ async function main() {
 
   const { seedDemo } = await import("@/lib/seed/seed-demo");
   const { logins, corpus, loginsFile, assigned } = await seedDemo();
-  console.log(`seed project "${corpus.project.name}": ${corpus.created} new of ${corpus.total} documents${assigned ? `, ${assigned} annotator seats assigned (2 per document)` : ""}`);
+  console.log(
+    `seed project "${corpus.project.name}": ${corpus.created} new of ${corpus.total} documents${assigned ? `, ${assigned} annotator seats assigned (2 per document)` : ""}`,
+  );
 
   if (!process.argv.includes("--no-build")) buildNext();
   const port = process.env.PORT ?? "3000";

@@ -19,7 +19,11 @@ export const NewProject = z
   .transform((p, ctx) => {
     const slug = ProjectSlug.safeParse(p.slug ? p.slug : slugify(p.name));
     if (!slug.success) {
-      ctx.addIssue({ code: "custom", path: ["slug"], message: p.slug ? slug.error.issues[0].message : "Give a slug: the name has no letters or digits to make one from" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["slug"],
+        message: p.slug ? slug.error.issues[0].message : "Give a slug: the name has no letters or digits to make one from",
+      });
       return z.NEVER;
     }
     return { ...p, slug: slug.data };

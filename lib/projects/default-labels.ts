@@ -16,7 +16,12 @@ export const ENTITY_LABELS = [
  * an ENTITY span) and cited sources; no hotkeys (1–9 are the entity types).
  */
 export const QUOTE_LABELS = [
-  { name: "QUOTE", kind: "QUOTE", color: "#1d4ed8", description: "The content of a quoted or reported statement; link its cue and speaker in the Quote panel." },
+  {
+    name: "QUOTE",
+    kind: "QUOTE",
+    color: "#1d4ed8",
+    description: "The content of a quoted or reported statement; link its cue and speaker in the Quote panel.",
+  },
   { name: "CUE", kind: "CUE", color: "#78716c", description: "The words that introduce a quote (said, told, quoted … as saying)." },
   { name: "CITED_SOURCE", kind: "CITED_SOURCE", color: "#b91c1c", description: "A source the text cites (Interfax, a military diplomatic source in Moscow)." },
 ].map((l, i) => ({ ...l, hotkey: null as string | null, sortOrder: ENTITY_LABELS.length + i }));

@@ -13,7 +13,19 @@ describe("the label name rule", () => {
   });
 
   it("refuses invisible, control and direction characters, commas and overlong names", () => {
-    for (const bad of ["PERSON\u200b", "PER\u202eNOS", "A\u0000B", "A\u001bB", "A\u2028B", "A\u2066B\u2069", "OR\ufeffG", "ORG,GPE", "x".repeat(41), "   ", "A\ue000"]) {
+    for (const bad of [
+      "PERSON\u200b",
+      "PER\u202eNOS",
+      "A\u0000B",
+      "A\u001bB",
+      "A\u2028B",
+      "A\u2066B\u2069",
+      "OR\ufeffG",
+      "ORG,GPE",
+      "x".repeat(41),
+      "   ",
+      "A\ue000",
+    ]) {
       expect(refused(bad), JSON.stringify(bad)).toBe(true);
     }
     expect(labelNameProblem("PER\u202eNOS")).toContain("U+202E");

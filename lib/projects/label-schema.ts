@@ -15,7 +15,17 @@ import { getProject, getManagedProject } from "./get-project";
 import { lookalikeOf } from "./label-name";
 import { LABEL_PALETTE, LabelPatch, MoveDirection, NewLabel } from "./label-input";
 
-type LabelRow = { id: string; projectId: string; name: string; kind: string; color: string; hotkey: string | null; description: string; sortOrder: number; archived: boolean };
+type LabelRow = {
+  id: string;
+  projectId: string;
+  name: string;
+  kind: string;
+  color: string;
+  hotkey: string | null;
+  description: string;
+  sortOrder: number;
+  archived: boolean;
+};
 
 export type SchemaLabel = Omit<LabelRow, "projectId"> & { spans: number };
 
@@ -57,7 +67,10 @@ async function checkUnique(tx: Tx, label: Pick<LabelRow, "projectId" | "name" | 
   }
   const lookalike = lookalikeOf(label.name, others);
   if (lookalike) {
-    throw new AppError("CONFLICT", `"${label.name}" looks the same as the label "${lookalike.name}"; pick a name that reads differently`, { field: "name", labelId: lookalike.id });
+    throw new AppError("CONFLICT", `"${label.name}" looks the same as the label "${lookalike.name}"; pick a name that reads differently`, {
+      field: "name",
+      labelId: lookalike.id,
+    });
   }
   if (label.hotkey && !label.archived) {
     const sameKey = others.find((o) => !o.archived && o.hotkey === label.hotkey);
@@ -130,7 +143,15 @@ export async function updateLabel(opts: { actor: Actor; labelId: string; input: 
         data: { name: next.name, kind: next.kind, color: next.color, hotkey: next.hotkey, description: next.description, archived: next.archived, sortOrder },
       });
       const action = before.archived === after.archived ? "UPDATE" : after.archived ? "ARCHIVE" : "UNARCHIVE";
-      await recordAudit(tx, { projectId: before.projectId, actorId: opts.actor.id, subject: "LABEL", subjectId: before.id, action, before: snapshot(before), after: snapshot(after) });
+      await recordAudit(tx, {
+        projectId: before.projectId,
+        actorId: opts.actor.id,
+        subject: "LABEL",
+        subjectId: before.id,
+        action,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return labelView(after);
     }, CONCURRENT);
   } catch (err) {

@@ -36,5 +36,10 @@ export async function listProjects(opts: { actor: Actor; query?: z.input<typeof 
 /** Every project's id and name, for pick lists in admin forms (at most `limit`). */
 export async function projectChoices(opts: { actor: Actor; limit?: number }) {
   authorize(opts.actor, "project:view");
-  return db.project.findMany({ where: projectScope(opts.actor), orderBy: [{ name: "asc" }, { id: "asc" }], take: opts.limit ?? 500, select: { id: true, name: true } });
+  return db.project.findMany({
+    where: projectScope(opts.actor),
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: opts.limit ?? 500,
+    select: { id: true, name: true },
+  });
 }

@@ -97,6 +97,11 @@ export async function removeMember(opts: { actor: Actor; projectId: string; user
       action: "REMOVE",
       before: { userId: opts.userId, email: m.user.email, role: m.user.role },
     });
-    await recordUserAudit(tx, { actorId: opts.actor.id, userId: opts.userId, action: "MEMBER_REMOVE", before: { project: { id: project.id, name: project.name } } });
+    await recordUserAudit(tx, {
+      actorId: opts.actor.id,
+      userId: opts.userId,
+      action: "MEMBER_REMOVE",
+      before: { project: { id: project.id, name: project.name } },
+    });
   });
 }

@@ -38,7 +38,10 @@ describe(`projects on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
   it("refuses a taken or malformed slug and non-admins", async () => {
     const p = await newProject();
-    await expect(createProject({ actor: admin.actor, input: { name: "Again", slug: p.slug } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining(p.slug) });
+    await expect(createProject({ actor: admin.actor, input: { name: "Again", slug: p.slug } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining(p.slug),
+    });
     await expect(createProject({ actor: admin.actor, input: { name: "Bad", slug: "Not a slug!" } })).rejects.toThrow(/lower-case letters/);
     await expect(createProject({ actor: admin.actor, input: { name: "!!!" } })).rejects.toThrow(/Give a slug/);
     await expect(createProject({ actor: reviewer.actor, input: { name: "Mine" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -74,7 +77,9 @@ describe(`projects on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { projectId: p.id, subject: "PROJECT", action: "UPDATE" } });
     expect(JSON.parse(audit.before!)).toMatchObject({ name: p.name, guidelines: "", blindReview: false });
     expect(JSON.parse(audit.after!)).toMatchObject({ name: "Renamed", guidelines, blindReview: true });
-    await expect(updateProject({ actor: admin.actor, projectId: p.id, input: { name: "Stale", expectedUpdatedAt: p.updatedAt.toISOString() } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      updateProject({ actor: admin.actor, projectId: p.id, input: { name: "Stale", expectedUpdatedAt: p.updatedAt.toISOString() } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(updateProject({ actor: reviewer.actor, projectId: p.id, input: { name: "Mine" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updateProject({ actor: admin.actor, projectId: "nope", input: { name: "x" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(updateProject({ actor: admin.actor, projectId: p.id, input: { annotatorsPerDocument: 3 } as never })).rejects.toThrow();
@@ -96,8 +101,14 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
   it("refuses duplicate names (any case) and hotkeys with 409, and malformed fields", async () => {
     const p = await newProject();
-    await expect(addLabel({ actor: admin.actor, projectId: p.id, input: { name: "person" } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/PERSON/) });
-    await expect(addLabel({ actor: admin.actor, projectId: p.id, input: { name: "WEAPON", hotkey: "3" } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Hotkey 3 is already used by GPE/) });
+    await expect(addLabel({ actor: admin.actor, projectId: p.id, input: { name: "person" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/PERSON/),
+    });
+    await expect(addLabel({ actor: admin.actor, projectId: p.id, input: { name: "WEAPON", hotkey: "3" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/Hotkey 3 is already used by GPE/),
+    });
     await expect(addLabel({ actor: admin.actor, projectId: p.id, input: { name: "WEAPON", color: "red" } })).rejects.toThrow(/#rrggbb/);
     await expect(addLabel({ actor: admin.actor, projectId: p.id, input: { name: "WEAPON", color: "#12345" } })).rejects.toThrow(/#rrggbb/);
     await expect(addLabel({ actor: admin.actor, projectId: p.id, input: { name: "x".repeat(41) } })).rejects.toThrow(/at most 40/);
@@ -106,7 +117,10 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await expect(addLabel({ actor: admin.actor, projectId: p.id, input: { name: "WEAPON", kind: "RELATION" as never } })).rejects.toThrow(/Kinds are/);
     const gpe = await label(p.id, "GPE");
     await expect(updateLabel({ actor: admin.actor, labelId: gpe.id, input: { name: "Org" } })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(updateLabel({ actor: admin.actor, labelId: gpe.id, input: { hotkey: 1 } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/PERSON/) });
+    await expect(updateLabel({ actor: admin.actor, labelId: gpe.id, input: { hotkey: 1 } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/PERSON/),
+    });
     await expect(updateLabel({ actor: admin.actor, labelId: gpe.id, input: {} })).rejects.toThrow(/Change at least one/);
     expect(await db.label.count({ where: { projectId: p.id } })).toBe(DEFAULT_LABELS.length);
   });
@@ -134,13 +148,18 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const archived = await updateLabel({ actor: admin.actor, labelId: person.id, input: { archived: true } });
     expect(archived.archived).toBe(true);
     expect((await db.annotation.findUniqueOrThrow({ where: { id: annotation.id } })).labelId).toBe(person.id);
-    await expect(createAnnotation({ actor: annotator.actor, documentId: doc.id, input: { start: 11, end: 16, label: "PERSON" } })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
+    await expect(createAnnotation({ actor: annotator.actor, documentId: doc.id, input: { start: 11, end: 16, label: "PERSON" } })).rejects.toMatchObject({
+      code: "UNPROCESSABLE",
+    });
     expect((await listLabels({ projectId: p.id })).map((l) => l.name)).not.toContain("PERSON");
     expect(await db.auditEvent.count({ where: { subject: "LABEL", subjectId: person.id, action: "ARCHIVE" } })).toBe(1);
 
     // its hotkey can go to another label; unarchiving then asks to settle the clash first
     const human = await addLabel({ actor: admin.actor, projectId: p.id, input: { name: "HUMAN", hotkey: "1" } });
-    await expect(updateLabel({ actor: admin.actor, labelId: person.id, input: { archived: false } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/HUMAN/) });
+    await expect(updateLabel({ actor: admin.actor, labelId: person.id, input: { archived: false } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/HUMAN/),
+    });
     const back = await updateLabel({ actor: admin.actor, labelId: person.id, input: { archived: false, hotkey: null } });
     expect(back).toMatchObject({ archived: false, hotkey: null });
     expect((await listLabels({ projectId: p.id })).map((l) => l.name).slice(-2)).toEqual([human.name, "PERSON"]);
@@ -153,7 +172,10 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const doc = await makeDocument(admin.actor, { project: p.slug });
     await createAnnotation({ actor: annotator.actor, documentId: doc.id, input: { start: 0, end: 6, label: "ORG" } });
     const org = await label(p.id, "ORG");
-    await expect(updateLabel({ actor: admin.actor, labelId: org.id, input: { kind: "QUOTE" } })).rejects.toMatchObject({ code: "UNPROCESSABLE", message: expect.stringMatching(/1 span/) });
+    await expect(updateLabel({ actor: admin.actor, labelId: org.id, input: { kind: "QUOTE" } })).rejects.toMatchObject({
+      code: "UNPROCESSABLE",
+      message: expect.stringMatching(/1 span/),
+    });
     const loc = await label(p.id, "LOC");
     expect(await updateLabel({ actor: admin.actor, labelId: loc.id, input: { kind: "CITED_SOURCE" } })).toMatchObject({ kind: "CITED_SOURCE" });
   });
@@ -171,7 +193,9 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const quantity = await label(p.id, last);
     await moveLabel({ actor: admin.actor, labelId: quantity.id, direction: "down" });
     expect((await names()).at(-1)).toBe(last);
-    expect((await db.label.findMany({ where: { projectId: p.id }, orderBy: { sortOrder: "asc" } })).map((l) => l.sortOrder)).toEqual(DEFAULT_LABELS.map((_, i) => i));
+    expect((await db.label.findMany({ where: { projectId: p.id }, orderBy: { sortOrder: "asc" } })).map((l) => l.sortOrder)).toEqual(
+      DEFAULT_LABELS.map((_, i) => i),
+    );
     expect(await db.auditEvent.count({ where: { subject: "LABEL", subjectId: gpe.id, action: "MOVE" } })).toBe(2);
     await expect(moveLabel({ actor: admin.actor, labelId: gpe.id, direction: "sideways" as never })).rejects.toThrow();
     await updateLabel({ actor: admin.actor, labelId: quantity.id, input: { archived: true } });

@@ -61,7 +61,12 @@ export async function setQuoteLinks(opts: { actor: Actor; annotationId: string; 
     const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
     const { count } = await tx.annotation.updateMany({
       where: { id: before.id, version: before.version },
-      data: { quoteCueId: input.cueId, quoteSpeakerId: input.speakerId, version: { increment: 1 }, ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}) },
+      data: {
+        quoteCueId: input.cueId,
+        quoteSpeakerId: input.speakerId,
+        version: { increment: 1 },
+        ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}),
+      },
     });
     const row = await tx.annotation.findUniqueOrThrow({ where: { id: before.id }, include: annotationInclude });
     if (count === 0) throw staleVersion(annotationView(row));
@@ -77,6 +82,10 @@ export async function setQuoteLinks(opts: { actor: Actor; annotationId: string; 
     });
     return { row, layer };
   });
-  await publishDocumentEvent({ type: "annotation.updated", ...layerRef(layer, before.layer.document.projectId, opts.actor.id), annotation: annotationView(row) });
+  await publishDocumentEvent({
+    type: "annotation.updated",
+    ...layerRef(layer, before.layer.document.projectId, opts.actor.id),
+    annotation: annotationView(row),
+  });
   return links(row);
 }

@@ -35,7 +35,16 @@ describe("presence and events under blind review", () => {
   });
 
   it("swaps the annotator's user id in document events for reviewers", () => {
-    const e = { type: "layer.changed" as const, documentId: "d1", projectId: "p1", layerId: "l1", layerKind: "ANNOTATOR" as const, layerUserId: "a1", actorId: "a1", status: "SUBMITTED" as const };
+    const e = {
+      type: "layer.changed" as const,
+      documentId: "d1",
+      projectId: "p1",
+      layerId: "l1",
+      layerKind: "ANNOTATOR" as const,
+      layerUserId: "a1",
+      actorId: "a1",
+      status: "SUBMITTED" as const,
+    };
     const seen = blindDocumentEvent(e, { subscriber: { id: "r1", role: "REVIEWER" }, project: project(true) });
     expect(seen).toMatchObject({ layerUserId: pseudonym("p1", "a1").id, actorId: pseudonym("p1", "a1").id });
     expect(blindDocumentEvent(e, { subscriber: { id: "r1", role: "REVIEWER" }, project: project(false) })).toEqual(e);

@@ -56,20 +56,29 @@ describe("channel encoding", () => {
 
   it("always fits the limit, whatever the text (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 3000 }), fc.constantFrom("annotation.created" as const, "annotation.updated" as const), (text, type) => {
-        const msg: BusMessage = { kind: "document", event: { type, ...ref, annotation: annotation(text) } as DocumentEvent };
-        const encoded = encodeMessage(msg)!;
-        expect(Buffer.byteLength(encoded.payload)).toBeLessThanOrEqual(NOTIFY_MAX_BYTES);
-        const back = decodeMessage(encoded.payload)!;
-        if (encoded.shrunk) expect(back.kind === "document" && "refetch" in back.event && back.event.refetch).toBe(true);
-        else expect(back).toEqual(msg);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 3000 }),
+        fc.constantFrom("annotation.created" as const, "annotation.updated" as const),
+        (text, type) => {
+          const msg: BusMessage = { kind: "document", event: { type, ...ref, annotation: annotation(text) } as DocumentEvent };
+          const encoded = encodeMessage(msg)!;
+          expect(Buffer.byteLength(encoded.payload)).toBeLessThanOrEqual(NOTIFY_MAX_BYTES);
+          const back = decodeMessage(encoded.payload)!;
+          if (encoded.shrunk) expect(back.kind === "document" && "refetch" in back.event && back.event.refetch).toBe(true);
+          else expect(back).toEqual(msg);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it("cuts a presence list that does not fit, keeping the first viewers", () => {
-    const viewers = Array.from({ length: 200 }, (_, i) => ({ userId: `user-${i}`, name: `Analyst number ${i} ${"x".repeat(40)}`, role: "ANNOTATOR" as const, tabs: 1 }));
+    const viewers = Array.from({ length: 200 }, (_, i) => ({
+      userId: `user-${i}`,
+      name: `Analyst number ${i} ${"x".repeat(40)}`,
+      role: "ANNOTATOR" as const,
+      tabs: 1,
+    }));
     const encoded = encodeMessage({ kind: "presence", instanceId: "i1", documentId: "doc1", viewers, seq: 1, reply: false })!;
     expect(encoded.shrunk).toBe(true);
     expect(Buffer.byteLength(encoded.payload)).toBeLessThanOrEqual(NOTIFY_MAX_BYTES);

@@ -85,10 +85,7 @@ export const PresenceAnnounce = z.object({
 });
 export type PresenceAnnounce = z.infer<typeof PresenceAnnounce>;
 
-export const BusMessage = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("document"), event: DeliveredDocumentEvent }),
-  PresenceAnnounce,
-]);
+export const BusMessage = z.discriminatedUnion("kind", [z.object({ kind: z.literal("document"), event: DeliveredDocumentEvent }), PresenceAnnounce]);
 export type BusMessage = z.infer<typeof BusMessage>;
 
 /** Sent to a browser: everyone on the document now. */

@@ -38,7 +38,13 @@ export class Hub {
   constructor(readonly bus: Bus) {}
 
   /** Opens a stream of one document for one subscriber; it receives the current viewers at once. */
-  connect(opts: { connectionId?: string; documentId: string; viewer: Omit<Connection, "connectionId">; access: StreamAccess; send: LocalStream["send"] }): StreamHandle {
+  connect(opts: {
+    connectionId?: string;
+    documentId: string;
+    viewer: Omit<Connection, "connectionId">;
+    access: StreamAccess;
+    send: LocalStream["send"];
+  }): StreamHandle {
     this.start();
     const connectionId = opts.connectionId ?? randomUUID();
     const stream: LocalStream = { ...opts.viewer, connectionId, documentId: opts.documentId, access: opts.access, send: opts.send };

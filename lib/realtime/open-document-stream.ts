@@ -24,9 +24,14 @@ async function accessFor(actor: Actor, documentId: string): Promise<StreamAccess
   const doc = await getDocument({ actor, documentId });
   // every open stream asks again with each ping: plain SQL (lib/db/sql.ts)
   const sql = await getSql();
-  const row = await sql.one<{ showOtherLayers: unknown; blindReview: unknown }>(`SELECT "showOtherLayers", "blindReview" FROM "Project" WHERE "id" = ?`, [doc.projectId]);
+  const row = await sql.one<{ showOtherLayers: unknown; blindReview: unknown }>(`SELECT "showOtherLayers", "blindReview" FROM "Project" WHERE "id" = ?`, [
+    doc.projectId,
+  ]);
   if (!row) throw new AppError("NOT_FOUND", "Project not found");
-  return { subscriber: { id: actor.id, role: actor.role }, project: { id: doc.projectId, showOtherLayers: toBool(row.showOtherLayers), blindReview: toBool(row.blindReview) } };
+  return {
+    subscriber: { id: actor.id, role: actor.role },
+    project: { id: doc.projectId, showOtherLayers: toBool(row.showOtherLayers), blindReview: toBool(row.blindReview) },
+  };
 }
 
 export async function openDocumentStream(opts: {

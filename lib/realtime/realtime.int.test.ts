@@ -76,7 +76,14 @@ describe(`live events on ${databaseProvider()}`, () => {
       expect(got.map((e) => e.type)).toEqual(["annotation.created", "annotation.updated", "annotation.deleted"]);
       const layer = await db.layer.findFirstOrThrow({ where: { documentId: doc.id, userId: ann.user.id } });
       for (const e of got) {
-        expect(e).toMatchObject({ documentId: doc.id, projectId: doc.projectId, layerId: layer.id, layerKind: "ANNOTATOR", layerUserId: ann.user.id, actorId: ann.user.id });
+        expect(e).toMatchObject({
+          documentId: doc.id,
+          projectId: doc.projectId,
+          layerId: layer.id,
+          layerKind: "ANNOTATOR",
+          layerUserId: ann.user.id,
+          actorId: ann.user.id,
+        });
       }
       expect(got[0]).toMatchObject({ annotation: { id: "live-test-0001", start: 0, end: 16, text: "Sergey V. Lavrov", label: "PERSON", version: 1 } });
       expect(got[1]).toMatchObject({ annotation: { id: "live-test-0001", label: "ORG", version: 2 } });
@@ -89,7 +96,9 @@ describe(`live events on ${databaseProvider()}`, () => {
     const got = collect(getBus(), doc.id);
     await getBus().ready();
     const { annotation } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input: { start: 0, end: 6, label: "PERSON" } });
-    await expect(updateAnnotation({ actor: ann.actor, annotationId: annotation.id, input: { label: "ORG", version: 7 } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateAnnotation({ actor: ann.actor, annotationId: annotation.id, input: { label: "ORG", version: 7 } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await deleteAnnotation({ actor: ann.actor, annotationId: annotation.id });
     await until(() => got.length >= 2, "two events");
     expect(got.map((e) => e.type)).toEqual(["annotation.created", "annotation.deleted"]);
@@ -118,7 +127,10 @@ describe(`live events on ${databaseProvider()}`, () => {
       open(hubB, "annTab2", ann);
       open(hubB, "reviewer", reviewer);
       const everyone = { [ann.user.id]: 2, [other.user.id]: 1, [reviewer.user.id]: 1 };
-      await until(() => JSON.stringify(tabsOf(lastViewers("annTab1"))) === JSON.stringify(tabsOf(lastViewers("reviewer"))) && lastViewers("annTab1").length === 3, "presence on both hubs");
+      await until(
+        () => JSON.stringify(tabsOf(lastViewers("annTab1"))) === JSON.stringify(tabsOf(lastViewers("reviewer"))) && lastViewers("annTab1").length === 3,
+        "presence on both hubs",
+      );
       expect(tabsOf(lastViewers("annTab1"))).toEqual(everyone);
       expect(tabsOf(lastViewers("other"))).toEqual(everyone);
 
@@ -128,7 +140,10 @@ describe(`live events on ${databaseProvider()}`, () => {
 
       const { annotation } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input: { start: 0, end: 6, label: "PERSON" } });
       const isMine = (e: DeliveredDocumentEvent | PresenceEvent) => e.type === "annotation.created" && "annotation" in e && e.annotation.id === annotation.id;
-      await until(() => streams.annTab1.some(isMine) && streams.annTab2.some(isMine) && streams.reviewer.some(isMine), "the event on both tabs and the reviewer");
+      await until(
+        () => streams.annTab1.some(isMine) && streams.annTab2.some(isMine) && streams.reviewer.some(isMine),
+        "the event on both tabs and the reviewer",
+      );
       // The other annotator (projects hide layers by default) got none, though connected when it was sent... until they left.
       expect(streams.other.some((e) => e.type !== "presence")).toBe(false);
     } finally {
@@ -146,7 +161,10 @@ describe(`live events on ${databaseProvider()}`, () => {
     const get = (documentId: string, token?: string) => {
       const ac = new AbortController();
       aborts.push(ac);
-      const req = new Request(`http://localhost/api/v1/documents/${documentId}/events`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: ac.signal });
+      const req = new Request(`http://localhost/api/v1/documents/${documentId}/events`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        signal: ac.signal,
+      });
       return eventsRoute.GET(req, { params: Promise.resolve({ id: documentId }) });
     };
     expect((await get(doc.id, "mrg_revoked-or-made-up")).status).toBe(401);
@@ -162,14 +180,26 @@ describe(`live events on ${databaseProvider()}`, () => {
     const first = await mine.waitFor(() => true);
     expect(first.event).toBe("hello");
     expect(first.data).toMatchObject({ type: "hello", userId: ann.user.id, documentId: doc.id });
-    await mine.waitFor<PresenceEvent>((e) => e.event === "presence" && e.data.viewers.some((v) => v.userId === other.user.id), 10_000, "the other annotator in presence");
+    await mine.waitFor<PresenceEvent>(
+      (e) => e.event === "presence" && e.data.viewers.some((v) => v.userId === other.user.id),
+      10_000,
+      "the other annotator in presence",
+    );
 
     const { annotation } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input: { start: 0, end: 6, label: "PERSON" } });
-    const created = await mine.waitFor<{ annotation: { id: string } }>((e) => e.event === "annotation.created" && e.data.annotation.id === annotation.id, 10_000, "annotation.created");
+    const created = await mine.waitFor<{ annotation: { id: string } }>(
+      (e) => e.event === "annotation.created" && e.data.annotation.id === annotation.id,
+      10_000,
+      "annotation.created",
+    );
     expect(created.data).toMatchObject({ annotation: { start: 0, end: 6, label: "PERSON" } });
     // The other annotator's own change reaches them; the first annotator's never did (it came earlier on the same channel).
     const own = await createAnnotation({ actor: other.actor, documentId: doc.id, input: { start: 7, end: 9, label: "PERSON" } });
-    await theirs.waitFor<{ annotation: { id: string } }>((e) => e.event === "annotation.created" && e.data.annotation.id === own.annotation.id, 10_000, "their own event");
+    await theirs.waitFor<{ annotation: { id: string } }>(
+      (e) => e.event === "annotation.created" && e.data.annotation.id === own.annotation.id,
+      10_000,
+      "their own event",
+    );
     expect(theirs.of<{ annotation: { id: string } }>("annotation.created").map((e) => e.annotation.id)).toEqual([own.annotation.id]);
     expect(mine.of<{ annotation: { id: string } }>("annotation.created").map((e) => e.annotation.id)).toEqual([annotation.id]);
   });
@@ -178,7 +208,10 @@ describe(`live events on ${databaseProvider()}`, () => {
     const doc = await makeDocument(admin.actor);
     const heavy = await makeUser("ANNOTATOR");
     const open = (ac: AbortController) =>
-      eventsRoute.GET(new Request(`http://localhost/api/v1/documents/${doc.id}/events`, { headers: { authorization: `Bearer ${heavy.token}` }, signal: ac.signal }), { params: Promise.resolve({ id: doc.id }) });
+      eventsRoute.GET(
+        new Request(`http://localhost/api/v1/documents/${doc.id}/events`, { headers: { authorization: `Bearer ${heavy.token}` }, signal: ac.signal }),
+        { params: Promise.resolve({ id: doc.id }) },
+      );
     const held: AbortController[] = [];
     for (let i = 0; i < MAX_STREAMS_PER_USER; i++) {
       const ac = new AbortController();
@@ -191,7 +224,14 @@ describe(`live events on ${databaseProvider()}`, () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("RATE_LIMITED");
     const other = new AbortController();
     aborts.push(other);
-    expect((await eventsRoute.GET(new Request(`http://localhost/api/v1/documents/${doc.id}/events`, { headers: { authorization: `Bearer ${ann.token}` }, signal: other.signal }), { params: Promise.resolve({ id: doc.id }) })).status).toBe(200); // others are not affected
+    expect(
+      (
+        await eventsRoute.GET(
+          new Request(`http://localhost/api/v1/documents/${doc.id}/events`, { headers: { authorization: `Bearer ${ann.token}` }, signal: other.signal }),
+          { params: Promise.resolve({ id: doc.id }) },
+        )
+      ).status,
+    ).toBe(200); // others are not affected
     held[0].abort();
     const again = new AbortController();
     aborts.push(again);
@@ -205,13 +245,24 @@ describe(`live events on ${databaseProvider()}`, () => {
     aborts.push(ac);
     const hub = new Hub(anotherBus());
     try {
-      const stream = await openDocumentStream({ actor: watcher.actor, documentId: doc.id, signal: ac.signal, recheck: () => loadActiveActor(watcher.user.id), hub, pingMs: 100 });
+      const stream = await openDocumentStream({
+        actor: watcher.actor,
+        documentId: doc.id,
+        signal: ac.signal,
+        recheck: () => loadActiveActor(watcher.user.id),
+        hub,
+        pingMs: 100,
+      });
       const reader = new SseReader(stream);
       await reader.waitFor((e) => e.event === "presence");
       await db.project.update({ where: { id: doc.projectId }, data: { showOtherLayers: true } });
       await new Promise((r) => setTimeout(r, 400)); // a few pings pick up the setting
       const { annotation } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input: { start: 0, end: 6, label: "PERSON" } });
-      await reader.waitFor<{ annotation: { id: string } }>((e) => e.event === "annotation.created" && e.data.annotation.id === annotation.id, 10_000, "another layer's event once layers are shown");
+      await reader.waitFor<{ annotation: { id: string } }>(
+        (e) => e.event === "annotation.created" && e.data.annotation.id === annotation.id,
+        10_000,
+        "another layer's event once layers are shown",
+      );
       await db.user.update({ where: { id: watcher.user.id }, data: { active: false } });
       await until(() => reader.ended, "the stream of a deactivated user to end");
     } finally {

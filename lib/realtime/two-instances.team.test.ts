@@ -152,7 +152,11 @@ describe("two app instances on one PostgreSQL database", () => {
     const span = { start: cp("John Kerry"), end: cp("John Kerry") + "John Kerry".length, label: "PERSON", text: "John Kerry" };
     expect(TEXT.indexOf("John Kerry")).toBe(span.start + 1); // after the emoji: one code point, two UTF-16 units
     const saved = await postSpan(A, x, span);
-    const created = await xOnB.waitFor<{ annotation: { id: string } }>((e) => e.event === "annotation.created" && e.data.annotation.id === saved.id, 10_000, "annotation.created on B");
+    const created = await xOnB.waitFor<{ annotation: { id: string } }>(
+      (e) => e.event === "annotation.created" && e.data.annotation.id === saved.id,
+      10_000,
+      "annotation.created on B",
+    );
     expect(created.data).toMatchObject({
       type: "annotation.created",
       documentId,
@@ -161,17 +165,30 @@ describe("two app instances on one PostgreSQL database", () => {
       actorId: x.user.id,
       annotation: { id: saved.id, start: span.start, end: span.end, text: "John Kerry", label: "PERSON", version: 1 },
     });
-    await reviewerOnB.waitFor<{ annotation: { id: string } }>((e) => e.event === "annotation.created" && e.data.annotation.id === saved.id, 10_000, "the reviewer's copy");
+    await reviewerOnB.waitFor<{ annotation: { id: string } }>(
+      (e) => e.event === "annotation.created" && e.data.annotation.id === saved.id,
+      10_000,
+      "the reviewer's copy",
+    );
 
     // y, an annotator of another layer, does not get x's event: y's own later change is the first annotation event y sees.
     const own = await postSpan(B, y, { start: 0, end: 16, label: "PERSON", text: "Sergey V. Lavrov" });
-    await yOnA.waitFor<{ annotation: { id: string } }>((e) => e.event === "annotation.created" && e.data.annotation.id === own.id, 10_000, "y's own event on A");
+    await yOnA.waitFor<{ annotation: { id: string } }>(
+      (e) => e.event === "annotation.created" && e.data.annotation.id === own.id,
+      10_000,
+      "y's own event on A",
+    );
     expect(yOnA.events.filter((e) => e.event.startsWith("annotation.")).map((e) => (e.data as { annotation: { id: string } }).annotation.id)).toEqual([own.id]);
 
     // y leaves A: B's presence drops y.
     const seen = xOnB.events.length;
     leave();
-    const after = await xOnB.waitFor<PresenceEvent>((e) => e.event === "presence" && !viewerIds(e).includes(y.user.id), 15_000, "y gone from presence on B", seen);
+    const after = await xOnB.waitFor<PresenceEvent>(
+      (e) => e.event === "presence" && !viewerIds(e).includes(y.user.id),
+      15_000,
+      "y gone from presence on B",
+      seen,
+    );
     expect(viewerIds(after).sort()).toEqual([x.user.id, reviewer.user.id].sort());
   });
 });

@@ -82,7 +82,8 @@ describe(`blind review hides annotators from reviewers everywhere, on ${process.
     const surfaces = await asReviewerEverywhere(reviewer.token);
     for (const who of [alice, bob]) {
       const p = pseudonym(project.id, who.user.id);
-      for (const name of ["review", "assignments", "agreement", "export-native", "export-spacy", "export-doccano"]) expect(surfaces[name], `${name} names ${p.name}`).toContain(p.name);
+      for (const name of ["review", "assignments", "agreement", "export-native", "export-spacy", "export-doccano"])
+        expect(surfaces[name], `${name} names ${p.name}`).toContain(p.name);
       for (const name of ["assignments", "agreement", "export-native"]) expect(surfaces[name], `${name} has ${p.id}`).toContain(p.id);
     }
     // another project: another pseudonym
@@ -96,7 +97,10 @@ describe(`blind review hides annotators from reviewers everywhere, on ${process.
     expect(byPseudonym.text).toContain(p.name);
     expect(leaks(byPseudonym.text)).toEqual([]);
     for (const who of [alice.user.id, alice.user.email]) {
-      const direct = await call(exporter.GET as never, { path: `/api/v1/export?project=${project.slug}&layer=annotator:${encodeURIComponent(who)}&status=all`, token: reviewer.token });
+      const direct = await call(exporter.GET as never, {
+        path: `/api/v1/export?project=${project.slug}&layer=annotator:${encodeURIComponent(who)}&status=all`,
+        token: reviewer.token,
+      });
       // nothing of the blind project's layers, and nothing beyond the value the reviewer typed
       expect(direct.status).toBe(404);
       expect(leaks(direct.text.replaceAll(who, ""))).toEqual([]);

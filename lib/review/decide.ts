@@ -71,7 +71,10 @@ export async function approveDocument(opts: { actor: Actor; documentId: string; 
     const layers = await tx.layer.findMany({ where: { documentId: doc.id, kind: "ANNOTATOR" }, include: { user: { select: { name: true } } } });
     const waiting = layers.filter((l) => l.status === "REJECTED");
     if (waiting.length) {
-      throw new AppError("CONFLICT", `${waiting.length === 1 ? "A layer was" : `${waiting.length} layers were`} sent back and not resubmitted yet; approve once it is back in review`);
+      throw new AppError(
+        "CONFLICT",
+        `${waiting.length === 1 ? "A layer was" : `${waiting.length} layers were`} sent back and not resubmitted yet; approve once it is back in review`,
+      );
     }
     const submitted = layers.filter((l) => l.status === "SUBMITTED");
     if (submitted.length === 0) throw new AppError("CONFLICT", "No layer of this document is waiting for review");

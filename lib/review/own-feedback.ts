@@ -14,6 +14,9 @@ export async function ownLayerFeedback(opts: { actor: Actor; documentId: string 
 
 /** The status of the actor's own layer of a document (NOT_STARTED before the first span). */
 export async function ownLayerStatus(opts: { actor: Actor; documentId: string }) {
-  const layer = await db.layer.findUnique({ where: { documentId_slot: { documentId: opts.documentId, slot: userSlot(opts.actor.id) } }, select: { status: true } });
+  const layer = await db.layer.findUnique({
+    where: { documentId_slot: { documentId: opts.documentId, slot: userSlot(opts.actor.id) } },
+    select: { status: true },
+  });
   return layer?.status ?? "NOT_STARTED";
 }

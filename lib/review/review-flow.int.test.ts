@@ -27,7 +27,8 @@ const span = (text: string, label: string) => {
 };
 
 type IdHandler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
-const post = (handler: IdHandler, path: string, token: string, id: string, body: unknown = {}) => call(handler, { method: "POST", path, token, params: { id }, body });
+const post = (handler: IdHandler, path: string, token: string, id: string, body: unknown = {}) =>
+  call(handler, { method: "POST", path, token, params: { id }, body });
 
 async function annotate(who: Ctx, documentId: string, text: string, label: string, layer = "own") {
   const res = await post(annotations.POST, `/api/v1/documents/${documentId}/annotations?layer=${layer}`, who.token, documentId, span(text, label));
@@ -67,7 +68,13 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const bobTuesday = await annotate(bob, doc.id, "Tuesday", "DATE");
 
     // Nobody edits another's layer; annotators never touch gold.
-    const foreign = await call(annotation.PATCH as never, { method: "PATCH", path: `/api/v1/annotations/${aliceKerry.json.id}`, token: reviewer.token, params: { id: aliceKerry.json.id }, body: { label: "ORG" } });
+    const foreign = await call(annotation.PATCH as never, {
+      method: "PATCH",
+      path: `/api/v1/annotations/${aliceKerry.json.id}`,
+      token: reviewer.token,
+      params: { id: aliceKerry.json.id },
+      body: { label: "ORG" },
+    });
     expect(foreign.status).toBe(404);
     expect((await annotate(alice, doc.id, "Tuesday", "DATE", "gold")).status).toBe(403);
     expect((await post(accept.POST, "/x", alice.token, String(aliceKerry.json.id))).status).toBe(403);
@@ -101,7 +108,13 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
     // Reviewer edits gold directly (not annotators' layers).
     const goldDate = (view.json.gold as { annotations: { id: string; label: string; version: number }[] }).annotations.find((a) => a.label === "DATE")!;
-    const edited = await call(annotation.PATCH as never, { method: "PATCH", path: "/x", token: reviewer.token, params: { id: goldDate.id }, body: { label: "EVENT", version: goldDate.version } });
+    const edited = await call(annotation.PATCH as never, {
+      method: "PATCH",
+      path: "/x",
+      token: reviewer.token,
+      params: { id: goldDate.id },
+      body: { label: "EVENT", version: goldDate.version },
+    });
     expect(edited.status).toBe(200);
     expect(edited.json.label).toBe("EVENT");
 
@@ -115,7 +128,13 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect((await post(approve.POST, "/x", reviewer.token, doc.id)).status).toBe(409);
     expect((await post(rejectLayer.POST, "/x", reviewer.token, bobLayer, { comment: "again" })).status).toBe(409);
 
-    const fixed = await call(annotation.PATCH as never, { method: "PATCH", path: "/x", token: bob.token, params: { id: String(bobKerry.json.id) }, body: { label: "PERSON" } });
+    const fixed = await call(annotation.PATCH as never, {
+      method: "PATCH",
+      path: "/x",
+      token: bob.token,
+      params: { id: String(bobKerry.json.id) },
+      body: { label: "PERSON" },
+    });
     expect(fixed.status).toBe(200);
     expect((await db.annotation.findUniqueOrThrow({ where: { id: String(bobKerry.json.id) } })).reviewState).toBe("PENDING");
     expect((await post(submit.POST, "/x", bob.token, doc.id)).json.status).toBe("SUBMITTED");
@@ -128,7 +147,10 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
     // The default export is the approved gold layer.
     const exported = await call(exporter.GET as never, { path: `/api/v1/export?project=${project.slug}`, token: reviewer.token });
-    const records = exported.text.trim().split("\n").map((l) => JSON.parse(l) as { id: string; text: string; spans: { start: number; end: number; text: string; label: string; layer: string }[] });
+    const records = exported.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; text: string; spans: { start: number; end: number; text: string; label: string; layer: string }[] });
     const rec = records.find((r) => r.id === doc.id)!;
     expect(rec.spans.map((s) => `${s.label}:${s.text}`).sort()).toEqual(["EVENT:Tuesday", "GPE:Baghdad", "PERSON:John Kerry", "PERSON:Sergey V. Lavrov"]);
     for (const s of rec.spans) {
@@ -140,7 +162,17 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const hist = await call(history.GET as never, { path: "/x?limit=500", token: reviewer.token, params: { id: doc.id } });
     const events = hist.json.items as { actor: string; subject: string; action: string; before: unknown; after: unknown }[];
     const kinds = new Set(events.map((e) => `${e.subject}:${e.action}`));
-    for (const k of ["ANNOTATION:CREATE", "ANNOTATION:UPDATE", "LAYER:SUBMIT", "REVIEW:MERGE_AGREED", "REVIEW:ACCEPT", "REVIEW:REJECT_SPAN", "REVIEW:REJECT", "REVIEW:APPROVE", "LAYER:APPROVE"]) {
+    for (const k of [
+      "ANNOTATION:CREATE",
+      "ANNOTATION:UPDATE",
+      "LAYER:SUBMIT",
+      "REVIEW:MERGE_AGREED",
+      "REVIEW:ACCEPT",
+      "REVIEW:REJECT_SPAN",
+      "REVIEW:REJECT",
+      "REVIEW:APPROVE",
+      "LAYER:APPROVE",
+    ]) {
       expect(kinds, k).toContain(k);
     }
     const rejectEvent = events.find((e) => e.subject === "REVIEW" && e.action === "REJECT")!;
@@ -160,7 +192,10 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await annotate(bob, doc.id, "Baghdad", "GPE");
     const view = await call(review.GET as never, { path: "/x", token: reviewer.token, params: { id: doc.id } });
     const body = JSON.stringify(view.json);
-    expect((view.json.layers as { name: string }[]).map((l) => l.name)).toEqual([pseudonym(project.id, alice.user.id).name, pseudonym(project.id, bob.user.id).name]);
+    expect((view.json.layers as { name: string }[]).map((l) => l.name)).toEqual([
+      pseudonym(project.id, alice.user.id).name,
+      pseudonym(project.id, bob.user.id).name,
+    ]);
     expect(body).not.toContain(alice.user.name);
     expect(body).not.toContain(bob.user.name);
     const hist = await call(history.GET as never, { path: "/x", token: reviewer.token, params: { id: doc.id } });

@@ -64,7 +64,9 @@ export async function loadReviewPage(opts: { actor: Actor; documentId: string })
     document: doc,
     layers: layers.map((l, i) => ({
       ...l,
-      annotations: spansOf[i].map((a): ReviewLayerSpan => ({ id: a.id, start: a.start, end: a.end, label: label(a.labelId), reviewState: a.reviewState })).sort(inTextOrder),
+      annotations: spansOf[i]
+        .map((a): ReviewLayerSpan => ({ id: a.id, start: a.start, end: a.end, label: label(a.labelId), reviewState: a.reviewState }))
+        .sort(inTextOrder),
     })),
     gold: {
       id: gold?.id ?? null,

@@ -11,7 +11,9 @@ afterAll(() => {
 });
 
 const snapshotMembers = async () =>
-  (await db.projectMember.findMany({ select: { projectId: true, userId: true }, orderBy: [{ projectId: "asc" }, { userId: "asc" }] })).map((m) => `${m.projectId}/${m.userId}`);
+  (await db.projectMember.findMany({ select: { projectId: true, userId: true }, orderBy: [{ projectId: "asc" }, { userId: "asc" }] })).map(
+    (m) => `${m.projectId}/${m.userId}`,
+  );
 
 describe(`npm start's seeding, on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("creates demo users and the seed project once; later starts never touch memberships", async () => {
@@ -29,7 +31,10 @@ describe(`npm start's seeding, on ${process.env.DATABASE_URL?.split(":")[0]}`, (
     // An admin makes a user for project B only, and removes a demo annotator from the seed project.
     const admin = await makeUser("ADMIN");
     const b = await makeProject();
-    const onlyB = await addUser({ actor: admin.actor, input: { name: "B only", email: `b-only-${Date.now()}@test.local`, role: "ANNOTATOR", projectIds: [b.id] } });
+    const onlyB = await addUser({
+      actor: admin.actor,
+      input: { name: "B only", email: `b-only-${Date.now()}@test.local`, role: "ANNOTATOR", projectIds: [b.id] },
+    });
     const annotator2 = await db.user.findUniqueOrThrow({ where: { email: "annotator2@marginalia.local" } });
     await db.projectMember.delete({ where: { projectId_userId: { projectId: seedProject.id, userId: annotator2.id } } });
 

@@ -10,9 +10,21 @@ import { insertEntity } from "@/lib/entities/save-entity";
 import { putAlias } from "@/lib/entities/aliases";
 
 export const SEED_ENTITIES: { name: string; type: string; aliases: string[]; externalId?: string; note?: string }[] = [
-  { name: "Islamic State", type: "ORG", aliases: ["IS", "ISIS", "ISIL", "Daesh"], externalId: "Q2429253", note: "Jihadist group; the seeds use all five spellings." },
+  {
+    name: "Islamic State",
+    type: "ORG",
+    aliases: ["IS", "ISIS", "ISIL", "Daesh"],
+    externalId: "Q2429253",
+    note: "Jihadist group; the seeds use all five spellings.",
+  },
   { name: "Haider al-Abadi", type: "PERSON", aliases: ["Haidar al-Abadi", "al-Abadi"], externalId: "Q714584", note: "Prime Minister of Iraq (2014–2018)." },
-  { name: "Sergey Lavrov", type: "PERSON", aliases: ["Sergey V. Lavrov", "Sergei Lavrov", "Lavrov"], externalId: "Q78506", note: "Foreign Minister of Russia." },
+  {
+    name: "Sergey Lavrov",
+    type: "PERSON",
+    aliases: ["Sergey V. Lavrov", "Sergei Lavrov", "Lavrov"],
+    externalId: "Q78506",
+    note: "Foreign Minister of Russia.",
+  },
   { name: "Bashar al-Assad", type: "PERSON", aliases: ["Bashar Assad", "Assad"], externalId: "Q44329", note: "President of Syria." },
   { name: "John Kerry", type: "PERSON", aliases: ["Kerry"], externalId: "Q22316", note: "U.S. Secretary of State." },
   { name: "Vladimir Putin", type: "PERSON", aliases: ["Putin"], externalId: "Q7747" },
@@ -36,7 +48,11 @@ export async function seedEntities(opts: { actor: Actor; projectId: string }): P
       if (!existing) {
         const hasType = await tx.label.findFirst({ where: { projectId: opts.projectId, name: spec.type, kind: "ENTITY", archived: false } });
         if (!hasType) return; // the schema was edited; leave this one out
-        await insertEntity(tx, { actor: opts.actor, projectId: opts.projectId, input: { name: spec.name, type: spec.type, aliases: [], note: spec.note ?? "", externalId: spec.externalId ?? null } });
+        await insertEntity(tx, {
+          actor: opts.actor,
+          projectId: opts.projectId,
+          input: { name: spec.name, type: spec.type, aliases: [], note: spec.note ?? "", externalId: spec.externalId ?? null },
+        });
         created++;
       }
       const entity = existing ?? (await tx.canonicalEntity.findFirstOrThrow({ where: { projectId: opts.projectId, name: spec.name } }));

@@ -14,9 +14,15 @@ const LIMIT = 5000;
 
 export async function projectStances(opts: { actor: Actor; projectId: string }) {
   const project = await getProject(opts);
-  const layerWhere = can(opts.actor, "review:decide") ? { document: { projectId: project.id } } : { document: { projectId: project.id }, userId: opts.actor.id, kind: "ANNOTATOR" };
+  const layerWhere = can(opts.actor, "review:decide")
+    ? { document: { projectId: project.id } }
+    : { document: { projectId: project.id }, userId: opts.actor.id, kind: "ANNOTATOR" };
   const [targets, rows] = await Promise.all([
-    db.stanceTarget.findMany({ where: { projectId: project.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, text: true, description: true } }),
+    db.stanceTarget.findMany({
+      where: { projectId: project.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, text: true, description: true },
+    }),
     db.stance.findMany({
       where: { layer: layerWhere },
       take: LIMIT,
@@ -38,7 +44,14 @@ export async function projectStances(opts: { actor: Actor; projectId: string }) 
     documentLevel: s.documentLevel,
     document: s.layer.document,
     layer: s.layer.kind === "GOLD" ? "gold" : s.layer.user ? seenAs(opts.actor, project, s.layer.user).name : "annotator",
-    evidence: s.evidence.map((e) => ({ annotationId: e.annotation.id, start: e.annotation.start, end: e.annotation.end, text: e.annotation.text })).sort((a, b) => a.start - b.start),
+    evidence: s.evidence
+      .map((e) => ({ annotationId: e.annotation.id, start: e.annotation.start, end: e.annotation.end, text: e.annotation.text }))
+      .sort((a, b) => a.start - b.start),
   }));
-  return { project: { id: project.id, name: project.name, slug: project.slug }, targets, summary: summarizeStances(targets, items), truncated: rows.length === LIMIT };
+  return {
+    project: { id: project.id, name: project.name, slug: project.slug },
+    targets,
+    summary: summarizeStances(targets, items),
+    truncated: rows.length === LIMIT,
+  };
 }

@@ -9,7 +9,10 @@ export const POLARITY_TEXT: Record<Polarity, string> = { FAVOR: "favor", AGAINST
 
 const Id = z.string().trim().min(1).max(64);
 const Confidence = z.number().min(0, "confidence runs from 0 to 1").max(1, "confidence runs from 0 to 1");
-const Evidence = z.array(Id).max(50, "at most 50 evidence spans").transform((ids) => [...new Set(ids)]);
+const Evidence = z
+  .array(Id)
+  .max(50, "at most 50 evidence spans")
+  .transform((ids) => [...new Set(ids)]);
 const Note = z.string().trim().max(2000, "Keep the note under 2,000 characters");
 
 export const CreateStanceInput = z
@@ -22,7 +25,10 @@ export const CreateStanceInput = z
     note: Note.default(""),
     evidence: Evidence.default([]),
   })
-  .refine((s) => s.documentLevel || s.evidence.length > 0, { message: "Give at least one evidence span, or mark the stance document-level", path: ["evidence"] });
+  .refine((s) => s.documentLevel || s.evidence.length > 0, {
+    message: "Give at least one evidence span, or mark the stance document-level",
+    path: ["evidence"],
+  });
 
 export const UpdateStanceInput = z
   .object({
@@ -35,7 +41,10 @@ export const UpdateStanceInput = z
     evidence: Evidence.optional(),
     version: z.number().int(),
   })
-  .refine((s) => Object.entries(s).some(([k, v]) => k !== "version" && v !== undefined), "Change at least one of holderId, targetId, polarity, confidence, documentLevel, note, evidence");
+  .refine(
+    (s) => Object.entries(s).some(([k, v]) => k !== "version" && v !== undefined),
+    "Change at least one of holderId, targetId, polarity, confidence, documentLevel, note, evidence",
+  );
 
 export type StanceRow = {
   id: string;
@@ -89,5 +98,14 @@ export type StanceView = ReturnType<typeof stanceView>;
 /** What the audit history keeps of a stance. */
 export function stanceSnapshot(s: StanceRow) {
   const v = stanceView(s);
-  return { holderId: v.holder.id, targetId: v.target.id, polarity: v.polarity, confidence: v.confidence, documentLevel: v.documentLevel, note: v.note, evidence: v.evidence.map((e) => e.annotationId), version: v.version };
+  return {
+    holderId: v.holder.id,
+    targetId: v.target.id,
+    polarity: v.polarity,
+    confidence: v.confidence,
+    documentLevel: v.documentLevel,
+    note: v.note,
+    evidence: v.evidence.map((e) => e.annotationId),
+    version: v.version,
+  };
 }

@@ -23,12 +23,14 @@ const item = (over: Partial<StanceItem>): StanceItem => ({
 
 describe("summarizeStances", () => {
   it("groups by target and holder with polarity counts and mean confidence", () => {
-    const s = summarizeStances([T1, T2], [
-      item({ confidence: 0.8 }),
-      item({ confidence: 0.6, polarity: "AGAINST" }),
-      item({ holder: lavrov, polarity: "FAVOR", confidence: 0.9 }),
+    const s = summarizeStances(
+      [T1, T2],
+      [item({ confidence: 0.8 }), item({ confidence: 0.6, polarity: "AGAINST" }), item({ holder: lavrov, polarity: "FAVOR", confidence: 0.9 })],
+    );
+    expect(s.map((t) => [t.target.text, t.total])).toEqual([
+      [T1.text, 3],
+      [T2.text, 0],
     ]);
-    expect(s.map((t) => [t.target.text, t.total])).toEqual([[T1.text, 3], [T2.text, 0]]);
     expect(s[0].counts).toEqual({ FAVOR: 1, AGAINST: 2, NEUTRAL: 0, UNCLEAR: 0 });
     expect(s[0].holders.map((h) => h.holder.name)).toEqual(["John Kerry", "Sergei Lavrov"]);
     expect(s[0].holders[0].meanConfidence).toBeCloseTo(0.7);
@@ -36,7 +38,14 @@ describe("summarizeStances", () => {
   });
 
   it("keeps every stance exactly once, whatever the mix", () => {
-    const arb = fc.array(fc.record({ t: fc.constantFrom(T1, T2), h: fc.constantFrom(kerry, lavrov), p: fc.constantFrom(...POLARITIES), c: fc.double({ min: 0, max: 1, noNaN: true }) }));
+    const arb = fc.array(
+      fc.record({
+        t: fc.constantFrom(T1, T2),
+        h: fc.constantFrom(kerry, lavrov),
+        p: fc.constantFrom(...POLARITIES),
+        c: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+    );
     fc.assert(
       fc.property(arb, (rows) => {
         const items = rows.map((r) => item({ target: r.t, holder: r.h, polarity: r.p, confidence: r.c }));

@@ -16,7 +16,7 @@ type Ctx = Awaited<ReturnType<typeof makeUser>>;
 let admin: Ctx, reviewer: Ctx, ann: Ctx, other: Ctx;
 
 // an astral character before the evidence makes code points and UTF-16 units differ
-const TEXT = "𝔸 Baghdad. John Kerry said: \"This is not yet coordinated.\" Sergey V. Lavrov agreed. Interfax reported it.";
+const TEXT = '𝔸 Baghdad. John Kerry said: "This is not yet coordinated." Sergey V. Lavrov agreed. Interfax reported it.';
 
 beforeAll(async () => {
   admin = await makeUser("ADMIN");
@@ -29,15 +29,21 @@ const postTarget = (token: string, projectId: string, body: unknown) =>
   call(targetsRoute.POST, { method: "POST", path: `/api/v1/projects/${projectId}/stance-targets`, token, params: { id: projectId }, body });
 const postStance = (token: string, documentId: string, body: unknown, layer = "own") =>
   call(docStances.POST, { method: "POST", path: `/api/v1/documents/${documentId}/stances?layer=${layer}`, token, params: { id: documentId }, body });
-const patchStance = (token: string, id: string, body: unknown) => call(stanceRoute.PATCH, { method: "PATCH", path: `/api/v1/stances/${id}`, token, params: { id }, body });
-const putQuote = (token: string, id: string, body: unknown) => call(quoteRoute.PUT, { method: "PUT", path: `/api/v1/annotations/${id}/quote`, token, params: { id }, body });
+const patchStance = (token: string, id: string, body: unknown) =>
+  call(stanceRoute.PATCH, { method: "PATCH", path: `/api/v1/stances/${id}`, token, params: { id }, body });
+const putQuote = (token: string, id: string, body: unknown) =>
+  call(quoteRoute.PUT, { method: "PUT", path: `/api/v1/annotations/${id}/quote`, token, params: { id }, body });
 
 async function setup() {
   const project = await makeProject();
   const doc = await makeDocument(admin.actor, { text: TEXT, project: project.slug });
   const kerry = await db.canonicalEntity.create({ data: { projectId: project.id, name: "John Kerry", type: "PERSON" } });
   const target = await db.stanceTarget.create({ data: { projectId: project.id, text: "the four-country intelligence cell" } });
-  const { annotation: evidence } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input: spanAt(TEXT, "This is not yet coordinated.", "EVENT") });
+  const { annotation: evidence } = await createAnnotation({
+    actor: ann.actor,
+    documentId: doc.id,
+    input: spanAt(TEXT, "This is not yet coordinated.", "EVENT"),
+  });
   return { project, doc, kerry, target, evidence };
 }
 
@@ -57,12 +63,30 @@ describe(`stance targets on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect((listed.json.targets as { text: string }[]).map((t) => t.text)).toContain("Assad staying in power");
 
     const id = String(created.json.id);
-    const renamed = await call(targetRoute.PATCH, { method: "PATCH", path: `/api/v1/stance-targets/${id}`, token: reviewer.token, params: { id }, body: { text: "Assad stays in power" } });
+    const renamed = await call(targetRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/stance-targets/${id}`,
+      token: reviewer.token,
+      params: { id },
+      body: { text: "Assad stays in power" },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.json.text).toBe("Assad stays in power");
-    expect((await call(targetRoute.PATCH, { method: "PATCH", path: "/", token: reviewer.token, params: { id }, body: { text: "the four-country intelligence cell" } })).status).toBe(409);
+    expect(
+      (
+        await call(targetRoute.PATCH, {
+          method: "PATCH",
+          path: "/",
+          token: reviewer.token,
+          params: { id },
+          body: { text: "the four-country intelligence cell" },
+        })
+      ).status,
+    ).toBe(409);
     expect((await call(targetRoute.PATCH, { method: "PATCH", path: "/", token: ann.token, params: { id }, body: { text: "z" } })).status).toBe(403);
-    expect((await call(targetRoute.PATCH, { method: "PATCH", path: "/", token: reviewer.token, params: { id: "nope-nope" }, body: { text: "z" } })).status).toBe(404);
+    expect(
+      (await call(targetRoute.PATCH, { method: "PATCH", path: "/", token: reviewer.token, params: { id: "nope-nope" }, body: { text: "z" } })).status,
+    ).toBe(404);
 
     expect((await postStance(ann.token, doc.id, { holderId: kerry.id, targetId: id, polarity: "FAVOR", evidence: [evidence.id] })).status).toBe(201);
     const refused = await call(targetRoute.DELETE, { method: "DELETE", path: "/", token: reviewer.token, params: { id } });
@@ -83,7 +107,11 @@ describe(`stance targets on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
       await ensureStanceTargets(project.id);
     }
     const labels = await db.label.findMany({ where: { projectId: project.id }, orderBy: { sortOrder: "asc" } });
-    expect(labels.slice(-3).map((l) => [l.name, l.kind, l.hotkey])).toEqual([["QUOTE", "QUOTE", null], ["CUE", "CUE", null], ["CITED_SOURCE", "CITED_SOURCE", null]]);
+    expect(labels.slice(-3).map((l) => [l.name, l.kind, l.hotkey])).toEqual([
+      ["QUOTE", "QUOTE", null],
+      ["CUE", "CUE", null],
+      ["CITED_SOURCE", "CITED_SOURCE", null],
+    ]);
     expect(new Set(labels.map((l) => l.sortOrder)).size).toBe(labels.length);
     const targets = await db.stanceTarget.findMany({ where: { projectId: project.id } });
     expect(targets.map((t) => t.text).sort()).toEqual([...SEED_STANCE_TARGETS].sort());
@@ -93,9 +121,22 @@ describe(`stance targets on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 describe(`stances on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("creates, lists, updates (version checked) and deletes a stance with audit events", async () => {
     const { doc, kerry, target, evidence } = await setup();
-    const res = await postStance(ann.token, doc.id, { holderId: kerry.id, targetId: target.id, polarity: "AGAINST", confidence: 0.8, evidence: [evidence.id, evidence.id] });
+    const res = await postStance(ann.token, doc.id, {
+      holderId: kerry.id,
+      targetId: target.id,
+      polarity: "AGAINST",
+      confidence: 0.8,
+      evidence: [evidence.id, evidence.id],
+    });
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ polarity: "AGAINST", confidence: 0.8, layer: "own", version: 1, holder: { name: "John Kerry" }, target: { text: target.text } });
+    expect(res.json).toMatchObject({
+      polarity: "AGAINST",
+      confidence: 0.8,
+      layer: "own",
+      version: 1,
+      holder: { name: "John Kerry" },
+      target: { text: target.text },
+    });
     expect(res.json.evidence).toEqual([{ annotationId: evidence.id, start: evidence.start, end: evidence.end, text: "This is not yet coordinated." }]);
     const id = String(res.json.id);
 
@@ -181,7 +222,18 @@ describe(`stances on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
     const asReviewer = await call(projectStancesRoute.GET, { path: "/", token: reviewer.token, params: { id: project.id } });
     expect(asReviewer.status).toBe(200);
-    const summary = (asReviewer.json.summary as { target: { id: string }; total: number; holders: { holder: { name: string }; counts: Record<string, number>; meanConfidence: number; stances: { document: { id: string }; evidence: { text: string }[] }[] }[] }[]).find((t) => t.target.id === target.id)!;
+    const summary = (
+      asReviewer.json.summary as {
+        target: { id: string };
+        total: number;
+        holders: {
+          holder: { name: string };
+          counts: Record<string, number>;
+          meanConfidence: number;
+          stances: { document: { id: string }; evidence: { text: string }[] }[];
+        }[];
+      }[]
+    ).find((t) => t.target.id === target.id)!;
     expect(summary.total).toBe(2);
     expect(summary.holders[0]).toMatchObject({ holder: { name: "John Kerry" }, counts: { AGAINST: 2, FAVOR: 0 } });
     expect(summary.holders[0].meanConfidence).toBeCloseTo(0.7);
@@ -198,7 +250,11 @@ describe(`stances on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("exports stances with evidence offsets (code points) whose text is the slice, and quote links on QUOTE spans", async () => {
     const { project, doc, kerry, target, evidence } = await setup();
     await postStance(ann.token, doc.id, { holderId: kerry.id, targetId: target.id, polarity: "AGAINST", confidence: 0.8, evidence: [evidence.id] });
-    const { annotation: quote } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input: spanAt(TEXT, "\"This is not yet coordinated.\"", "QUOTE") });
+    const { annotation: quote } = await createAnnotation({
+      actor: ann.actor,
+      documentId: doc.id,
+      input: spanAt(TEXT, '"This is not yet coordinated."', "QUOTE"),
+    });
     const { annotation: cue } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input: spanAt(TEXT, "said", "CUE") });
     const { annotation: speaker } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input: spanAt(TEXT, "John Kerry", "PERSON") });
     expect((await putQuote(ann.token, quote.id, { cueId: cue.id, speakerId: speaker.id, version: 1 })).status).toBe(200);
@@ -208,7 +264,15 @@ describe(`stances on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const record = records.find((r) => r.id === doc.id)!;
     expect(record.stances).toHaveLength(1);
     const st = record.stances[0];
-    expect(st).toMatchObject({ layer: "annotator", annotator: { id: ann.user.id }, holder: { id: kerry.id, name: "John Kerry" }, target: { id: target.id, text: target.text }, polarity: "AGAINST", confidence: 0.8, document_level: false });
+    expect(st).toMatchObject({
+      layer: "annotator",
+      annotator: { id: ann.user.id },
+      holder: { id: kerry.id, name: "John Kerry" },
+      target: { id: target.id, text: target.text },
+      polarity: "AGAINST",
+      confidence: 0.8,
+      document_level: false,
+    });
     const chars = Array.from(record.text);
     for (const e of st.evidence) expect(chars.slice(e.start, e.end).join("")).toBe(e.text);
     expect(st.evidence[0].text).toBe("This is not yet coordinated.");
@@ -222,8 +286,9 @@ describe(`stances on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 describe(`quote links on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("links a QUOTE span to its cue and speaker, version-checked and audited, and refuses wrong kinds and layers", async () => {
     const { doc } = await setup();
-    const make = async (actor: typeof ann.actor, needle: string, label: string) => (await createAnnotation({ actor, documentId: doc.id, input: spanAt(TEXT, needle, label) })).annotation;
-    const quote = await make(ann.actor, "\"This is not yet coordinated.\"", "QUOTE");
+    const make = async (actor: typeof ann.actor, needle: string, label: string) =>
+      (await createAnnotation({ actor, documentId: doc.id, input: spanAt(TEXT, needle, label) })).annotation;
+    const quote = await make(ann.actor, '"This is not yet coordinated."', "QUOTE");
     const cue = await make(ann.actor, "said", "CUE");
     const speaker = await make(ann.actor, "John Kerry", "PERSON");
     const source = await make(ann.actor, "Interfax", "CITED_SOURCE");

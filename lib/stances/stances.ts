@@ -46,7 +46,12 @@ async function checkRefs(tx: Tx, opts: { projectId: string; layerId: string; hol
   }
 }
 
-export async function createStance(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateStanceInput>; target?: LayerTarget }): Promise<StanceView> {
+export async function createStance(opts: {
+  actor: Actor;
+  documentId: string;
+  input: z.input<typeof CreateStanceInput>;
+  target?: LayerTarget;
+}): Promise<StanceView> {
   authorize(opts.actor, "layer:annotate");
   const input = CreateStanceInput.parse(opts.input);
   const doc = await getDocument(opts);
@@ -67,7 +72,15 @@ export async function createStance(opts: { actor: Actor; documentId: string; inp
       },
       include: stanceInclude,
     });
-    await recordAudit(tx, { projectId: doc.projectId, documentId: doc.id, actorId: opts.actor.id, subject: "STANCE", subjectId: created.id, action: "CREATE", after: stanceSnapshot(created) });
+    await recordAudit(tx, {
+      projectId: doc.projectId,
+      documentId: doc.id,
+      actorId: opts.actor.id,
+      subject: "STANCE",
+      subjectId: created.id,
+      action: "CREATE",
+      after: stanceSnapshot(created),
+    });
     return { row: created, layer };
   });
   await publishLayerChanges([layer], doc.projectId, opts.actor.id);
@@ -144,7 +157,15 @@ export async function deleteStance(opts: { actor: Actor; stanceId: string; versi
     const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
     const { count } = await tx.stance.deleteMany({ where: { id: before.id, version: before.version } });
     if (count === 0) throw new AppError("CONFLICT", "This stance was changed or deleted elsewhere; reload to see the current state");
-    await recordAudit(tx, { projectId, documentId: before.layer.documentId, actorId: opts.actor.id, subject: "STANCE", subjectId: before.id, action: "DELETE", before: stanceSnapshot(before) });
+    await recordAudit(tx, {
+      projectId,
+      documentId: before.layer.documentId,
+      actorId: opts.actor.id,
+      subject: "STANCE",
+      subjectId: before.id,
+      action: "DELETE",
+      before: stanceSnapshot(before),
+    });
     return layer;
   });
   await publishLayerChanges([layer], projectId, opts.actor.id);

@@ -96,6 +96,13 @@ export async function deleteTarget(opts: { actor: Actor; targetId: string }): Pr
     const used = await tx.stance.count({ where: { targetId: before.id } });
     if (used > 0) throw new AppError("CONFLICT", `${used} stance${used === 1 ? "" : "s"} use the target "${before.text}"; change or delete them first`);
     await tx.stanceTarget.delete({ where: { id: before.id } });
-    await recordAudit(tx, { projectId: before.projectId, actorId: opts.actor.id, subject: "STANCE_TARGET", subjectId: before.id, action: "DELETE", before: { text: before.text, description: before.description } });
+    await recordAudit(tx, {
+      projectId: before.projectId,
+      actorId: opts.actor.id,
+      subject: "STANCE_TARGET",
+      subjectId: before.id,
+      action: "DELETE",
+      before: { text: before.text, description: before.description },
+    });
   });
 }

@@ -47,10 +47,22 @@ export async function copyToSyndicated(opts: { actor: Actor; annotationId: strin
     try {
       const done = await db.$transaction(async (tx) => {
         const layer = await layerForWrite(tx, { actor: opts.actor, documentId: m.documentId, target });
-        const existing = await tx.annotation.findFirst({ where: { layerId: layer.id, start: m.start, end: m.end, labelId: source.labelId }, include: annotationInclude });
+        const existing = await tx.annotation.findFirst({
+          where: { layerId: layer.id, start: m.start, end: m.end, labelId: source.labelId },
+          include: annotationInclude,
+        });
         if (existing) return { row: existing, created: false, layer };
         const row = await tx.annotation.create({
-          data: { layerId: layer.id, start: m.start, end: m.end, text: m.text, labelId: source.labelId, entityId: source.entityId, originId: source.id, createdById: opts.actor.id },
+          data: {
+            layerId: layer.id,
+            start: m.start,
+            end: m.end,
+            text: m.text,
+            labelId: source.labelId,
+            entityId: source.entityId,
+            originId: source.id,
+            createdById: opts.actor.id,
+          },
           include: annotationInclude,
         });
         await recordAudit(tx, {

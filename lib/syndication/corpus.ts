@@ -98,7 +98,12 @@ export class SyndicationIndex {
     return index;
   }
 
-  private addPair<K>(a: { id: string; words: Word[] }, b: { id: string; words: Word[] }, ignore: ReadonlySet<K>, pre?: Parameters<typeof sharedPassages<K>>[3]) {
+  private addPair<K>(
+    a: { id: string; words: Word[] },
+    b: { id: string; words: Word[] },
+    ignore: ReadonlySet<K>,
+    pre?: Parameters<typeof sharedPassages<K>>[3],
+  ) {
     for (const p of sharedPassages<K>(a.words, b.words, ignore, pre)) {
       this.pairs.get(a.id)!.push({ other: b.id, passage: p });
       this.pairs.get(b.id)!.push({ other: a.id, passage: flip(p) });
@@ -183,7 +188,11 @@ export class SyndicationIndex {
     if (!d || start >= end) return [];
     const first = d.words.findIndex((w) => w.end > start);
     let last = -1;
-    for (let i = d.words.length - 1; i >= 0; i--) if (d.words[i].start < end) { last = i; break; }
+    for (let i = d.words.length - 1; i >= 0; i--)
+      if (d.words[i].start < end) {
+        last = i;
+        break;
+      }
     if (first === -1 || last < first) return [];
     const out: { documentId: string; start: number; end: number; text: string }[] = [];
     for (const { other, passage } of this.pairs.get(docId) ?? []) {
@@ -252,5 +261,11 @@ function withLazyChars<T extends { text: string }>(d: T): T & { chars: string[] 
 }
 
 function flip(p: PairPassage): PairPassage {
-  return { aStart: p.bStart, aEnd: p.bEnd, bStart: p.aStart, bEnd: p.aEnd, segments: p.segments.map((s) => ({ a: s.b, b: s.a, len: s.len })).sort((x, y) => x.a - y.a) };
+  return {
+    aStart: p.bStart,
+    aEnd: p.bEnd,
+    bStart: p.aStart,
+    bEnd: p.aEnd,
+    segments: p.segments.map((s) => ({ a: s.b, b: s.a, len: s.len })).sort((x, y) => x.a - y.a),
+  };
 }

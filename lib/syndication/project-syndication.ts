@@ -38,7 +38,10 @@ export type CandidateCount = { total: number; matched: number };
 type Focus = { id: string; projectId: string; title: string; text: string; shinglesIndexed: boolean };
 
 /** A SyndicationIndex that answers for `doc` (passagesOf, mapSpan, copiesOfSpan), built from the database index. */
-export async function syndicationAround(doc: Focus, opts: { maxCandidates?: number } = {}): Promise<{ index: SyndicationIndex; progress: IndexProgress; candidates: CandidateCount }> {
+export async function syndicationAround(
+  doc: Focus,
+  opts: { maxCandidates?: number } = {},
+): Promise<{ index: SyndicationIndex; progress: IndexProgress; candidates: CandidateCount }> {
   if (!doc.shinglesIndexed) await indexDocument(doc);
   let progress = await indexProgress(doc.projectId);
   if (!progress.complete) {
@@ -69,7 +72,10 @@ export async function syndicationAround(doc: Focus, opts: { maxCandidates?: numb
 
 /** The same for a document given by id (no access check: callers have checked it). */
 export async function syndicationOfDocument(documentId: string) {
-  const doc = await db.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, projectId: true, title: true, text: true, shinglesIndexed: true } });
+  const doc = await db.document.findUniqueOrThrow({
+    where: { id: documentId },
+    select: { id: true, projectId: true, title: true, text: true, shinglesIndexed: true },
+  });
   return syndicationAround(doc);
 }
 

@@ -84,7 +84,11 @@ describe(`syndication index on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
   it("imports a document with many spans in chunks, invisible until complete, and removes it whole when a chunk fails", async () => {
     const { actor, user } = await makeUser("ADMIN");
     const project = await makeProject();
-    const label = await db.label.upsert({ where: { projectId_name: { projectId: project.id, name: "ORG" } }, create: { projectId: project.id, name: "ORG", color: "#000000" }, update: {} });
+    const label = await db.label.upsert({
+      where: { projectId_name: { projectId: project.id, name: "ORG" } },
+      create: { projectId: project.id, name: "ORG", color: "#000000" },
+      update: {},
+    });
     const words = Array.from({ length: 3 * SPANS_PER_TRANSACTION }, (_, i) => `w${i}`);
     const text = words.join(" ");
     let at = 0;
@@ -94,7 +98,12 @@ describe(`syndication index on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
       return s;
     });
     const doc = { line: 1, title: unique("Long"), text, meta: { outlet: null, byline: null, published_at: null, source: null }, spans };
-    const base = { projectId: project.id, actorId: user.id, target: { kind: "SUGGESTIONS" as const, slot: "suggestions:import:test", userId: null }, metadata: {} };
+    const base = {
+      projectId: project.id,
+      actorId: user.id,
+      target: { kind: "SUGGESTIONS" as const, slot: "suggestions:import:test", userId: null },
+      metadata: {},
+    };
 
     // written but not revealed: nobody can open or list it
     const hidden = await writeImportedDocument({ ...base, doc, hash: unique("h"), labelIds: new Map([["ORG", label.id]]), hidden: true });
@@ -110,14 +119,33 @@ describe(`syndication index on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
     const failing = spans.map((s, i) => (i === 2 * SPANS_PER_TRANSACTION + 1 ? { ...s, label: "GONE" } : s));
     const before = await db.document.count({ where: { projectId: project.id } });
     await expect(
-      writeImportedDocument({ ...base, doc: { ...doc, title: unique("Failing"), spans: failing }, hash: unique("h"), labelIds: new Map([["ORG", label.id], ["GONE", "no-such-label"]]) }),
+      writeImportedDocument({
+        ...base,
+        doc: { ...doc, title: unique("Failing"), spans: failing },
+        hash: unique("h"),
+        labelIds: new Map([
+          ["ORG", label.id],
+          ["GONE", "no-such-label"],
+        ]),
+      }),
     ).rejects.toThrow();
     expect(await db.document.count({ where: { projectId: project.id } })).toBe(before);
     expect(await db.annotation.count({ where: { layer: { document: { projectId: project.id } } } })).toBe(spans.length);
 
     // through the import API: everything reported is there and indexed
     const line = JSON.stringify({ title: "Via import", text: `${text} again`, spans });
-    const summary = await importFiles({ actor, options: { project: project.slug }, files: [{ name: "long.jsonl", chunks: (async function* () { yield line; })() }] });
+    const summary = await importFiles({
+      actor,
+      options: { project: project.slug },
+      files: [
+        {
+          name: "long.jsonl",
+          chunks: (async function* () {
+            yield line;
+          })(),
+        },
+      ],
+    });
     expect(summary).toMatchObject({ documents: 1, spans: spans.length });
     const created = await db.document.findUniqueOrThrow({ where: { id: summary.created[0].id }, select: { importing: true, shinglesIndexed: true } });
     expect(created).toEqual({ importing: false, shinglesIndexed: true });
@@ -129,8 +157,21 @@ describe(`syndication index on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
     const project = await makeProject();
     const wire = seeds[0].text.split(/\s+/).slice(100, 160).join(" ");
     // the wire text in 10 of them (in more than half it would be boilerplate)
-    const lines = Array.from({ length: INDEX_INLINE_DOCUMENTS + 5 }, (_, i) => JSON.stringify({ title: `R${i}`, text: `Report ${i} ${unique("w")} opens. ${i < 10 ? wire : ""} Report ${i} ends.` }));
-    const summary = await importFiles({ actor, options: { project: project.slug }, files: [{ name: "many.jsonl", chunks: (async function* () { yield lines.join("\n"); })() }] });
+    const lines = Array.from({ length: INDEX_INLINE_DOCUMENTS + 5 }, (_, i) =>
+      JSON.stringify({ title: `R${i}`, text: `Report ${i} ${unique("w")} opens. ${i < 10 ? wire : ""} Report ${i} ends.` }),
+    );
+    const summary = await importFiles({
+      actor,
+      options: { project: project.slug },
+      files: [
+        {
+          name: "many.jsonl",
+          chunks: (async function* () {
+            yield lines.join("\n");
+          })(),
+        },
+      ],
+    });
     expect(summary.documents).toBe(lines.length);
     const first = await documentSyndication({ actor, documentId: summary.created[0].id });
     expect(first.index.documents).toBe(lines.length);
@@ -151,7 +192,10 @@ describe(`syndication index on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
     for (const d of docs) full.push({ d, r: await syndicationOfDocument(d.id) });
     const { d, r } = full.sort((x, y) => y.r.candidates.total - x.r.candidates.total)[0];
     expect(r.candidates.total).toBeGreaterThanOrEqual(2);
-    const focus = await db.document.findUniqueOrThrow({ where: { id: d.id }, select: { id: true, projectId: true, title: true, text: true, shinglesIndexed: true } });
+    const focus = await db.document.findUniqueOrThrow({
+      where: { id: d.id },
+      select: { id: true, projectId: true, title: true, text: true, shinglesIndexed: true },
+    });
     expect(focus.projectId).toBe(project.id);
     const { syndicationAround } = await import("./project-syndication");
     const capped = await syndicationAround(focus, { maxCandidates: 1 });

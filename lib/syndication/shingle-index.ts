@@ -91,7 +91,13 @@ export async function indexDocuments(projectId: string, docs: IndexTarget[]): Pr
     bucket.sort((x, y) => x.hash - y.hash || (x.documentId < y.documentId ? -1 : 1));
     for (const rows of batches(bucket, 2 * ROWS_PER_STATEMENT)) {
       // "WHERE true": SQLite's parser needs it between a SELECT and ON CONFLICT
-      await db.$executeRaw`INSERT INTO "SyndicationShingle" ("projectId", "hash", "documentId") SELECT ${projectId}, r."hash", r."documentId" FROM (${jsonRows(rows, [["hash", "bigint"], ["documentId", "text"]])}) r WHERE true ON CONFLICT DO NOTHING`;
+      await db.$executeRaw`INSERT INTO "SyndicationShingle" ("projectId", "hash", "documentId") SELECT ${projectId}, r."hash", r."documentId" FROM (${jsonRows(
+        rows,
+        [
+          ["hash", "bigint"],
+          ["documentId", "text"],
+        ],
+      )}) r WHERE true ON CONFLICT DO NOTHING`;
       await yieldToEventLoop();
     }
   }

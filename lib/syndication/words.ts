@@ -22,7 +22,8 @@ const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const CHECKPOINT_CHARS = 4096;
 
 /** ASCII word characters: [0-9A-Za-z]; other ASCII never is one. */
-const isWordUnit = (s: string, i: number, c: number) => (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!)));
+const isWordUnit = (s: string, i: number, c: number) =>
+  c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!));
 
 /** UTF-16 units of the code point at i (a lone surrogate counts as one code point, as Array.from does). */
 function unitsAt(s: string, i: number, c: number) {

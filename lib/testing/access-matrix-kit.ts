@@ -66,7 +66,13 @@ export async function buildFixture(): Promise<Fixture> {
   const p = await ensureProject({ slug: unique("matrix-p"), name: unique("Matrix P") });
   const q = await ensureProject({ slug: unique("matrix-q"), name: unique("Matrix Q") });
   const person = async (role: Role, projectIds: string[]): Promise<Person> => {
-    const user = await createUser({ email: `${unique(role.toLowerCase())}@matrix.test`, name: unique("Matrix"), role, password: "matrix-password-1", projectIds });
+    const user = await createUser({
+      email: `${unique(role.toLowerCase())}@matrix.test`,
+      name: unique("Matrix"),
+      role,
+      password: "matrix-password-1",
+      projectIds,
+    });
     return { id: user.id, token: (await createApiToken({ userId: user.id, name: "matrix" })).token };
   };
   const annotator = await person("ANNOTATOR", [p.id]);
@@ -102,8 +108,23 @@ export async function buildFixture(): Promise<Fixture> {
     targetId: target.id,
     labelId: label.id,
     suggestion: { entityId: suggested.id, accept: { start: first.start, end: first.end }, dismiss: { start: second.start, end: second.end } },
-    users: { annotator: annotator.id, otherAnnotator: otherAnnotator.id, outsider: outsider.id, reviewer: reviewer.id, admin: admin.id, deactivated: deactivated.id },
-    tokens: { annotator: annotator.token, otherAnnotator: otherAnnotator.token, outsider: outsider.token, reviewer: reviewer.token, admin: admin.token, deactivated: deactivated.token, revokedToken: revoked.token },
+    users: {
+      annotator: annotator.id,
+      otherAnnotator: otherAnnotator.id,
+      outsider: outsider.id,
+      reviewer: reviewer.id,
+      admin: admin.id,
+      deactivated: deactivated.id,
+    },
+    tokens: {
+      annotator: annotator.token,
+      otherAnnotator: otherAnnotator.token,
+      outsider: outsider.token,
+      reviewer: reviewer.token,
+      admin: admin.token,
+      deactivated: deactivated.token,
+      revokedToken: revoked.token,
+    },
     since,
   };
   await createAnnotation({ actor: annActor, documentId: main.id, input: { ...span(docMainText, "officials"), label: "PERSON" } });
@@ -134,7 +155,10 @@ export function makeKit(fx: Fixture) {
     /** a new document of P (or of Q), imported by an admin */
     async freshDoc(project: "main" | "other" = "main") {
       const text = randomWords(30);
-      const { document } = await importDocument({ actor: await admin(), input: { title: unique("Doc"), text, project: project === "main" ? fx.projectSlug : fx.otherProjectSlug } });
+      const { document } = await importDocument({
+        actor: await admin(),
+        input: { title: unique("Doc"), text, project: project === "main" ? fx.projectSlug : fx.otherProjectSlug },
+      });
       return { id: document.id, text };
     },
     /** a span of the owner's layer on the main document */
@@ -148,11 +172,19 @@ export function makeKit(fx: Fixture) {
     /** a cited-source grade of the owner's layer */
     async grade() {
       const source = await ownSpan(fx.docMain, fx.docMainText, "Interfax", "CITED_SOURCE");
-      const { grade } = await createGrade({ actor: await owner(), documentId: fx.docMain, input: { annotationId: source.id, reliability: "C", credibility: 3 } });
+      const { grade } = await createGrade({
+        actor: await owner(),
+        documentId: fx.docMain,
+        input: { annotationId: source.id, reliability: "C", credibility: 3 },
+      });
       return { id: grade.id, version: grade.version };
     },
     async stance() {
-      const s = await createStance({ actor: await owner(), documentId: fx.docMain, input: { holderId: fx.entityId, targetId: fx.targetId, polarity: "FAVOR", documentLevel: true } });
+      const s = await createStance({
+        actor: await owner(),
+        documentId: fx.docMain,
+        input: { holderId: fx.entityId, targetId: fx.targetId, polarity: "FAVOR", documentLevel: true },
+      });
       return { id: s.id, version: s.version };
     },
     target: async () => (await createTarget({ actor: await admin(), projectId: fx.projectId, input: { text: unique("Target") } })).id,
@@ -178,7 +210,13 @@ export function makeKit(fx: Fixture) {
     },
     /** a new annotator (member of P unless said) */
     async user(opts: { inactive?: boolean; member?: boolean } = {}) {
-      const u = await createUser({ email: `${unique("someone")}@matrix.test`, name: unique("Someone"), role: "ANNOTATOR", password: "matrix-password-1", projectIds: opts.member === false ? [] : [fx.projectId] });
+      const u = await createUser({
+        email: `${unique("someone")}@matrix.test`,
+        name: unique("Someone"),
+        role: "ANNOTATOR",
+        password: "matrix-password-1",
+        projectIds: opts.member === false ? [] : [fx.projectId],
+      });
       if (opts.inactive) await db.user.update({ where: { id: u.id }, data: { active: false } });
       return u.id;
     },

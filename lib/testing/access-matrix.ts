@@ -99,110 +99,920 @@ const id = (value: string) => ({ id: value });
 
 const routes: RouteEntry[] = [
   // documents
-  { kind: "route", method: "GET", path: "/api/v1/documents", file: `${V1}/documents/route.ts`, load: () => import("@/app/api/v1/documents/route"), build: async () => ({ url: "/api/v1/documents" }), expect: EVERYONE(200), note: "each caller sees the documents of their own projects" },
-  { kind: "route", method: "POST", path: "/api/v1/documents", file: `${V1}/documents/route.ts`, load: () => import("@/app/api/v1/documents/route"), build: async (k) => ({ url: "/api/v1/documents", body: { title: k.unique("Doc"), text: k.words(30), project: k.fx.projectSlug } }), expect: ADMINS(201) },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id", file: `${V1}/documents/[id]/route.ts`, load: () => import("@/app/api/v1/documents/[id]/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}`, params: id(k.fx.docMain) }), expect: MEMBERS(200) },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/text", file: `${V1}/documents/[id]/text/route.ts`, load: () => import("@/app/api/v1/documents/[id]/text/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/text`, params: id(k.fx.docMain) }), expect: MEMBERS(200) },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/workbench", file: `${V1}/documents/[id]/workbench/route.ts`, load: () => import("@/app/api/v1/documents/[id]/workbench/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/workbench`, params: id(k.fx.docMain) }), expect: MEMBERS(200) },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/events", file: `${V1}/documents/[id]/events/route.ts`, load: () => import("@/app/api/v1/documents/[id]/events/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/events`, params: id(k.fx.docMain) }), expect: MEMBERS(200), note: "the stream is opened and closed at once" },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/syndication", file: `${V1}/documents/[id]/syndication/route.ts`, load: () => import("@/app/api/v1/documents/[id]/syndication/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/syndication`, params: id(k.fx.docMain) }), expect: MEMBERS(200) },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/history", file: `${V1}/documents/[id]/history/route.ts`, load: () => import("@/app/api/v1/documents/[id]/history/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/history`, params: id(k.fx.docMain) }), expect: REVIEWERS(200) },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents",
+    file: `${V1}/documents/route.ts`,
+    load: () => import("@/app/api/v1/documents/route"),
+    build: async () => ({ url: "/api/v1/documents" }),
+    expect: EVERYONE(200),
+    note: "each caller sees the documents of their own projects",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents",
+    file: `${V1}/documents/route.ts`,
+    load: () => import("@/app/api/v1/documents/route"),
+    build: async (k) => ({ url: "/api/v1/documents", body: { title: k.unique("Doc"), text: k.words(30), project: k.fx.projectSlug } }),
+    expect: ADMINS(201),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id",
+    file: `${V1}/documents/[id]/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/text",
+    file: `${V1}/documents/[id]/text/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/text/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/text`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/workbench",
+    file: `${V1}/documents/[id]/workbench/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/workbench/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/workbench`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/events",
+    file: `${V1}/documents/[id]/events/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/events/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/events`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+    note: "the stream is opened and closed at once",
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/syndication",
+    file: `${V1}/documents/[id]/syndication/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/syndication/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/syndication`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/history",
+    file: `${V1}/documents/[id]/history/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/history/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/history`, params: id(k.fx.docMain) }),
+    expect: REVIEWERS(200),
+  },
 
   // the caller's own layer on a document
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/annotations", file: `${V1}/documents/[id]/annotations/route.ts`, load: () => import("@/app/api/v1/documents/[id]/annotations/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/annotations`, params: id(k.fx.docMain) }), expect: MEMBERS(200), note: "each caller reads their own layer" },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/annotations", file: `${V1}/documents/[id]/annotations/route.ts`, load: () => import("@/app/api/v1/documents/[id]/annotations/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/annotations`, params: id(k.fx.docMain), body: { start: 0, end: 6, label: "PERSON" } }), expect: MEMBERS(201), note: "into the caller's own layer" },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/annotations?layer=gold", file: `${V1}/documents/[id]/annotations/route.ts`, load: () => import("@/app/api/v1/documents/[id]/annotations/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/annotations?layer=gold`, params: id(k.fx.docMain), body: { start: 0, end: 6, label: "PERSON" } }), expect: REVIEWERS(201), note: "the gold layer: reviewers and admins" },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/submit", file: `${V1}/documents/[id]/submit/route.ts`, load: () => import("@/app/api/v1/documents/[id]/submit/route"), build: async (k) => { const doc = await k.docWithOwnerLayer(); return { url: `/api/v1/documents/${doc}/submit`, params: id(doc) }; }, expect: MEMBERS(200), note: "each caller submits their own layer (a fresh document per cell)" },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/grades", file: `${V1}/documents/[id]/grades/route.ts`, load: () => import("@/app/api/v1/documents/[id]/grades/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/grades`, params: id(k.fx.docMain) }), expect: MEMBERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/grades", file: `${V1}/documents/[id]/grades/route.ts`, load: () => import("@/app/api/v1/documents/[id]/grades/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/grades`, params: id(k.fx.docMain), body: { reliability: "B", credibility: 2, rationale: "wire copy" } }), expect: MEMBERS(201), note: "grades the outlet in the caller's own layer" },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/stances", file: `${V1}/documents/[id]/stances/route.ts`, load: () => import("@/app/api/v1/documents/[id]/stances/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/stances`, params: id(k.fx.docMain) }), expect: MEMBERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/stances", file: `${V1}/documents/[id]/stances/route.ts`, load: () => import("@/app/api/v1/documents/[id]/stances/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/stances`, params: id(k.fx.docMain), body: { holderId: k.fx.entityId, targetId: k.fx.targetId, polarity: "FAVOR", documentLevel: true } }), expect: MEMBERS(201), note: "into the caller's own layer" },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/suggestions", file: `${V1}/documents/[id]/suggestions/route.ts`, load: () => import("@/app/api/v1/documents/[id]/suggestions/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/suggestions`, params: id(k.fx.docMain) }), expect: MEMBERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/suggestions/accept", file: `${V1}/documents/[id]/suggestions/accept/route.ts`, load: () => import("@/app/api/v1/documents/[id]/suggestions/accept/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/suggestions/accept`, params: id(k.fx.docMain), body: { entityId: k.fx.suggestion.entityId, ...k.fx.suggestion.accept } }), expect: MEMBERS(201), note: "into the caller's own layer" },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/suggestions/dismiss", file: `${V1}/documents/[id]/suggestions/dismiss/route.ts`, load: () => import("@/app/api/v1/documents/[id]/suggestions/dismiss/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/suggestions/dismiss`, params: id(k.fx.docMain), body: { entityId: k.fx.suggestion.entityId, ...k.fx.suggestion.dismiss } }), expect: MEMBERS(200), note: "remembered for the caller only" },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/annotations",
+    file: `${V1}/documents/[id]/annotations/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/annotations/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/annotations`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+    note: "each caller reads their own layer",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/annotations",
+    file: `${V1}/documents/[id]/annotations/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/annotations/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/annotations`, params: id(k.fx.docMain), body: { start: 0, end: 6, label: "PERSON" } }),
+    expect: MEMBERS(201),
+    note: "into the caller's own layer",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/annotations?layer=gold",
+    file: `${V1}/documents/[id]/annotations/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/annotations/route"),
+    build: async (k) => ({
+      url: `/api/v1/documents/${k.fx.docMain}/annotations?layer=gold`,
+      params: id(k.fx.docMain),
+      body: { start: 0, end: 6, label: "PERSON" },
+    }),
+    expect: REVIEWERS(201),
+    note: "the gold layer: reviewers and admins",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/submit",
+    file: `${V1}/documents/[id]/submit/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/submit/route"),
+    build: async (k) => {
+      const doc = await k.docWithOwnerLayer();
+      return { url: `/api/v1/documents/${doc}/submit`, params: id(doc) };
+    },
+    expect: MEMBERS(200),
+    note: "each caller submits their own layer (a fresh document per cell)",
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/grades",
+    file: `${V1}/documents/[id]/grades/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/grades/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/grades`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/grades",
+    file: `${V1}/documents/[id]/grades/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/grades/route"),
+    build: async (k) => ({
+      url: `/api/v1/documents/${k.fx.docMain}/grades`,
+      params: id(k.fx.docMain),
+      body: { reliability: "B", credibility: 2, rationale: "wire copy" },
+    }),
+    expect: MEMBERS(201),
+    note: "grades the outlet in the caller's own layer",
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/stances",
+    file: `${V1}/documents/[id]/stances/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/stances/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/stances`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/stances",
+    file: `${V1}/documents/[id]/stances/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/stances/route"),
+    build: async (k) => ({
+      url: `/api/v1/documents/${k.fx.docMain}/stances`,
+      params: id(k.fx.docMain),
+      body: { holderId: k.fx.entityId, targetId: k.fx.targetId, polarity: "FAVOR", documentLevel: true },
+    }),
+    expect: MEMBERS(201),
+    note: "into the caller's own layer",
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/suggestions",
+    file: `${V1}/documents/[id]/suggestions/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/suggestions/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/suggestions`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/suggestions/accept",
+    file: `${V1}/documents/[id]/suggestions/accept/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/suggestions/accept/route"),
+    build: async (k) => ({
+      url: `/api/v1/documents/${k.fx.docMain}/suggestions/accept`,
+      params: id(k.fx.docMain),
+      body: { entityId: k.fx.suggestion.entityId, ...k.fx.suggestion.accept },
+    }),
+    expect: MEMBERS(201),
+    note: "into the caller's own layer",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/suggestions/dismiss",
+    file: `${V1}/documents/[id]/suggestions/dismiss/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/suggestions/dismiss/route"),
+    build: async (k) => ({
+      url: `/api/v1/documents/${k.fx.docMain}/suggestions/dismiss`,
+      params: id(k.fx.docMain),
+      body: { entityId: k.fx.suggestion.entityId, ...k.fx.suggestion.dismiss },
+    }),
+    expect: MEMBERS(200),
+    note: "remembered for the caller only",
+  },
 
   // review of a document
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/review", file: `${V1}/documents/[id]/review/route.ts`, load: () => import("@/app/api/v1/documents/[id]/review/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docReview}/review`, params: id(k.fx.docReview) }), expect: REVIEWERS(200) },
-  { kind: "route", method: "GET", path: "/api/v1/documents/:id/review/workbench", file: `${V1}/documents/[id]/review/workbench/route.ts`, load: () => import("@/app/api/v1/documents/[id]/review/workbench/route"), build: async (k) => ({ url: `/api/v1/documents/${k.fx.docReview}/review/workbench`, params: id(k.fx.docReview) }), expect: REVIEWERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/review/merge", file: `${V1}/documents/[id]/review/merge/route.ts`, load: () => import("@/app/api/v1/documents/[id]/review/merge/route"), build: async (k) => { const s = await k.submittedDoc(); return { url: `/api/v1/documents/${s.documentId}/review/merge`, params: id(s.documentId), body: { threshold: "majority" } }; }, expect: REVIEWERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/documents/:id/review/approve", file: `${V1}/documents/[id]/review/approve/route.ts`, load: () => import("@/app/api/v1/documents/[id]/review/approve/route"), build: async (k) => { const s = await k.submittedDoc(); return { url: `/api/v1/documents/${s.documentId}/review/approve`, params: id(s.documentId), body: {} }; }, expect: REVIEWERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/layers/:id/reject", file: `${V1}/layers/[id]/reject/route.ts`, load: () => import("@/app/api/v1/layers/[id]/reject/route"), build: async (k) => { const s = await k.submittedDoc(); return { url: `/api/v1/layers/${s.layerId}/reject`, params: id(s.layerId), body: { comment: "Fix the names" } }; }, expect: REVIEWERS(200), note: "the owner's submitted layer" },
-  { kind: "route", method: "POST", path: "/api/v1/annotations/:id/accept", file: `${V1}/annotations/[id]/accept/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/accept/route"), build: async (k) => { const s = await k.submittedDoc(); return { url: `/api/v1/annotations/${s.spanId}/accept`, params: id(s.spanId) }; }, expect: REVIEWERS(200), note: "a span of the owner's submitted layer into gold" },
-  { kind: "route", method: "POST", path: "/api/v1/annotations/:id/reject", file: `${V1}/annotations/[id]/reject/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/reject/route"), build: async (k) => { const s = await k.submittedDoc(); return { url: `/api/v1/annotations/${s.spanId}/reject`, params: id(s.spanId) }; }, expect: REVIEWERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/grades/:id/accept", file: `${V1}/grades/[id]/accept/route.ts`, load: () => import("@/app/api/v1/grades/[id]/accept/route"), build: async (k) => { const s = await k.submittedDoc(); return { url: `/api/v1/grades/${s.gradeId}/accept`, params: id(s.gradeId) }; }, expect: REVIEWERS(200), note: "a grade of the owner's submitted layer into gold" },
-  { kind: "route", method: "GET", path: "/api/v1/review/queue", file: `${V1}/review/queue/route.ts`, load: () => import("@/app/api/v1/review/queue/route"), build: async () => ({ url: "/api/v1/review/queue" }), expect: { annotator: 403, otherAnnotator: 403, outsider: 200, reviewer: 200, admin: 200 }, note: "the other project's reviewer gets their own (empty) queue" },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/review",
+    file: `${V1}/documents/[id]/review/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/review/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docReview}/review`, params: id(k.fx.docReview) }),
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/review/workbench",
+    file: `${V1}/documents/[id]/review/workbench/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/review/workbench/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docReview}/review/workbench`, params: id(k.fx.docReview) }),
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/review/merge",
+    file: `${V1}/documents/[id]/review/merge/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/review/merge/route"),
+    build: async (k) => {
+      const s = await k.submittedDoc();
+      return { url: `/api/v1/documents/${s.documentId}/review/merge`, params: id(s.documentId), body: { threshold: "majority" } };
+    },
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/review/approve",
+    file: `${V1}/documents/[id]/review/approve/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/review/approve/route"),
+    build: async (k) => {
+      const s = await k.submittedDoc();
+      return { url: `/api/v1/documents/${s.documentId}/review/approve`, params: id(s.documentId), body: {} };
+    },
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/layers/:id/reject",
+    file: `${V1}/layers/[id]/reject/route.ts`,
+    load: () => import("@/app/api/v1/layers/[id]/reject/route"),
+    build: async (k) => {
+      const s = await k.submittedDoc();
+      return { url: `/api/v1/layers/${s.layerId}/reject`, params: id(s.layerId), body: { comment: "Fix the names" } };
+    },
+    expect: REVIEWERS(200),
+    note: "the owner's submitted layer",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/annotations/:id/accept",
+    file: `${V1}/annotations/[id]/accept/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/accept/route"),
+    build: async (k) => {
+      const s = await k.submittedDoc();
+      return { url: `/api/v1/annotations/${s.spanId}/accept`, params: id(s.spanId) };
+    },
+    expect: REVIEWERS(200),
+    note: "a span of the owner's submitted layer into gold",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/annotations/:id/reject",
+    file: `${V1}/annotations/[id]/reject/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/reject/route"),
+    build: async (k) => {
+      const s = await k.submittedDoc();
+      return { url: `/api/v1/annotations/${s.spanId}/reject`, params: id(s.spanId) };
+    },
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/grades/:id/accept",
+    file: `${V1}/grades/[id]/accept/route.ts`,
+    load: () => import("@/app/api/v1/grades/[id]/accept/route"),
+    build: async (k) => {
+      const s = await k.submittedDoc();
+      return { url: `/api/v1/grades/${s.gradeId}/accept`, params: id(s.gradeId) };
+    },
+    expect: REVIEWERS(200),
+    note: "a grade of the owner's submitted layer into gold",
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/review/queue",
+    file: `${V1}/review/queue/route.ts`,
+    load: () => import("@/app/api/v1/review/queue/route"),
+    build: async () => ({ url: "/api/v1/review/queue" }),
+    expect: { annotator: 403, otherAnnotator: 403, outsider: 200, reviewer: 200, admin: 200 },
+    note: "the other project's reviewer gets their own (empty) queue",
+  },
 
   // one annotation (the owner's span)
-  { kind: "route", method: "PATCH", path: "/api/v1/annotations/:id", file: `${V1}/annotations/[id]/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/route"), build: async (k) => { const s = await k.span(); return { url: `/api/v1/annotations/${s.id}`, params: id(s.id), body: { label: "ORG", version: s.version } }; }, expect: OWNER(200), note: "nobody edits another's layer: 404 even for admins" },
-  { kind: "route", method: "DELETE", path: "/api/v1/annotations/:id", file: `${V1}/annotations/[id]/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/route"), build: async (k) => { const s = await k.span(); return { url: `/api/v1/annotations/${s.id}?version=${s.version}`, params: id(s.id) }; }, expect: OWNER(204) },
-  { kind: "route", method: "GET", path: "/api/v1/annotations/:id/entity", file: `${V1}/annotations/[id]/entity/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/entity/route"), build: async (k) => { const s = await k.span(); return { url: `/api/v1/annotations/${s.id}/entity`, params: id(s.id) }; }, expect: OWNER(200), note: "readable where writable" },
-  { kind: "route", method: "PUT", path: "/api/v1/annotations/:id/entity", file: `${V1}/annotations/[id]/entity/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/entity/route"), build: async (k) => { const s = await k.span(); return { url: `/api/v1/annotations/${s.id}/entity`, params: id(s.id), body: { entityId: k.fx.entityId, version: s.version } }; }, expect: OWNER(200) },
-  { kind: "route", method: "POST", path: "/api/v1/annotations/:id/entity", file: `${V1}/annotations/[id]/entity/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/entity/route"), build: async (k) => { const s = await k.span(); return { url: `/api/v1/annotations/${s.id}/entity`, params: id(s.id), body: { version: s.version, create: { name: k.unique("Entity") } } }; }, expect: OWNER(201) },
-  { kind: "route", method: "GET", path: "/api/v1/annotations/:id/quote", file: `${V1}/annotations/[id]/quote/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/quote/route"), build: async (k) => { const s = await k.span("QUOTE"); return { url: `/api/v1/annotations/${s.id}/quote`, params: id(s.id) }; }, expect: OWNER(200), note: "readable where writable" },
-  { kind: "route", method: "PUT", path: "/api/v1/annotations/:id/quote", file: `${V1}/annotations/[id]/quote/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/quote/route"), build: async (k) => { const q = await k.quote(); return { url: `/api/v1/annotations/${q.id}/quote`, params: id(q.id), body: { cueId: q.cueId, speakerId: null, version: q.version } }; }, expect: OWNER(200) },
-  { kind: "route", method: "POST", path: "/api/v1/annotations/:id/copy-to-syndicated", file: `${V1}/annotations/[id]/copy-to-syndicated/route.ts`, load: () => import("@/app/api/v1/annotations/[id]/copy-to-syndicated/route"), build: async (k) => { const s = await k.syndicatedSpan(); return { url: `/api/v1/annotations/${s.id}/copy-to-syndicated`, params: id(s.id), body: {} }; }, expect: OWNER(200) },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/annotations/:id",
+    file: `${V1}/annotations/[id]/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/route"),
+    build: async (k) => {
+      const s = await k.span();
+      return { url: `/api/v1/annotations/${s.id}`, params: id(s.id), body: { label: "ORG", version: s.version } };
+    },
+    expect: OWNER(200),
+    note: "nobody edits another's layer: 404 even for admins",
+  },
+  {
+    kind: "route",
+    method: "DELETE",
+    path: "/api/v1/annotations/:id",
+    file: `${V1}/annotations/[id]/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/route"),
+    build: async (k) => {
+      const s = await k.span();
+      return { url: `/api/v1/annotations/${s.id}?version=${s.version}`, params: id(s.id) };
+    },
+    expect: OWNER(204),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/annotations/:id/entity",
+    file: `${V1}/annotations/[id]/entity/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/entity/route"),
+    build: async (k) => {
+      const s = await k.span();
+      return { url: `/api/v1/annotations/${s.id}/entity`, params: id(s.id) };
+    },
+    expect: OWNER(200),
+    note: "readable where writable",
+  },
+  {
+    kind: "route",
+    method: "PUT",
+    path: "/api/v1/annotations/:id/entity",
+    file: `${V1}/annotations/[id]/entity/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/entity/route"),
+    build: async (k) => {
+      const s = await k.span();
+      return { url: `/api/v1/annotations/${s.id}/entity`, params: id(s.id), body: { entityId: k.fx.entityId, version: s.version } };
+    },
+    expect: OWNER(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/annotations/:id/entity",
+    file: `${V1}/annotations/[id]/entity/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/entity/route"),
+    build: async (k) => {
+      const s = await k.span();
+      return { url: `/api/v1/annotations/${s.id}/entity`, params: id(s.id), body: { version: s.version, create: { name: k.unique("Entity") } } };
+    },
+    expect: OWNER(201),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/annotations/:id/quote",
+    file: `${V1}/annotations/[id]/quote/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/quote/route"),
+    build: async (k) => {
+      const s = await k.span("QUOTE");
+      return { url: `/api/v1/annotations/${s.id}/quote`, params: id(s.id) };
+    },
+    expect: OWNER(200),
+    note: "readable where writable",
+  },
+  {
+    kind: "route",
+    method: "PUT",
+    path: "/api/v1/annotations/:id/quote",
+    file: `${V1}/annotations/[id]/quote/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/quote/route"),
+    build: async (k) => {
+      const q = await k.quote();
+      return { url: `/api/v1/annotations/${q.id}/quote`, params: id(q.id), body: { cueId: q.cueId, speakerId: null, version: q.version } };
+    },
+    expect: OWNER(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/annotations/:id/copy-to-syndicated",
+    file: `${V1}/annotations/[id]/copy-to-syndicated/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/copy-to-syndicated/route"),
+    build: async (k) => {
+      const s = await k.syndicatedSpan();
+      return { url: `/api/v1/annotations/${s.id}/copy-to-syndicated`, params: id(s.id), body: {} };
+    },
+    expect: OWNER(200),
+  },
 
   // grades and stances (the owner's)
-  { kind: "route", method: "PATCH", path: "/api/v1/grades/:id", file: `${V1}/grades/[id]/route.ts`, load: () => import("@/app/api/v1/grades/[id]/route"), build: async (k) => { const g = await k.grade(); return { url: `/api/v1/grades/${g.id}`, params: id(g.id), body: { credibility: 3, version: g.version } }; }, expect: OWNER(200) },
-  { kind: "route", method: "DELETE", path: "/api/v1/grades/:id", file: `${V1}/grades/[id]/route.ts`, load: () => import("@/app/api/v1/grades/[id]/route"), build: async (k) => { const g = await k.grade(); return { url: `/api/v1/grades/${g.id}?version=${g.version}`, params: id(g.id) }; }, expect: OWNER(204) },
-  { kind: "route", method: "PATCH", path: "/api/v1/stances/:id", file: `${V1}/stances/[id]/route.ts`, load: () => import("@/app/api/v1/stances/[id]/route"), build: async (k) => { const s = await k.stance(); return { url: `/api/v1/stances/${s.id}`, params: id(s.id), body: { polarity: "AGAINST", version: s.version } }; }, expect: OWNER(200) },
-  { kind: "route", method: "DELETE", path: "/api/v1/stances/:id", file: `${V1}/stances/[id]/route.ts`, load: () => import("@/app/api/v1/stances/[id]/route"), build: async (k) => { const s = await k.stance(); return { url: `/api/v1/stances/${s.id}?version=${s.version}`, params: id(s.id) }; }, expect: OWNER(204) },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/grades/:id",
+    file: `${V1}/grades/[id]/route.ts`,
+    load: () => import("@/app/api/v1/grades/[id]/route"),
+    build: async (k) => {
+      const g = await k.grade();
+      return { url: `/api/v1/grades/${g.id}`, params: id(g.id), body: { credibility: 3, version: g.version } };
+    },
+    expect: OWNER(200),
+  },
+  {
+    kind: "route",
+    method: "DELETE",
+    path: "/api/v1/grades/:id",
+    file: `${V1}/grades/[id]/route.ts`,
+    load: () => import("@/app/api/v1/grades/[id]/route"),
+    build: async (k) => {
+      const g = await k.grade();
+      return { url: `/api/v1/grades/${g.id}?version=${g.version}`, params: id(g.id) };
+    },
+    expect: OWNER(204),
+  },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/stances/:id",
+    file: `${V1}/stances/[id]/route.ts`,
+    load: () => import("@/app/api/v1/stances/[id]/route"),
+    build: async (k) => {
+      const s = await k.stance();
+      return { url: `/api/v1/stances/${s.id}`, params: id(s.id), body: { polarity: "AGAINST", version: s.version } };
+    },
+    expect: OWNER(200),
+  },
+  {
+    kind: "route",
+    method: "DELETE",
+    path: "/api/v1/stances/:id",
+    file: `${V1}/stances/[id]/route.ts`,
+    load: () => import("@/app/api/v1/stances/[id]/route"),
+    build: async (k) => {
+      const s = await k.stance();
+      return { url: `/api/v1/stances/${s.id}?version=${s.version}`, params: id(s.id) };
+    },
+    expect: OWNER(204),
+  },
 
   // projects
-  { kind: "route", method: "GET", path: "/api/v1/projects/:id/labels", file: `${V1}/projects/[id]/labels/route.ts`, load: () => import("@/app/api/v1/projects/[id]/labels/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/labels`, params: id(k.fx.projectId) }), expect: MEMBERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/projects/:id/labels", file: `${V1}/projects/[id]/labels/route.ts`, load: () => import("@/app/api/v1/projects/[id]/labels/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/labels`, params: id(k.fx.projectId), body: { name: k.labelName(), kind: "ENTITY" } }), expect: ADMINS(201) },
-  { kind: "route", method: "PATCH", path: "/api/v1/labels/:id", file: `${V1}/labels/[id]/route.ts`, load: () => import("@/app/api/v1/labels/[id]/route"), build: async (k) => ({ url: `/api/v1/labels/${k.fx.labelId}`, params: id(k.fx.labelId), body: { description: k.unique("about") } }), expect: ADMINS(200) },
-  { kind: "route", method: "GET", path: "/api/v1/projects/:id/assignments", file: `${V1}/projects/[id]/assignments/route.ts`, load: () => import("@/app/api/v1/projects/[id]/assignments/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/assignments`, params: id(k.fx.projectId) }), expect: REVIEWERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/projects/:id/assignments", file: `${V1}/projects/[id]/assignments/route.ts`, load: () => import("@/app/api/v1/projects/[id]/assignments/route"), build: async (k) => { await k.freshDoc(); return { url: `/api/v1/projects/${k.fx.projectId}/assignments`, params: id(k.fx.projectId) }; }, expect: ADMINS(200) },
-  { kind: "route", method: "GET", path: "/api/v1/projects/:id/agreement", file: `${V1}/projects/[id]/agreement/route.ts`, load: () => import("@/app/api/v1/projects/[id]/agreement/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/agreement`, params: id(k.fx.projectId) }), expect: REVIEWERS(200) },
-  { kind: "route", method: "GET", path: "/api/v1/projects/:id/entities", file: `${V1}/projects/[id]/entities/route.ts`, load: () => import("@/app/api/v1/projects/[id]/entities/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/entities`, params: id(k.fx.projectId) }), expect: MEMBERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/projects/:id/entities", file: `${V1}/projects/[id]/entities/route.ts`, load: () => import("@/app/api/v1/projects/[id]/entities/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/entities`, params: id(k.fx.projectId), body: { name: k.unique("Entity"), type: "PERSON" } }), expect: MEMBERS(201), note: "the registry is shared by the project's members" },
-  { kind: "route", method: "GET", path: "/api/v1/projects/:id/stance-targets", file: `${V1}/projects/[id]/stance-targets/route.ts`, load: () => import("@/app/api/v1/projects/[id]/stance-targets/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/stance-targets`, params: id(k.fx.projectId) }), expect: MEMBERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/projects/:id/stance-targets", file: `${V1}/projects/[id]/stance-targets/route.ts`, load: () => import("@/app/api/v1/projects/[id]/stance-targets/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/stance-targets`, params: id(k.fx.projectId), body: { text: k.unique("Target") } }), expect: REVIEWERS(201) },
-  { kind: "route", method: "GET", path: "/api/v1/projects/:id/stances", file: `${V1}/projects/[id]/stances/route.ts`, load: () => import("@/app/api/v1/projects/[id]/stances/route"), build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/stances`, params: id(k.fx.projectId) }), expect: MEMBERS(200), note: "annotators see their own layers' stances" },
-  { kind: "route", method: "PATCH", path: "/api/v1/stance-targets/:id", file: `${V1}/stance-targets/[id]/route.ts`, load: () => import("@/app/api/v1/stance-targets/[id]/route"), build: async (k) => { const t = await k.target(); return { url: `/api/v1/stance-targets/${t}`, params: id(t), body: { description: k.unique("about") } }; }, expect: REVIEWERS(200) },
-  { kind: "route", method: "DELETE", path: "/api/v1/stance-targets/:id", file: `${V1}/stance-targets/[id]/route.ts`, load: () => import("@/app/api/v1/stance-targets/[id]/route"), build: async (k) => { const t = await k.target(); return { url: `/api/v1/stance-targets/${t}`, params: id(t) }; }, expect: REVIEWERS(204) },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/labels",
+    file: `${V1}/projects/[id]/labels/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/labels/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/labels`, params: id(k.fx.projectId) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/projects/:id/labels",
+    file: `${V1}/projects/[id]/labels/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/labels/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/labels`, params: id(k.fx.projectId), body: { name: k.labelName(), kind: "ENTITY" } }),
+    expect: ADMINS(201),
+  },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/labels/:id",
+    file: `${V1}/labels/[id]/route.ts`,
+    load: () => import("@/app/api/v1/labels/[id]/route"),
+    build: async (k) => ({ url: `/api/v1/labels/${k.fx.labelId}`, params: id(k.fx.labelId), body: { description: k.unique("about") } }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/assignments",
+    file: `${V1}/projects/[id]/assignments/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/assignments/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/assignments`, params: id(k.fx.projectId) }),
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/projects/:id/assignments",
+    file: `${V1}/projects/[id]/assignments/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/assignments/route"),
+    build: async (k) => {
+      await k.freshDoc();
+      return { url: `/api/v1/projects/${k.fx.projectId}/assignments`, params: id(k.fx.projectId) };
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/agreement",
+    file: `${V1}/projects/[id]/agreement/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/agreement/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/agreement`, params: id(k.fx.projectId) }),
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/entities",
+    file: `${V1}/projects/[id]/entities/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/entities/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/entities`, params: id(k.fx.projectId) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/projects/:id/entities",
+    file: `${V1}/projects/[id]/entities/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/entities/route"),
+    build: async (k) => ({
+      url: `/api/v1/projects/${k.fx.projectId}/entities`,
+      params: id(k.fx.projectId),
+      body: { name: k.unique("Entity"), type: "PERSON" },
+    }),
+    expect: MEMBERS(201),
+    note: "the registry is shared by the project's members",
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/stance-targets",
+    file: `${V1}/projects/[id]/stance-targets/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/stance-targets/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/stance-targets`, params: id(k.fx.projectId) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/projects/:id/stance-targets",
+    file: `${V1}/projects/[id]/stance-targets/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/stance-targets/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/stance-targets`, params: id(k.fx.projectId), body: { text: k.unique("Target") } }),
+    expect: REVIEWERS(201),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/stances",
+    file: `${V1}/projects/[id]/stances/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/stances/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/stances`, params: id(k.fx.projectId) }),
+    expect: MEMBERS(200),
+    note: "annotators see their own layers' stances",
+  },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/stance-targets/:id",
+    file: `${V1}/stance-targets/[id]/route.ts`,
+    load: () => import("@/app/api/v1/stance-targets/[id]/route"),
+    build: async (k) => {
+      const t = await k.target();
+      return { url: `/api/v1/stance-targets/${t}`, params: id(t), body: { description: k.unique("about") } };
+    },
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "DELETE",
+    path: "/api/v1/stance-targets/:id",
+    file: `${V1}/stance-targets/[id]/route.ts`,
+    load: () => import("@/app/api/v1/stance-targets/[id]/route"),
+    build: async (k) => {
+      const t = await k.target();
+      return { url: `/api/v1/stance-targets/${t}`, params: id(t) };
+    },
+    expect: REVIEWERS(204),
+  },
 
   // registry entities
-  { kind: "route", method: "GET", path: "/api/v1/entities/:id", file: `${V1}/entities/[id]/route.ts`, load: () => import("@/app/api/v1/entities/[id]/route"), build: async (k) => ({ url: `/api/v1/entities/${k.fx.entityId}`, params: id(k.fx.entityId) }), expect: MEMBERS(200) },
-  { kind: "route", method: "PATCH", path: "/api/v1/entities/:id", file: `${V1}/entities/[id]/route.ts`, load: () => import("@/app/api/v1/entities/[id]/route"), build: async (k) => ({ url: `/api/v1/entities/${k.fx.entityId}`, params: id(k.fx.entityId), body: { note: k.unique("note") } }), expect: MEMBERS(200), note: "the registry is shared by the project's members" },
-  { kind: "route", method: "POST", path: "/api/v1/entities/:id/aliases", file: `${V1}/entities/[id]/aliases/route.ts`, load: () => import("@/app/api/v1/entities/[id]/aliases/route"), build: async (k) => ({ url: `/api/v1/entities/${k.fx.entityId}/aliases`, params: id(k.fx.entityId), body: { alias: k.unique("Alias") } }), expect: MEMBERS(201) },
-  { kind: "route", method: "DELETE", path: "/api/v1/entities/:id/aliases/:aliasId", file: `${V1}/entities/[id]/aliases/[aliasId]/route.ts`, load: () => import("@/app/api/v1/entities/[id]/aliases/[aliasId]/route"), build: async (k) => { const a = await k.alias(); return { url: `/api/v1/entities/${k.fx.entityId}/aliases/${a}`, params: { id: k.fx.entityId, aliasId: a } }; }, expect: MEMBERS(200) },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/entities/:id",
+    file: `${V1}/entities/[id]/route.ts`,
+    load: () => import("@/app/api/v1/entities/[id]/route"),
+    build: async (k) => ({ url: `/api/v1/entities/${k.fx.entityId}`, params: id(k.fx.entityId) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/entities/:id",
+    file: `${V1}/entities/[id]/route.ts`,
+    load: () => import("@/app/api/v1/entities/[id]/route"),
+    build: async (k) => ({ url: `/api/v1/entities/${k.fx.entityId}`, params: id(k.fx.entityId), body: { note: k.unique("note") } }),
+    expect: MEMBERS(200),
+    note: "the registry is shared by the project's members",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/entities/:id/aliases",
+    file: `${V1}/entities/[id]/aliases/route.ts`,
+    load: () => import("@/app/api/v1/entities/[id]/aliases/route"),
+    build: async (k) => ({ url: `/api/v1/entities/${k.fx.entityId}/aliases`, params: id(k.fx.entityId), body: { alias: k.unique("Alias") } }),
+    expect: MEMBERS(201),
+  },
+  {
+    kind: "route",
+    method: "DELETE",
+    path: "/api/v1/entities/:id/aliases/:aliasId",
+    file: `${V1}/entities/[id]/aliases/[aliasId]/route.ts`,
+    load: () => import("@/app/api/v1/entities/[id]/aliases/[aliasId]/route"),
+    build: async (k) => {
+      const a = await k.alias();
+      return { url: `/api/v1/entities/${k.fx.entityId}/aliases/${a}`, params: { id: k.fx.entityId, aliasId: a } };
+    },
+    expect: MEMBERS(200),
+  },
 
   // corpus in and out, the work queue
-  { kind: "route", method: "GET", path: "/api/v1/export?project=P", file: `${V1}/export/route.ts`, load: () => import("@/app/api/v1/export/route"), build: async (k) => ({ url: `/api/v1/export?project=${k.fx.projectSlug}&layer=annotators&status=all` }), expect: REVIEWERS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/import?project=P", file: `${V1}/import/route.ts`, load: () => import("@/app/api/v1/import/route"), build: async (k) => ({ url: `/api/v1/import?project=${k.fx.projectSlug}&filename=${k.unique("brief")}.txt`, raw: { body: k.words(40), contentType: "text/plain" } }), expect: ADMINS(200) },
-  { kind: "route", method: "POST", path: "/api/v1/queue/next", file: `${V1}/queue/next/route.ts`, load: () => import("@/app/api/v1/queue/next/route"), build: async (k) => { await k.freshDoc(); await k.freshDoc("other"); return { url: "/api/v1/queue/next" }; }, expect: { annotator: 200, otherAnnotator: 200, outsider: 404, reviewer: 404, admin: 404 }, mayNotChange: true, note: "seats go to annotators of the caller's own projects; anyone else: nothing left (404)" },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/export?project=P",
+    file: `${V1}/export/route.ts`,
+    load: () => import("@/app/api/v1/export/route"),
+    build: async (k) => ({ url: `/api/v1/export?project=${k.fx.projectSlug}&layer=annotators&status=all` }),
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/import?project=P",
+    file: `${V1}/import/route.ts`,
+    load: () => import("@/app/api/v1/import/route"),
+    build: async (k) => ({
+      url: `/api/v1/import?project=${k.fx.projectSlug}&filename=${k.unique("brief")}.txt`,
+      raw: { body: k.words(40), contentType: "text/plain" },
+    }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/queue/next",
+    file: `${V1}/queue/next/route.ts`,
+    load: () => import("@/app/api/v1/queue/next/route"),
+    build: async (k) => {
+      await k.freshDoc();
+      await k.freshDoc("other");
+      return { url: "/api/v1/queue/next" };
+    },
+    expect: { annotator: 200, otherAnnotator: 200, outsider: 404, reviewer: 404, admin: 404 },
+    mayNotChange: true,
+    note: "seats go to annotators of the caller's own projects; anyone else: nothing left (404)",
+  },
 
   // not the API's: unknown paths and Auth.js
-  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map(
-    (method): RouteEntry => ({ kind: "route", method, path: "/api/v1/<unknown>", file: `${V1}/[...path]/route.ts`, load: () => import("@/app/api/v1/[...path]/route"), build: async () => ({ url: "/api/v1/no/such/thing", params: { path: "no/such/thing" } as unknown as Record<string, string> }), expect: EVERYONE(404), unauthenticated: 404, note: "JSON 404 before any authentication: says nothing about what exists" }),
-  ),
-  { kind: "route", method: "GET", path: "/api/auth/session", file: "app/api/auth/[...nextauth]/route.ts", load: () => import("@/app/api/auth/[...nextauth]/route"), build: async () => ({ url: "/api/auth/session", nextRequest: true }), expect: EVERYONE(200), unauthenticated: 200, note: "Auth.js: public; a bearer token is not a session (answers null)" },
-  { kind: "route", method: "POST", path: "/api/auth/signout (no CSRF token)", file: "app/api/auth/[...nextauth]/route.ts", load: () => import("@/app/api/auth/[...nextauth]/route"), build: async () => ({ url: "/api/auth/signout", nextRequest: true, raw: { body: "callbackUrl=%2F", contentType: "application/x-www-form-urlencoded" } }), expect: EVERYONE(302), unauthenticated: 302, mayNotChange: true, note: "Auth.js: public; without its CSRF token nothing happens (redirect to its error page)" },
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method): RouteEntry => ({
+    kind: "route",
+    method,
+    path: "/api/v1/<unknown>",
+    file: `${V1}/[...path]/route.ts`,
+    load: () => import("@/app/api/v1/[...path]/route"),
+    build: async () => ({ url: "/api/v1/no/such/thing", params: { path: "no/such/thing" } as unknown as Record<string, string> }),
+    expect: EVERYONE(404),
+    unauthenticated: 404,
+    note: "JSON 404 before any authentication: says nothing about what exists",
+  })),
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/auth/session",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    load: () => import("@/app/api/auth/[...nextauth]/route"),
+    build: async () => ({ url: "/api/auth/session", nextRequest: true }),
+    expect: EVERYONE(200),
+    unauthenticated: 200,
+    note: "Auth.js: public; a bearer token is not a session (answers null)",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/auth/signout (no CSRF token)",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    load: () => import("@/app/api/auth/[...nextauth]/route"),
+    build: async () => ({ url: "/api/auth/signout", nextRequest: true, raw: { body: "callbackUrl=%2F", contentType: "application/x-www-form-urlencoded" } }),
+    expect: EVERYONE(302),
+    unauthenticated: 302,
+    mayNotChange: true,
+    note: "Auth.js: public; without its CSRF token nothing happens (redirect to its error page)",
+  },
 ];
 
 const A = "app/(workbench)";
 const actions: ActionEntry[] = [
-  { kind: "action", file: "app/(auth)/signin/actions.ts", action: "signInAction", operation: "Auth.js signIn", run: null, expect: null, note: "public; needs a Next.js request, so not walked here (sign-in is covered by the e2e suite)" },
-  { kind: "action", file: `${A}/actions.ts`, action: "nextDocumentAction", operation: "nextDocument", run: async () => async (actor) => (await import("@/lib/assignments/next-document")).nextDocument({ actor }), expect: EVERYONE(200), mayNotChange: true },
-  { kind: "action", file: `${A}/admin/users/actions.ts`, action: "createUserAction", operation: "addUser", run: async (k) => async (actor) => (await import("@/lib/users/add-user")).addUser({ actor, input: { email: `${k.unique("new")}@test.local`, name: k.unique("New"), role: "ANNOTATOR", projectIds: [k.fx.projectId] } }), expect: ADMINS(200) },
-  { kind: "action", file: `${A}/admin/users/actions.ts`, action: "userRowAction", intent: "role", operation: "changeUserRole", run: async (k) => { const userId = await k.user(); return async (actor) => (await import("@/lib/users/change-user-role")).changeUserRole({ actor, userId, role: "REVIEWER" }); }, expect: ADMINS(200) },
-  { kind: "action", file: `${A}/admin/users/actions.ts`, action: "userRowAction", intent: "deactivate", operation: "setUserActive(false)", run: async (k) => { const userId = await k.user(); return async (actor) => (await import("@/lib/users/set-user-active")).setUserActive({ actor, userId, active: false }); }, expect: ADMINS(200) },
-  { kind: "action", file: `${A}/admin/users/actions.ts`, action: "userRowAction", intent: "reactivate", operation: "setUserActive(true)", run: async (k) => { const userId = await k.user({ inactive: true }); return async (actor) => (await import("@/lib/users/set-user-active")).setUserActive({ actor, userId, active: true }); }, expect: ADMINS(200) },
-  { kind: "action", file: `${A}/admin/users/actions.ts`, action: "userRowAction", intent: "reset", operation: "resetPassword", run: async (k) => { const userId = await k.user(); return async (actor) => (await import("@/lib/users/reset-password")).resetPassword({ actor, userId }); }, expect: ADMINS(200) },
-  { kind: "action", file: `${A}/profile/actions.ts`, action: "createTokenAction", operation: "createApiToken (own)", run: async () => async (actor) => (await import("@/lib/auth/api-tokens")).createApiToken({ userId: actor.id, name: "matrix" }), expect: EVERYONE(200), note: "a token of one's own" },
-  { kind: "action", file: `${A}/profile/actions.ts`, action: "revokeTokenAction", operation: "revokeApiToken", run: async (k) => { const tokenId = await k.ownerToken(); return async (actor) => (await import("@/lib/auth/api-tokens")).revokeApiToken({ actor, tokenId }); }, expect: OWNER(200), note: "the owner's token: nobody else's" },
-  { kind: "action", file: `${A}/projects/actions.ts`, action: "createProjectAction", operation: "createProject", run: async (k) => async (actor) => (await import("@/lib/projects/create-project")).createProject({ actor, input: { name: k.unique("Project"), addAllUsers: false } }), expect: ADMINS(200) },
-  { kind: "action", file: `${A}/projects/[id]/actions.ts`, action: "updateSettingsAction", operation: "updateProject", run: async (k) => async (actor) => (await import("@/lib/projects/update-project")).updateProject({ actor, projectId: k.fx.projectId, input: { guidelines: k.unique("Guidelines") } }), expect: ADMINS(200) },
-  { kind: "action", file: `${A}/projects/[id]/actions.ts`, action: "labelRowAction", operation: "updateLabel", run: async (k) => async (actor) => (await import("@/lib/projects/label-schema")).updateLabel({ actor, labelId: k.fx.labelId, input: { description: k.unique("about") } }), expect: ADMINS(200) },
-  { kind: "action", file: `${A}/projects/[id]/actions.ts`, action: "addLabelAction", operation: "addLabel", run: async (k) => async (actor) => (await import("@/lib/projects/label-schema")).addLabel({ actor, projectId: k.fx.projectId, input: { name: k.labelName(), kind: "ENTITY" } }), expect: ADMINS(200) },
-  { kind: "action", file: `${A}/projects/[id]/actions.ts`, action: "moveLabelAction", operation: "moveLabel", run: async (k) => async (actor) => (await import("@/lib/projects/label-schema")).moveLabel({ actor, labelId: k.fx.labelId, direction: "up" }), expect: ADMINS(200) },
-  { kind: "action", file: `${A}/projects/[id]/actions.ts`, action: "addMemberAction", operation: "addMember", run: async (k) => { const userId = await k.user({ member: false }); return async (actor) => (await import("@/lib/projects/members")).addMember({ actor, projectId: k.fx.projectId, member: { userId } }); }, expect: ADMINS(200) },
-  { kind: "action", file: `${A}/projects/[id]/actions.ts`, action: "removeMemberAction", operation: "removeMember", run: async (k) => { const userId = await k.user(); return async (actor) => (await import("@/lib/projects/members")).removeMember({ actor, projectId: k.fx.projectId, userId }); }, expect: ADMINS(200) },
-  { kind: "action", file: `${A}/projects/[id]/assignments/actions.ts`, action: "setOverlapAction", operation: "setOverlap", run: async (k) => async (actor) => (await import("@/lib/assignments/set-overlap")).setOverlap({ actor, projectId: k.fx.projectId, annotatorsPerDocument: 2 }), expect: ADMINS(200), mayNotChange: true },
-  { kind: "action", file: `${A}/projects/[id]/assignments/actions.ts`, action: "assignAction", operation: "assignDocuments", run: async (k) => { await k.freshDoc(); return async (actor) => (await import("@/lib/assignments/assign-documents")).assignDocuments({ actor, projectId: k.fx.projectId, annotatorIds: [k.fx.users.annotator] }); }, expect: ADMINS(200) },
-  { kind: "action", file: `${A}/projects/[id]/assignments/actions.ts`, action: "unassignAction", operation: "unassign", run: async (k) => { const layerId = await k.openSeat(); return async (actor) => (await import("@/lib/assignments/unassign")).unassign({ actor, layerId }); }, expect: ADMINS(200) },
+  {
+    kind: "action",
+    file: "app/(auth)/signin/actions.ts",
+    action: "signInAction",
+    operation: "Auth.js signIn",
+    run: null,
+    expect: null,
+    note: "public; needs a Next.js request, so not walked here (sign-in is covered by the e2e suite)",
+  },
+  {
+    kind: "action",
+    file: `${A}/actions.ts`,
+    action: "nextDocumentAction",
+    operation: "nextDocument",
+    run: async () => async (actor) => (await import("@/lib/assignments/next-document")).nextDocument({ actor }),
+    expect: EVERYONE(200),
+    mayNotChange: true,
+  },
+  {
+    kind: "action",
+    file: `${A}/admin/users/actions.ts`,
+    action: "createUserAction",
+    operation: "addUser",
+    run: async (k) => async (actor) =>
+      (await import("@/lib/users/add-user")).addUser({
+        actor,
+        input: { email: `${k.unique("new")}@test.local`, name: k.unique("New"), role: "ANNOTATOR", projectIds: [k.fx.projectId] },
+      }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/admin/users/actions.ts`,
+    action: "userRowAction",
+    intent: "role",
+    operation: "changeUserRole",
+    run: async (k) => {
+      const userId = await k.user();
+      return async (actor) => (await import("@/lib/users/change-user-role")).changeUserRole({ actor, userId, role: "REVIEWER" });
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/admin/users/actions.ts`,
+    action: "userRowAction",
+    intent: "deactivate",
+    operation: "setUserActive(false)",
+    run: async (k) => {
+      const userId = await k.user();
+      return async (actor) => (await import("@/lib/users/set-user-active")).setUserActive({ actor, userId, active: false });
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/admin/users/actions.ts`,
+    action: "userRowAction",
+    intent: "reactivate",
+    operation: "setUserActive(true)",
+    run: async (k) => {
+      const userId = await k.user({ inactive: true });
+      return async (actor) => (await import("@/lib/users/set-user-active")).setUserActive({ actor, userId, active: true });
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/admin/users/actions.ts`,
+    action: "userRowAction",
+    intent: "reset",
+    operation: "resetPassword",
+    run: async (k) => {
+      const userId = await k.user();
+      return async (actor) => (await import("@/lib/users/reset-password")).resetPassword({ actor, userId });
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/profile/actions.ts`,
+    action: "createTokenAction",
+    operation: "createApiToken (own)",
+    run: async () => async (actor) => (await import("@/lib/auth/api-tokens")).createApiToken({ userId: actor.id, name: "matrix" }),
+    expect: EVERYONE(200),
+    note: "a token of one's own",
+  },
+  {
+    kind: "action",
+    file: `${A}/profile/actions.ts`,
+    action: "revokeTokenAction",
+    operation: "revokeApiToken",
+    run: async (k) => {
+      const tokenId = await k.ownerToken();
+      return async (actor) => (await import("@/lib/auth/api-tokens")).revokeApiToken({ actor, tokenId });
+    },
+    expect: OWNER(200),
+    note: "the owner's token: nobody else's",
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/actions.ts`,
+    action: "createProjectAction",
+    operation: "createProject",
+    run: async (k) => async (actor) =>
+      (await import("@/lib/projects/create-project")).createProject({ actor, input: { name: k.unique("Project"), addAllUsers: false } }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/actions.ts`,
+    action: "updateSettingsAction",
+    operation: "updateProject",
+    run: async (k) => async (actor) =>
+      (await import("@/lib/projects/update-project")).updateProject({ actor, projectId: k.fx.projectId, input: { guidelines: k.unique("Guidelines") } }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/actions.ts`,
+    action: "labelRowAction",
+    operation: "updateLabel",
+    run: async (k) => async (actor) =>
+      (await import("@/lib/projects/label-schema")).updateLabel({ actor, labelId: k.fx.labelId, input: { description: k.unique("about") } }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/actions.ts`,
+    action: "addLabelAction",
+    operation: "addLabel",
+    run: async (k) => async (actor) =>
+      (await import("@/lib/projects/label-schema")).addLabel({ actor, projectId: k.fx.projectId, input: { name: k.labelName(), kind: "ENTITY" } }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/actions.ts`,
+    action: "moveLabelAction",
+    operation: "moveLabel",
+    run: async (k) => async (actor) => (await import("@/lib/projects/label-schema")).moveLabel({ actor, labelId: k.fx.labelId, direction: "up" }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/actions.ts`,
+    action: "addMemberAction",
+    operation: "addMember",
+    run: async (k) => {
+      const userId = await k.user({ member: false });
+      return async (actor) => (await import("@/lib/projects/members")).addMember({ actor, projectId: k.fx.projectId, member: { userId } });
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/actions.ts`,
+    action: "removeMemberAction",
+    operation: "removeMember",
+    run: async (k) => {
+      const userId = await k.user();
+      return async (actor) => (await import("@/lib/projects/members")).removeMember({ actor, projectId: k.fx.projectId, userId });
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/assignments/actions.ts`,
+    action: "setOverlapAction",
+    operation: "setOverlap",
+    run: async (k) => async (actor) =>
+      (await import("@/lib/assignments/set-overlap")).setOverlap({ actor, projectId: k.fx.projectId, annotatorsPerDocument: 2 }),
+    expect: ADMINS(200),
+    mayNotChange: true,
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/assignments/actions.ts`,
+    action: "assignAction",
+    operation: "assignDocuments",
+    run: async (k) => {
+      await k.freshDoc();
+      return async (actor) =>
+        (await import("@/lib/assignments/assign-documents")).assignDocuments({ actor, projectId: k.fx.projectId, annotatorIds: [k.fx.users.annotator] });
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/assignments/actions.ts`,
+    action: "unassignAction",
+    operation: "unassign",
+    run: async (k) => {
+      const layerId = await k.openSeat();
+      return async (actor) => (await import("@/lib/assignments/unassign")).unassign({ actor, layerId });
+    },
+    expect: ADMINS(200),
+  },
 ];
 
 export const ACCESS_MATRIX: MatrixEntry[] = [...routes, ...actions];

@@ -45,12 +45,17 @@ export async function crashDrill(databaseUrl: string, opts: { writers?: number; 
     await start();
     const origin = server!.origin;
     const work = workDocument(7, 600);
-    const { body: doc } = await call<{ id: string }>(origin, users.admin.token, "POST", "/api/v1/documents", { title: work.title, text: work.text, project: projectSlug });
+    const { body: doc } = await call<{ id: string }>(origin, users.admin.token, "POST", "/api/v1/documents", {
+      title: work.title,
+      text: work.text,
+      project: projectSlug,
+    });
     const target = { id: doc.id, wordStarts: work.wordStarts, wordEnds: work.wordEnds };
 
     const idOf = async (email: string) => (await direct.all<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = ?`, [email]))[0].id;
     const writers: Account[] = [];
-    for (const u of [...users.annotators, users.reviewer].slice(0, opts.writers ?? 3)) writers.push({ id: await idOf(u.email), email: u.email, token: u.token });
+    for (const u of [...users.annotators, users.reviewer].slice(0, opts.writers ?? 3))
+      writers.push({ id: await idOf(u.email), email: u.email, token: u.token });
 
     const ledger = new Ledger();
     const rec = new Recorder();
@@ -73,7 +78,10 @@ export async function crashDrill(databaseUrl: string, opts: { writers?: number; 
 
     await start();
     const verdict = await ledger.verify(direct, [doc.id]);
-    const after = await call<{ id: string }>(server!.origin, writers[0].token, "POST", `/api/v1/documents/${doc.id}/annotations`, { ...placeOf(target, 5000), label: "ORG" });
+    const after = await call<{ id: string }>(server!.origin, writers[0].token, "POST", `/api/v1/documents/${doc.id}/annotations`, {
+      ...placeOf(target, 5000),
+      label: "ORG",
+    });
     return { acknowledgedBeforeKill, cutOff, verdict, writeAfterRestart: after.status };
   } catch (err) {
     const tail = (server as BenchServer | null)?.logTail() ?? "";

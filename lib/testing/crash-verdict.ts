@@ -6,7 +6,16 @@ export function expectNothingLost(r: DrillResult) {
   expect(r.acknowledgedBeforeKill).toBeGreaterThanOrEqual(40);
   expect(r.cutOff, "the kill landed while saves were in flight").toBeGreaterThan(0);
   expect(r.verdict.acknowledgedUpdates + r.verdict.acknowledgedDeletes).toBeGreaterThan(0);
-  expect({ lost: r.verdict.lost, doubled: r.verdict.doubled, deletedButPresent: r.verdict.deletedButPresent, wrongLabel: r.verdict.wrongLabel, auditMismatches: r.verdict.auditMismatches }, r.verdict.examples.join("\n")).toEqual({
+  expect(
+    {
+      lost: r.verdict.lost,
+      doubled: r.verdict.doubled,
+      deletedButPresent: r.verdict.deletedButPresent,
+      wrongLabel: r.verdict.wrongLabel,
+      auditMismatches: r.verdict.auditMismatches,
+    },
+    r.verdict.examples.join("\n"),
+  ).toEqual({
     lost: 0,
     doubled: 0,
     deletedButPresent: 0,

@@ -15,7 +15,12 @@ export class SseReader {
    * The first event (seen or still to come) for which `match` holds, looking
    * from event number `from` on; fails after `timeoutMs`.
    */
-  async waitFor<T = Record<string, unknown>>(match: (e: SseEvent & { data: T }) => boolean, timeoutMs = 10_000, what = "event", from = 0): Promise<SseEvent & { data: T }> {
+  async waitFor<T = Record<string, unknown>>(
+    match: (e: SseEvent & { data: T }) => boolean,
+    timeoutMs = 10_000,
+    what = "event",
+    from = 0,
+  ): Promise<SseEvent & { data: T }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = this.events.slice(from).find((e) => match(e as SseEvent & { data: T }));

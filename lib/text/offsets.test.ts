@@ -5,8 +5,28 @@ import { TextIndex, canonicalizeText, codePointLength, sliceCodePoints } from ".
 // Pieces that break naive offset code: astral emoji, combining marks,
 // ZWJ sequences, CJK extension B, empty lines, CRLF, NBSP, math letters.
 const piece = fc.constantFrom(
-  "a", "b", "Z", " ", "\u00a0", "\n", "\n\n", "\r\n", "\r", "é", "e\u0301", "\u0301",
-  "😀", "👩‍👩‍👧", "𝔘", "𠀀", "—", "’", "ﬃ", "\t", "Daesh", "al-Abadi",
+  "a",
+  "b",
+  "Z",
+  " ",
+  "\u00a0",
+  "\n",
+  "\n\n",
+  "\r\n",
+  "\r",
+  "é",
+  "e\u0301",
+  "\u0301",
+  "😀",
+  "👩‍👩‍👧",
+  "𝔘",
+  "𠀀",
+  "—",
+  "’",
+  "ﬃ",
+  "\t",
+  "Daesh",
+  "al-Abadi",
 );
 const rawText = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(""));
 const canonicalText = rawText.map(canonicalizeText);

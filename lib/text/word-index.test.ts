@@ -4,7 +4,26 @@ import { TextIndex } from "./offsets";
 import { WordIndex } from "./word-index";
 import { segmentWords, snapToWords, wordRanges, type Range } from "./words";
 
-const pieces = fc.constantFrom("Sergey", "V.", "al-Abadi", "e\u0301", "😀", "👩‍👩‍👧", "𝒥ohn", "U.S.", "don't", " ", "  ", "\n", "\n\n", "\t", ",", "—", "日本語", "🇮🇶");
+const pieces = fc.constantFrom(
+  "Sergey",
+  "V.",
+  "al-Abadi",
+  "e\u0301",
+  "😀",
+  "👩‍👩‍👧",
+  "𝒥ohn",
+  "U.S.",
+  "don't",
+  " ",
+  "  ",
+  "\n",
+  "\n\n",
+  "\t",
+  ",",
+  "—",
+  "日本語",
+  "🇮🇶",
+);
 const texts = fc.array(pieces, { maxLength: 60 }).map((p) => p.join(""));
 
 function walk(words: WordIndex, from: Range | null, step: (w: Range) => Range | null): Range[] {

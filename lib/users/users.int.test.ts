@@ -50,7 +50,10 @@ describe(`user administration on ${process.env.DATABASE_URL?.split(":")[0]}`, ()
 
   it("creates a user with a typed password in the chosen projects only", async () => {
     const [p1, p2] = [await makeProject(), await makeProject()];
-    const created = await addUser({ actor: admin.actor, input: { name: "Rev", email: email(), role: "REVIEWER", password: "typed-password-1", projectIds: [p2.id] } });
+    const created = await addUser({
+      actor: admin.actor,
+      input: { name: "Rev", email: email(), role: "REVIEWER", password: "typed-password-1", projectIds: [p2.id] },
+    });
     expect(created.temporaryPassword).toBeNull();
     const row = await db.user.findUniqueOrThrow({ where: { id: created.user.id }, include: { memberships: true } });
     expect(await verifyPassword("typed-password-1", row.passwordHash)).toBe(true);
@@ -63,11 +66,15 @@ describe(`user administration on ${process.env.DATABASE_URL?.split(":")[0]}`, ()
   it("refuses duplicates, bad input, unknown projects and non-admins", async () => {
     const taken = email();
     await addUser({ actor: admin.actor, input: { name: "A", email: taken, role: "ANNOTATOR" } });
-    await expect(addUser({ actor: admin.actor, input: { name: "B", email: taken.toUpperCase(), role: "ANNOTATOR" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(addUser({ actor: admin.actor, input: { name: "B", email: taken.toUpperCase(), role: "ANNOTATOR" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(addUser({ actor: admin.actor, input: { name: "B", email: "not-an-email", role: "ANNOTATOR" } })).rejects.toThrow(/valid email/);
     await expect(addUser({ actor: admin.actor, input: { name: "B", email: email(), role: "OWNER" } })).rejects.toThrow(/Roles are/);
     await expect(addUser({ actor: admin.actor, input: { name: "B", email: email(), role: "ANNOTATOR", password: "short" } })).rejects.toThrow(/at least 8/);
-    await expect(addUser({ actor: admin.actor, input: { name: "B", email: email(), role: "ANNOTATOR", projectIds: ["nope"] } })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
+    await expect(addUser({ actor: admin.actor, input: { name: "B", email: email(), role: "ANNOTATOR", projectIds: ["nope"] } })).rejects.toMatchObject({
+      code: "UNPROCESSABLE",
+    });
     await expect(addUser({ actor: reviewer.actor, input: { name: "B", email: email(), role: "ADMIN" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -87,7 +94,10 @@ describe(`user administration on ${process.env.DATABASE_URL?.split(":")[0]}`, ()
     const u = await makeUser("ANNOTATOR");
     await changeUserRole({ actor: admin.actor, userId: u.user.id, role: "reviewer" });
     expect((await loadActiveActor(u.user.id))?.role).toBe("REVIEWER");
-    await expect(changeUserRole({ actor: admin.actor, userId: admin.user.id, role: "ANNOTATOR" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/yourself/) });
+    await expect(changeUserRole({ actor: admin.actor, userId: admin.user.id, role: "ANNOTATOR" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/yourself/),
+    });
     await expect(changeUserRole({ actor: admin.actor, userId: u.user.id, role: "BOSS" })).rejects.toThrow(/Roles are/);
     await expect(changeUserRole({ actor: reviewer.actor, userId: u.user.id, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(changeUserRole({ actor: admin.actor, userId: "no-such-user", role: "ADMIN" })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -108,7 +118,10 @@ describe(`user administration on ${process.env.DATABASE_URL?.split(":")[0]}`, ()
   });
 
   it("refuses self-deactivation and non-admins", async () => {
-    await expect(setUserActive({ actor: admin.actor, userId: admin.user.id, active: false })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/yourself/) });
+    await expect(setUserActive({ actor: admin.actor, userId: admin.user.id, active: false })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/yourself/),
+    });
     const u = await makeUser("ANNOTATOR");
     await expect(setUserActive({ actor: reviewer.actor, userId: u.user.id, active: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.user.id } })).active).toBe(true);
@@ -120,7 +133,10 @@ describe(`user administration on ${process.env.DATABASE_URL?.split(":")[0]}`, ()
     await withOnlyActiveAdmins([a.user.id, b.user.id], async () => {
       await setUserActive({ actor: a.actor, userId: b.user.id, active: false });
       // b's actor was loaded before the deactivation landed (a request in flight)
-      await expect(setUserActive({ actor: b.actor, userId: a.user.id, active: false })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/no active admin/) });
+      await expect(setUserActive({ actor: b.actor, userId: a.user.id, active: false })).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/no active admin/),
+      });
       await expect(changeUserRole({ actor: b.actor, userId: a.user.id, role: "ANNOTATOR" })).rejects.toMatchObject({ code: "CONFLICT" });
       expect(await db.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
     });

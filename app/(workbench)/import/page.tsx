@@ -24,10 +24,17 @@ export default async function ImportPage() {
     <main className="page wide">
       <h1>Import</h1>
       <p className="muted">
-        Plain .txt files (one document each), or one JSONL file (Marginalia native, spaCy/Prodigy spans, doccano) or Label Studio JSON export. Texts are stored in
-        Unicode NFC with “\n” line endings; a text already in the project is reported as a duplicate and not imported again.
+        Plain .txt files (one document each), or one JSONL file (Marginalia native, spaCy/Prodigy spans, doccano) or Label Studio JSON export. Texts are stored
+        in Unicode NFC with “\n” line endings; a text already in the project is reported as a duplicate and not imported again.
       </p>
-      <ImportForm projects={projects.map((p) => ({ id: p.id, slug: p.slug, name: p.name, members: p.members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name)) }))} />
+      <ImportForm
+        projects={projects.map((p) => ({
+          id: p.id,
+          slug: p.slug,
+          name: p.name,
+          members: p.members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name)),
+        }))}
+      />
     </main>
   );
 }

@@ -23,7 +23,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </Link>
       </nav>
       {items.length === 0 ? (
-        <p className="muted">{state === "waiting" ? "Nothing is waiting: no annotator has submitted a layer that is not reviewed yet." : "No document is approved yet."}</p>
+        <p className="muted">
+          {state === "waiting" ? "Nothing is waiting: no annotator has submitted a layer that is not reviewed yet." : "No document is approved yet."}
+        </p>
       ) : (
         <table className="list" data-testid="review-queue">
           <thead>
@@ -45,7 +47,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 </td>
                 <td>{d.project}</td>
                 <td>
-                  <span className="status SUBMITTED">{d.submitted} submitted</span> <span className="muted small">of {d.layers} ({d.seats} per document)</span>
+                  <span className="status SUBMITTED">{d.submitted} submitted</span>{" "}
+                  <span className="muted small">
+                    of {d.layers} ({d.seats} per document)
+                  </span>
                   {d.inProgress > 0 && <span className="muted small"> · {d.inProgress} still working</span>}
                 </td>
                 <td>{d.rejected > 0 ? <span className="status REJECTED">{d.rejected} awaiting fix</span> : <span className="muted">—</span>}</td>

@@ -4,7 +4,16 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import type { ShareLayer } from "../document-share";
 import type { LabeledSpan } from "../token-units";
 
-type Row = { id: string; documentId: string; kind: string; userId: string | null; status: string; start: number | null; end: number | null; label: string | null };
+type Row = {
+  id: string;
+  documentId: string;
+  kind: string;
+  userId: string | null;
+  status: string;
+  start: number | null;
+  end: number | null;
+  label: string | null;
+};
 
 /** Documents' texts and their annotator and gold layers with their spans. */
 export async function readDocuments(ids: string[]): Promise<{ id: string; text: string; layers: ShareLayer[] }[]> {
@@ -23,4 +32,3 @@ export async function readDocuments(ids: string[]): Promise<{ id: string; text: 
   }
   return texts.map((t) => ({ id: t.id, text: t.text, layers: [...layers.values()].filter((l) => l.documentId === t.id) }));
 }
-

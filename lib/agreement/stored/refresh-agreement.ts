@@ -49,7 +49,10 @@ export async function refreshAgreement(opts: { projectId: string; budgetMs?: num
         ORDER BY "documentId" LIMIT ${PIECE}`;
       if (stale.length === 0) break;
       found = true;
-      await refreshDocuments(projectId, stale.map((s) => ({ documentId: s.documentId, revision: Number(s.revision) })));
+      await refreshDocuments(
+        projectId,
+        stale.map((s) => ({ documentId: s.documentId, revision: Number(s.revision) })),
+      );
       after = stale[stale.length - 1].documentId;
       await turn();
     }
@@ -121,7 +124,10 @@ async function refreshDocuments(projectId: string, stale: Stale[]) {
     if (writes.some((w) => current.get(w.documentId) !== w.seen)) return;
     await tx.$executeRaw`
       UPDATE "AgreementDocument"
-      SET "computedRevision" = CASE "documentId" ${Prisma.join(writes.map((w) => Prisma.sql`WHEN ${w.documentId} THEN CAST(${w.revision} AS INTEGER)`), " ")} END
+      SET "computedRevision" = CASE "documentId" ${Prisma.join(
+        writes.map((w) => Prisma.sql`WHEN ${w.documentId} THEN CAST(${w.revision} AS INTEGER)`),
+        " ",
+      )} END
       WHERE "documentId" IN (${ids})`;
     await tx.$executeRaw`
       INSERT INTO "AgreementShare" ("documentId", "projectId", "cells")
@@ -134,7 +140,9 @@ async function refreshDocuments(projectId: string, stale: Stale[]) {
 /** Takes the cells of deleted documents out of the project's totals. */
 async function takeOutRetired(projectId: string) {
   for (;;) {
-    const ids = (await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "AgreementRetired" WHERE "projectId" = ${projectId} ORDER BY "id" LIMIT ${PIECE}`).map((r) => Number(r.id));
+    const ids = (await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "AgreementRetired" WHERE "projectId" = ${projectId} ORDER BY "id" LIMIT ${PIECE}`).map(
+      (r) => Number(r.id),
+    );
     if (ids.length === 0) return;
     await db.$transaction(async (tx) => {
       await lockProject(tx, projectId);

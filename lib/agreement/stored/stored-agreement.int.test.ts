@@ -29,13 +29,19 @@ beforeAll(async () => {
   docs = [];
   for (const text of TEXTS) docs.push(await makeDocument(admin.actor, { text, project: project.slug }));
   const [d0, d1, d2] = docs;
-  await makeAnnotatorLayer(ann1.actor, d0.id, { status: "IN_PROGRESS", spans: [spanAt(d0.text, "Sergey Lavrov", "PERSON"), spanAt(d0.text, "Baghdad", "GPE")] });
+  await makeAnnotatorLayer(ann1.actor, d0.id, {
+    status: "IN_PROGRESS",
+    spans: [spanAt(d0.text, "Sergey Lavrov", "PERSON"), spanAt(d0.text, "Baghdad", "GPE")],
+  });
   await makeAnnotatorLayer(ann2.actor, d0.id, { status: "IN_PROGRESS", spans: [spanAt(d0.text, "Lavrov", "PERSON"), spanAt(d0.text, "Baghdad", "LOC")] });
   await makeAnnotatorLayer(ann1.actor, d1.id, { status: "SUBMITTED", spans: [spanAt(d1.text, "Abadi", "PERSON"), spanAt(d1.text, "Iraq", "GPE")] });
   await makeAnnotatorLayer(ann2.actor, d1.id, { status: "APPROVED", spans: [spanAt(d1.text, "Abadi", "PERSON"), spanAt(d1.text, "Russia", "GPE")] });
   await makeAnnotatorLayer(ann3.actor, d1.id, { status: "SUBMITTED", spans: [spanAt(d1.text, "Iraq", "GPE")] });
   await makeAnnotatorLayer(ann1.actor, d2.id, { status: "SUBMITTED", spans: [spanAt(d2.text, "Putin", "PERSON"), spanAt(d2.text, "New York", "GPE")] });
-  await makeAnnotatorLayer(ann3.actor, d2.id, { status: "SUBMITTED", spans: [spanAt(d2.text, "Putin", "PERSON"), spanAt(d2.text, "U.N. General Assembly", "EVENT")] });
+  await makeAnnotatorLayer(ann3.actor, d2.id, {
+    status: "SUBMITTED",
+    spans: [spanAt(d2.text, "Putin", "PERSON"), spanAt(d2.text, "U.N. General Assembly", "EVENT")],
+  });
   await makeGoldLayer(reviewer.actor, d2.id, { spans: [spanAt(d2.text, "Putin", "PERSON")] });
 });
 

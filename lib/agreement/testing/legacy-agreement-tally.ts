@@ -63,7 +63,17 @@ export class LegacyAgreementTally {
     const anyLabel = spans.map((list) => wordLabels(words, list));
     for (let w = 0; w < words.length; w++) this.anyLabelAlpha.addUnit(anyLabel.map((values) => values[w]));
 
-    const covered = new Map(this.labels.map((label) => [label, spans.map((list) => coveredWords(words, list.filter((s) => s.label === label)))]));
+    const covered = new Map(
+      this.labels.map((label) => [
+        label,
+        spans.map((list) =>
+          coveredWords(
+            words,
+            list.filter((s) => s.label === label),
+          ),
+        ),
+      ]),
+    );
     for (const [label, perCoder] of covered) {
       const histogram = this.labelUnits.get(label) ?? new Map<string, number>();
       this.labelUnits.set(label, histogram);
@@ -103,7 +113,13 @@ export class LegacyAgreementTally {
       const matrix = new CoincidenceMatrix<number>();
       for (const [key, words] of this.labelUnits.get(label) ?? []) {
         const [m, marked] = key.split(":").map(Number);
-        matrix.addUnitCounts(new Map([[1, marked], [0, m - marked]]), words);
+        matrix.addUnitCounts(
+          new Map([
+            [1, marked],
+            [0, m - marked],
+          ]),
+          words,
+        );
       }
       return { label, figures: this.figures(alphaOf(matrix, "nominal").alpha, label) };
     });

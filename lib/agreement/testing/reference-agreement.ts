@@ -26,9 +26,18 @@ export async function referenceAgreement(projectId: string, includeInProgress: b
   }
   const counts = async (layer: object) =>
     Object.fromEntries(
-      (await db.annotation.groupBy({ by: ["labelId"], where: { layer }, _count: { _all: true } })).map((g) => [labels.find((l) => l.id === g.labelId)!.name, g._count._all]),
+      (await db.annotation.groupBy({ by: ["labelId"], where: { layer }, _count: { _all: true } })).map((g) => [
+        labels.find((l) => l.id === g.labelId)!.name,
+        g._count._all,
+      ]),
     );
-  const figures = (f: ReturnType<LegacyAgreementTally["overall"]>) => ({ ...f, alpha: view(f.alpha), kappa: view(f.kappa), f1Exact: view(f.f1Exact), f1Overlap: view(f.f1Overlap) });
+  const figures = (f: ReturnType<LegacyAgreementTally["overall"]>) => ({
+    ...f,
+    alpha: view(f.alpha),
+    kappa: view(f.kappa),
+    f1Exact: view(f.f1Exact),
+    f1Overlap: view(f.f1Overlap),
+  });
   return {
     overall: figures(tally.overall()),
     labels: tally.perLabel().map((r) => ({ label: r.label, ...figures(r.figures) })),

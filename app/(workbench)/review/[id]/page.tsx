@@ -18,14 +18,20 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     // The text and the layers come beside the page, fetched while its scripts load.
     preload(documentTextUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
     preload(reviewPageDataUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
-    const [labels, grades, { layers }] = await Promise.all([listLabels({ projectId: doc.projectId }), loadReviewGrades({ actor, documentId: id }), listAnnotatorLayers(doc, actor)]);
+    const [labels, grades, { layers }] = await Promise.all([
+      listLabels({ projectId: doc.projectId }),
+      loadReviewGrades({ actor, documentId: id }),
+      listAnnotatorLayers(doc, actor),
+    ]);
     return { doc, labels, grades, layers };
   });
   return (
     <ReviewWorkbench
       document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
       labels={labels}
-      extraAside={<ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />}
+      extraAside={
+        <ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />
+      }
       links={
         <nav className="doc-links" aria-label="Document">
           <Link href="/review">Queue</Link>

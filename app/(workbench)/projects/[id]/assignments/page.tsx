@@ -19,11 +19,14 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { cursor } = await searchParams;
   // 404 for projects outside the actor's scope, and for roles that may not read assignments
-  const { overview, page } = await orNotFound(async () => {
-    const overview = await assignmentOverview({ actor, projectId: id });
-    const page = await listAssignments({ actor, projectId: overview.project.id, query: { cursor, limit: 50 } });
-    return { overview, page };
-  }, { forbiddenToo: true });
+  const { overview, page } = await orNotFound(
+    async () => {
+      const overview = await assignmentOverview({ actor, projectId: id });
+      const page = await listAssignments({ actor, projectId: overview.project.id, query: { cursor, limit: 50 } });
+      return { overview, page };
+    },
+    { forbiddenToo: true },
+  );
   const { project } = overview;
   const manage = can(actor, "assignment:manage");
   const n = project.annotatorsPerDocument;

@@ -12,7 +12,13 @@ import { PendingNotice } from "@/components/dashboard/pending-notice";
 
 export const metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requirePageActor();
   const { id } = await params;
   const query = AgreementQuery.safeParse(await searchParams);

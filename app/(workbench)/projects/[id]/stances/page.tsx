@@ -25,7 +25,8 @@ export default async function StancesPage({ params }: { params: Promise<{ id: st
         {can(actor, "project:view") && <ProjectTabs projectId={data.project.id} current="stances" />}
       </header>
       <p className="muted">
-        Who holds which position toward each target, across the corpus{can(actor, "review:decide") ? " (every annotator's layer and the gold layer)" : " (your own layers)"}.
+        Who holds which position toward each target, across the corpus
+        {can(actor, "review:decide") ? " (every annotator's layer and the gold layer)" : " (your own layers)"}.
         {data.truncated && " Showing the first 5,000 stances."}
       </p>
       <StanceView summary={data.summary} />

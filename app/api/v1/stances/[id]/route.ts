@@ -4,7 +4,9 @@ import { readJson } from "@/lib/api/read-json";
 import { deleteStance, updateStance } from "@/lib/stances/stances";
 import { UpdateStanceInput } from "@/lib/stances/stance-input";
 
-export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => updateStance({ actor, stanceId: params.id, input: await readJson(req, UpdateStanceInput) }));
+export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
+  updateStance({ actor, stanceId: params.id, input: await readJson(req, UpdateStanceInput) }),
+);
 
 const DeleteQuery = z.object({ version: z.coerce.number().int().optional() });
 

@@ -30,12 +30,20 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
       </header>
       <EntityEditor entity={entity} types={types} />
       <section aria-label="Mentions">
-        <h2>Mentions <span className="muted">({entity.mentionCount})</span></h2>
+        <h2>
+          Mentions <span className="muted">({entity.mentionCount})</span>
+        </h2>
         {entity.spellings.length === 0 ? (
           <p className="muted">No linked mentions yet.</p>
         ) : (
           <table className="list spellings">
-            <thead><tr><th>Spelling</th><th>Mentions</th><th>Documents</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Spelling</th>
+                <th>Mentions</th>
+                <th>Documents</th>
+              </tr>
+            </thead>
             <tbody>
               {entity.spellings.map((s) => (
                 <tr key={s.text} data-testid="spelling-row">

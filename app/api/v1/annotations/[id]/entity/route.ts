@@ -14,10 +14,20 @@ export const PUT = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   return linkMention({ actor, annotationId: params.id, entityId, version });
 });
 
-const Create = z.object({
-  version: z.number().int().optional(),
-  create: z.object({ name: z.string().optional(), type: z.string().optional(), aliases: z.array(z.string()).optional(), note: z.string().optional(), externalId: z.string().nullable().optional() }).strict(),
-}).strict();
+const Create = z
+  .object({
+    version: z.number().int().optional(),
+    create: z
+      .object({
+        name: z.string().optional(),
+        type: z.string().optional(),
+        aliases: z.array(z.string()).optional(),
+        note: z.string().optional(),
+        externalId: z.string().nullable().optional(),
+      })
+      .strict(),
+  })
+  .strict();
 
 /** Creates an entity from the mention (name: its text, type: its label, unless given) and links it, in one go. */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {

@@ -8,7 +8,9 @@ import { CreateStanceInput } from "@/lib/stances/stance-input";
 const LayerQuery = z.object({ layer: z.enum(["own", "gold"]).default("own") });
 const layerOf = (req: Request) => LayerQuery.parse(Object.fromEntries(new URL(req.url).searchParams)).layer;
 
-export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({ stances: await listStances({ actor, documentId: params.id, target: layerOf(req) }) }));
+export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => ({
+  stances: await listStances({ actor, documentId: params.id, target: layerOf(req) }),
+}));
 
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const target = layerOf(req);

@@ -12,7 +12,14 @@ export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
     byEntity.set(s.entityId, e);
   }
   return {
-    suggestions: suggestions.map((s) => ({ entityId: s.entityId, entityName: s.entityName, entityType: s.entityType, start: s.start, end: s.end, text: s.text })),
+    suggestions: suggestions.map((s) => ({
+      entityId: s.entityId,
+      entityName: s.entityName,
+      entityType: s.entityType,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+    })),
     entities: [...byEntity.values()],
   };
 });

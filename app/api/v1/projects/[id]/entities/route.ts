@@ -6,7 +6,11 @@ import { createEntity } from "@/lib/entities/save-entity";
 import { searchEntities } from "@/lib/entities/search-entities";
 import { listEntities } from "@/lib/entities/entity-mentions";
 
-const Query = z.object({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(200).optional() });
+const Query = z.object({
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(200).optional(),
+});
 
 /** The registry: `?q=` type-ahead over names and aliases (ranked), else a page by name (`limit`, `cursor`). Any member. */
 export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
