@@ -3,6 +3,7 @@ import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { myQueue } from "@/lib/assignments/my-queue";
 import { NextDocumentButton } from "@/components/assignments/next-document-button";
+import { nextDocumentAction } from "./actions";
 import { MyQueuePanel } from "@/components/assignments/my-queue-panel";
 import { LayerStatusBadge } from "@/components/layer-status-badge";
 
@@ -18,7 +19,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
     <main className="page">
       <div className="docs-head">
         <h1>Documents</h1>
-        {showQueue && <NextDocumentButton />}
+        {showQueue && <NextDocumentButton action={nextDocumentAction} />}
       </div>
       {showQueue && <MyQueuePanel queue={queue} />}
       {items.length === 0 ? (

@@ -1,14 +1,14 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { createUserAction, type CreateUserState } from "@/app/(workbench)/admin/users/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { CopyButton } from "@/components/forms/copy-button";
 
-type Props = { projects: { id: string; name: string }[] };
+type Props = { projects: { id: string; name: string }[]; action: FormAction<{ name: string; email: string; temporaryPassword: string | null }> };
 
 /** New account: name, email, role, a typed or generated password, and the projects to join (all by default). */
-export function CreateUserForm({ projects }: Props) {
-  const [state, onSubmit, pending] = useSubmitAction<CreateUserState>(createUserAction, null);
+export function CreateUserForm({ projects, action }: Props) {
+  const [state, onSubmit, pending] = useSubmitAction(action, null);
   const [mode, setMode] = useState<"generated" | "typed">("generated");
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {

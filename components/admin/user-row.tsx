@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { userRowAction, type UserRowState } from "@/app/(workbench)/admin/users/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { CopyButton } from "@/components/forms/copy-button";
 import { RowNote } from "@/components/forms/row-note";
@@ -20,8 +20,8 @@ export type UserRowData = {
 const COLUMNS = 7;
 
 /** One user: role, active flag and password reset, each answered in a line under the row. */
-export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }) {
-  const [state, onSubmit, pending] = useSubmitAction<UserRowState>(userRowAction, null);
+export function UserRow({ user, isSelf, action }: { user: UserRowData; isSelf: boolean; action: FormAction<{ temporaryPassword?: string }> }) {
+  const [state, onSubmit, pending] = useSubmitAction(action, null);
   const [confirmReset, setConfirmReset] = useState(false);
   // Closed once the server answers; removing the pressed button during its click would cancel the submission.
   useOnChange(state, () => setConfirmReset(false));

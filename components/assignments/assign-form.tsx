@@ -1,12 +1,23 @@
 "use client";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
-import { assignAction } from "@/app/(workbench)/projects/[id]/assignments/actions";
+import type { FormAction } from "@/lib/actions/form-action";
+import { ActionOutcome } from "@/components/forms/action-outcome";
 
 type Candidate = { id: string; name: string; role: string };
 
 /** "Assign open seats": who may get seats (annotators pre-checked), and what the run did. */
-export function AssignForm({ projectId, candidates, openSeats }: { projectId: string; candidates: Candidate[]; openSeats: number }) {
-  const [state, action, pending] = useActionState(assignAction, null);
+export function AssignForm({
+  projectId,
+  candidates,
+  openSeats,
+  assign,
+}: {
+  projectId: string;
+  candidates: Candidate[];
+  openSeats: number;
+  assign: FormAction;
+}) {
+  const [state, action, pending] = useActionState(assign, null);
   // The choice stays as made after a run: the form is submitted by hand, not
   // through `action`, which would reset it to the pre-checked defaults.
   const [chosen, setChosen] = useState(() => new Set(candidates.filter((c) => c.role === "ANNOTATOR").map((c) => c.id)));
@@ -47,16 +58,7 @@ export function AssignForm({ projectId, candidates, openSeats }: { projectId: st
           {openSeats} open seat{openSeats === 1 ? "" : "s"}; each goes to the checked person with the fewest seats who is not on that document yet.
         </span>
       </div>
-      {state?.error && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state?.ok && (
-        <p className="ok" role="status" data-testid="assign-result">
-          {state.ok}
-        </p>
-      )}
+      <ActionOutcome state={state} testId="assign-result" />
     </form>
   );
 }

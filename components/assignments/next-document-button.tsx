@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
-import { nextDocumentAction } from "@/app/(workbench)/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 
 /** Typing in a field, or a key with a modifier, is not the shortcut. */
 function isShortcut(e: KeyboardEvent) {
@@ -10,8 +10,8 @@ function isShortcut(e: KeyboardEvent) {
 }
 
 /** "Next document →" and its shortcut `n` on the documents page. */
-export function NextDocumentButton() {
-  const [state, action, pending] = useActionState(nextDocumentAction, null);
+export function NextDocumentButton({ action: next }: { action: FormAction }) {
+  const [state, action, pending] = useActionState(next, null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -30,9 +30,9 @@ export function NextDocumentButton() {
       <span className="muted small">
         or press <kbd>n</kbd>
       </span>
-      {state?.message && (
-        <p className="banner" role="status">
-          {state.message}
+      {state && (
+        <p className="banner" role={state.ok ? "status" : "alert"}>
+          {state.ok ? state.message : state.error}
         </p>
       )}
     </form>

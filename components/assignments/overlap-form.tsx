@@ -1,9 +1,10 @@
 "use client";
 import { useActionState } from "react";
-import { setOverlapAction } from "@/app/(workbench)/projects/[id]/assignments/actions";
+import type { FormAction } from "@/lib/actions/form-action";
+import { ActionOutcome } from "@/components/forms/action-outcome";
 
-export function OverlapForm({ projectId, value }: { projectId: string; value: number }) {
-  const [state, action, pending] = useActionState(setOverlapAction, null);
+export function OverlapForm({ projectId, value, setOverlap }: { projectId: string; value: number; setOverlap: FormAction }) {
+  const [state, action, pending] = useActionState(setOverlap, null);
   return (
     <form action={action} className="assign-inline">
       <input type="hidden" name="projectId" value={projectId} />
@@ -14,16 +15,7 @@ export function OverlapForm({ projectId, value }: { projectId: string; value: nu
       <button type="submit" disabled={pending}>
         Save
       </button>
-      {state?.error && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state?.ok && (
-        <p className="ok" role="status">
-          {state.ok}
-        </p>
-      )}
+      <ActionOutcome state={state} />
     </form>
   );
 }

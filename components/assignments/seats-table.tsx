@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SeatView } from "@/lib/assignments/list-assignments";
+import type { FormAction } from "@/lib/actions/form-action";
 import { UnassignButton } from "./unassign-button";
 import { LayerStatusBadge } from "@/components/layer-status-badge";
 
@@ -10,12 +11,13 @@ export function SeatsTable({
   projectId,
   items,
   seatsPerDocument,
-  canUnassign,
+  unassign,
 }: {
   projectId: string;
   items: Item[];
   seatsPerDocument: number;
-  canUnassign: boolean;
+  /** present when the viewer may unassign */
+  unassign?: FormAction;
 }) {
   if (items.length === 0) return <p className="muted">No documents in this project yet.</p>;
   const width = Math.max(seatsPerDocument, ...items.map((d) => d.seats.length));
@@ -50,8 +52,8 @@ export function SeatsTable({
               return (
                 <td key={i} className="seat">
                   <span className="seat-name">{holder.name}</span> <LayerStatusBadge status={holder.status} />
-                  {canUnassign && holder.unassignable && (
-                    <UnassignButton projectId={projectId} layerId={holder.layerId} label={`Unassign ${holder.name} from ${d.title}`} />
+                  {unassign && holder.unassignable && (
+                    <UnassignButton projectId={projectId} layerId={holder.layerId} label={`Unassign ${holder.name} from ${d.title}`} unassign={unassign} />
                   )}
                 </td>
               );

@@ -1,9 +1,9 @@
 "use client";
 import { useActionState } from "react";
-import { unassignAction } from "@/app/(workbench)/projects/[id]/assignments/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 
-export function UnassignButton({ projectId, layerId, label }: { projectId: string; layerId: string; label: string }) {
-  const [state, action, pending] = useActionState(unassignAction, null);
+export function UnassignButton({ projectId, layerId, label, unassign }: { projectId: string; layerId: string; label: string; unassign: FormAction }) {
+  const [state, action, pending] = useActionState(unassign, null);
   return (
     <form action={action} className="unassign">
       <input type="hidden" name="projectId" value={projectId} />
@@ -11,7 +11,7 @@ export function UnassignButton({ projectId, layerId, label }: { projectId: strin
       <button type="submit" className="link danger" disabled={pending} aria-label={label}>
         Unassign
       </button>
-      {state?.error && (
+      {state && !state.ok && (
         <span className="error small" role="alert">
           {state.error}
         </span>

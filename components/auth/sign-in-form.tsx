@@ -1,9 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import { signInAction } from "@/app/(auth)/signin/actions";
+import type { ActionFailure } from "@/lib/actions/action-error";
 
-export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(signInAction, null);
+type SignIn = (prev: (ActionFailure & { email: string }) | null, form: FormData) => Promise<(ActionFailure & { email: string }) | null>;
+
+export function SignInForm({ next, signIn }: { next: string; signIn: SignIn }) {
+  const [state, action, pending] = useActionState(signIn, null);
   return (
     <form action={action}>
       <input type="hidden" name="next" value={next} />

@@ -1,9 +1,9 @@
 "use client";
 import { useActionState } from "react";
-import { createTokenAction } from "@/app/(workbench)/profile/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 
-export function CreateTokenForm() {
-  const [state, action, pending] = useActionState(createTokenAction, null);
+export function CreateTokenForm({ create }: { create: FormAction<{ token: string }> }) {
+  const [state, action, pending] = useActionState(create, null);
   return (
     <form action={action} className="card" style={{ maxWidth: 560 }}>
       <label htmlFor="token-name">New token name</label>
@@ -13,14 +13,14 @@ export function CreateTokenForm() {
           Create
         </button>
       </div>
-      {state?.error && (
+      {state && !state.ok && (
         <p className="error" role="alert">
           {state.error}
         </p>
       )}
-      {state?.token && (
+      {state?.ok && (
         <div role="status">
-          <p>Copy this token now; it is not shown again.</p>
+          <p>{state.message}</p>
           <p className="token" data-testid="new-token">
             {state.token}
           </p>

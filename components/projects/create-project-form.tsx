@@ -1,11 +1,12 @@
 "use client";
-import { createProjectAction, type CreateProjectState } from "@/app/(workbench)/projects/actions";
+import type { FormAction } from "@/lib/actions/form-action";
+import { ActionOutcome } from "@/components/forms/action-outcome";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 
 /** Name and slug; the new project starts with the default label schema. */
-export function CreateProjectForm() {
-  const [state, onSubmit, pending] = useSubmitAction<CreateProjectState>(createProjectAction, null);
-  const invalid = (field: string) => (state?.field === field ? true : undefined);
+export function CreateProjectForm({ create }: { create: FormAction }) {
+  const [state, onSubmit, pending] = useSubmitAction(create, null);
+  const invalid = (field: string) => (state && !state.ok && state.field === field ? true : undefined);
   return (
     <section className="card admin-form" aria-labelledby="new-project-heading">
       <h2 id="new-project-heading">New project</h2>
@@ -43,11 +44,7 @@ export function CreateProjectForm() {
             {pending ? "Creating…" : "Create project"}
           </button>
         </p>
-        {state && (
-          <p className="error" role="alert">
-            {state.error}
-          </p>
-        )}
+        <ActionOutcome state={state} />
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { labelRowAction, type FormState } from "@/app/(workbench)/projects/[id]/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { LABEL_KINDS } from "@/lib/domain/enums";
 import { HOTKEYS } from "@/lib/projects/label-input";
@@ -14,6 +14,8 @@ type Props = {
   /** hotkey → name of the active label holding it */
   hotkeyOwners: Map<string, string>;
   position?: { index: number; count: number; onMove: (direction: "up" | "down") => void };
+  /** saves, archives or unarchives the label */
+  save: FormAction;
 };
 
 /** Hotkey choices that say who holds a key already. */
@@ -42,8 +44,8 @@ export function KindOptions() {
 }
 
 /** One label, edited in place; Save, Archive/Unarchive answer in a line under the row. */
-export function LabelRow({ label, hotkeyOwners, position }: Props) {
-  const [state, onSubmit, pending] = useSubmitAction<FormState>(labelRowAction, null);
+export function LabelRow({ label, hotkeyOwners, position, save }: Props) {
+  const [state, onSubmit, pending] = useSubmitAction(save, null);
   const [color, setColor] = useState(label.color);
   const formId = `label-${label.id}`;
   const field = (name: string) => ({

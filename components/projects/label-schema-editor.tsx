@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useLayoutEffect, useOptimistic, useRef, useState } from "react";
-import { moveLabelAction } from "@/app/(workbench)/projects/[id]/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 import type { SchemaLabel } from "@/lib/projects/label-schema";
 import { LABEL_COLUMNS, LabelRow } from "./label-row";
 import { NewLabelRow } from "./new-label-row";
@@ -23,7 +23,10 @@ const keyOf = (list: SchemaLabel[]) => list.map((l) => l.id).join(",");
  * reorders at once (optimistically) and keeps keyboard focus on the moved
  * row's button, so ↑/↓ can be pressed again and again.
  */
-export function LabelSchemaEditor({ projectId, labels }: { projectId: string; labels: SchemaLabel[] }) {
+/** The server actions of the editor, handed down by the page. */
+export type LabelSchemaActions = { save: FormAction; add: FormAction; move: FormAction };
+
+export function LabelSchemaEditor({ projectId, labels, actions }: { projectId: string; labels: SchemaLabel[]; actions: LabelSchemaActions }) {
   const active = labels.filter((l) => !l.archived);
   const archived = labels.filter((l) => l.archived);
   const [ordered, applyMove] = useOptimistic(active, moved);
@@ -37,9 +40,14 @@ export function LabelSchemaEditor({ projectId, labels }: { projectId: string; la
     pendingFocus.current = { id: label.id, direction, keys: [keyOf(next), orderKey] };
     startTransition(async () => {
       applyMove({ id: label.id, direction });
-      const result = await moveLabelAction(label.id, direction);
+      const form = new FormData();
+      form.set("labelId", label.id);
+      form.set("direction", direction);
+      const result = await actions.move(null, form);
       const position = next.findIndex((l) => l.id === label.id) + 1;
-      setAnnounce(result.ok ? { text: `${label.name} is now number ${position} of ${next.length}`, error: false } : { text: result.error, error: true });
+      setAnnounce(
+        result?.ok ? { text: `${label.name} is now number ${position} of ${next.length}`, error: false } : { text: result?.error ?? "Not moved", error: true },
+      );
     });
   };
 
@@ -78,9 +86,15 @@ export function LabelSchemaEditor({ projectId, labels }: { projectId: string; la
           </thead>
           <tbody>
             {ordered.map((l, i) => (
-              <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} position={{ index: i, count: ordered.length, onMove: (d) => move(l, d) }} />
+              <LabelRow
+                key={l.id}
+                label={l}
+                hotkeyOwners={hotkeyOwners}
+                position={{ index: i, count: ordered.length, onMove: (d) => move(l, d) }}
+                save={actions.save}
+              />
             ))}
-            <NewLabelRow projectId={projectId} labels={labels} hotkeyOwners={hotkeyOwners} />
+            <NewLabelRow projectId={projectId} labels={labels} hotkeyOwners={hotkeyOwners} add={actions.add} />
           </tbody>
           {archived.length > 0 && (
             <tbody className="archived-group">
@@ -90,7 +104,7 @@ export function LabelSchemaEditor({ projectId, labels }: { projectId: string; la
                 </th>
               </tr>
               {archived.map((l) => (
-                <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} />
+                <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} save={actions.save} />
               ))}
             </tbody>
           )}

@@ -1,10 +1,18 @@
 "use client";
-import { addMemberAction, removeMemberAction, type FormState } from "@/app/(workbench)/projects/[id]/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 
 /** Add an existing user by email; suggestions list active users who are not members yet. */
-export function AddMemberForm({ projectId, candidates }: { projectId: string; candidates: { id: string; name: string; email: string; role: string }[] }) {
-  const [state, onSubmit, pending] = useSubmitAction<FormState>(addMemberAction, null);
+export function AddMemberForm({
+  projectId,
+  candidates,
+  add,
+}: {
+  projectId: string;
+  candidates: { id: string; name: string; email: string; role: string }[];
+  add: FormAction;
+}) {
+  const [state, onSubmit, pending] = useSubmitAction(add, null);
   return (
     <form onSubmit={onSubmit} className="inline-form">
       <input type="hidden" name="projectId" value={projectId} />
@@ -43,8 +51,8 @@ export function AddMemberForm({ projectId, candidates }: { projectId: string; ca
 }
 
 /** Removes a member; their layers stay. */
-export function RemoveMemberButton({ projectId, userId, name }: { projectId: string; userId: string; name: string }) {
-  const [state, onSubmit, pending] = useSubmitAction<FormState>(removeMemberAction, null);
+export function RemoveMemberButton({ projectId, userId, name, remove }: { projectId: string; userId: string; name: string; remove: FormAction }) {
+  const [state, onSubmit, pending] = useSubmitAction(remove, null);
   return (
     <form onSubmit={onSubmit}>
       <input type="hidden" name="projectId" value={projectId} />

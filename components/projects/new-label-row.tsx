@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
-import { addLabelAction, type FormState } from "@/app/(workbench)/projects/[id]/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 import { HOTKEYS, LABEL_PALETTE } from "@/lib/projects/label-input";
 import type { SchemaLabel } from "@/lib/projects/label-schema";
@@ -8,8 +8,18 @@ import { HotkeyOptions, KindOptions, LABEL_COLUMNS } from "./label-row";
 import { RowNote } from "@/components/forms/row-note";
 
 /** The last row of the schema table: a label to add, with a free hotkey and an unused colour suggested. */
-export function NewLabelRow({ projectId, labels, hotkeyOwners }: { projectId: string; labels: SchemaLabel[]; hotkeyOwners: Map<string, string> }) {
-  const [state, onSubmit, pending] = useSubmitAction<FormState>(addLabelAction, null);
+export function NewLabelRow({
+  projectId,
+  labels,
+  hotkeyOwners,
+  add,
+}: {
+  projectId: string;
+  labels: SchemaLabel[];
+  hotkeyOwners: Map<string, string>;
+  add: FormAction;
+}) {
+  const [state, onSubmit, pending] = useSubmitAction(add, null);
   const form = useRef<HTMLFormElement>(null);
   const name = useRef<HTMLInputElement>(null);
   useEffect(() => {

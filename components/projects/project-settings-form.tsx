@@ -1,12 +1,12 @@
 "use client";
-import { updateSettingsAction, type FormState } from "@/app/(workbench)/projects/[id]/actions";
+import type { FormAction } from "@/lib/actions/form-action";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
 
-type Props = { project: { id: string; name: string; guidelines: string; showOtherLayers: boolean; blindReview: boolean; updatedAt: string } };
+type Props = { project: { id: string; name: string; guidelines: string; showOtherLayers: boolean; blindReview: boolean; updatedAt: string }; save: FormAction };
 
 /** Name, guidelines and the two visibility switches. A concurrent edit by another admin is refused, not overwritten. */
-export function ProjectSettingsForm({ project }: Props) {
-  const [state, onSubmit, pending] = useSubmitAction<FormState>(updateSettingsAction, null);
+export function ProjectSettingsForm({ project, save }: Props) {
+  const [state, onSubmit, pending] = useSubmitAction(save, null);
   const invalid = (field: string) => (state && !state.ok && state.field === field ? true : undefined);
   return (
     <form onSubmit={onSubmit} className="card settings">

@@ -89,19 +89,21 @@ describe(`access matrix on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(found).toHaveLength(66);
   });
 
-  it("lists every server action, and each one starts by asking for the signed-in user", () => {
+  it("lists every server action, and each one is made by formAction, which starts by asking for the signed-in user", () => {
     for (const file of files("app", "actions.ts")) {
       const source = readFileSync(file, "utf8");
-      for (const [, name, body] of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{([^;]*;)/g)) {
+      for (const [, fnName, constName, maker] of source.matchAll(/export (?:async function (\w+)\(|const (\w+) = (\w+)[<(])/g)) {
+        const name = fnName ?? constName;
         expect(
           actions.some((a) => a.file === file && a.action === name),
           `${file} ${name} is not in the matrix`,
         ).toBe(true);
-        // requirePageActor: no session or a deactivated user → /signin, before anything else runs
-        if (name !== "signInAction") expect(body, `${file} ${name} must start with requirePageActor()`).toMatch(/= await requirePageActor\(\)/);
+        // formAction runs requirePageActor first: no session or a deactivated user → /signin, before anything else runs
+        if (name !== "signInAction") expect(maker, `${file} ${name} must be made by formAction`).toBe("formAction");
       }
     }
-    for (const a of actions) expect(readFileSync(a.file, "utf8"), a.file).toContain(`export async function ${a.action}(`);
+    for (const a of actions)
+      expect(readFileSync(a.file, "utf8"), a.file).toMatch(new RegExp(`export (async function ${a.action}\\(|const ${a.action} = formAction)`));
   });
 
   for (const entry of routes) {

@@ -5,8 +5,10 @@ import { signIn } from "@/lib/auth";
 import { safeNextPath } from "@/lib/auth/safe-next";
 import { clientAddress } from "@/lib/auth/client-address";
 import { signInRetryAfter } from "@/lib/auth/verify-credentials";
+import type { ActionFailure } from "@/lib/actions/action-error";
 
-export type SignInState = { error: string; email: string } | null;
+/** The failure shape of every action (the one action without an actor, so not `formAction`), with the email handed back. */
+export type SignInState = (ActionFailure & { email: string }) | null;
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
@@ -20,11 +22,11 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   } catch (err) {
     if (err instanceof CredentialsSignin && err.code === "rate_limited") {
       const wait = (await signInRetryAfter(email, clientAddress(await headers()))) ?? 60;
-      return { error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} min.`, email };
+      return { ok: false, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} min.`, email };
     }
     if (err instanceof AuthError) {
       // React resets the form after an action; hand the email back so only the password is retyped.
-      return { error: "Wrong email or password, or the account is deactivated.", email };
+      return { ok: false, error: "Wrong email or password, or the account is deactivated.", email };
     }
     throw err; // the redirect after a successful sign-in travels as an error
   }

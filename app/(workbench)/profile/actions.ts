@@ -1,21 +1,17 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requirePageActor } from "@/lib/auth/require-page-actor";
+import { formText } from "@/lib/actions/action-error";
+import { formAction } from "@/lib/actions/form-action";
 import { createApiToken, revokeApiToken, TokenName } from "@/lib/auth/api-tokens";
 
-export type CreateTokenState = { token?: string; error?: string } | null;
-
-export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
-  const actor = await requirePageActor();
-  const name = TokenName.safeParse(form.get("name"));
-  if (!name.success) return { error: name.error.issues[0]?.message ?? "Invalid name" };
-  const created = await createApiToken({ userId: actor.id, name: name.data });
+export const createTokenAction = formAction<{ token: string }>(async (actor, form) => {
+  const created = await createApiToken({ userId: actor.id, name: TokenName.parse(form.get("name")) });
   revalidatePath("/profile");
-  return { token: created.token };
-}
+  return { message: "Copy this token now; it is not shown again.", token: created.token };
+});
 
-export async function revokeTokenAction(form: FormData) {
-  const actor = await requirePageActor();
-  await revokeApiToken({ actor, tokenId: String(form.get("tokenId")) });
+export const revokeTokenAction = formAction(async (actor, form) => {
+  await revokeApiToken({ actor, tokenId: formText(form, "tokenId") });
   revalidatePath("/profile");
-}
+  return { message: "Revoked" };
+});

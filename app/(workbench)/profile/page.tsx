@@ -1,7 +1,8 @@
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { CreateTokenForm } from "@/components/profile/create-token-form";
-import { revokeTokenAction } from "./actions";
+import { RevokeTokenButton } from "@/components/profile/revoke-token-button";
+import { createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata = { title: "API tokens" };
 
@@ -14,7 +15,7 @@ export default async function ProfilePage() {
       <p className="muted">
         Scripts and pipelines call the REST API with <code>Authorization: Bearer &lt;token&gt;</code> and act as you ({actor.email}).
       </p>
-      <CreateTokenForm />
+      <CreateTokenForm create={createTokenAction} />
       <h2>Active tokens</h2>
       {tokens.length === 0 ? (
         <p className="muted">None.</p>
@@ -39,12 +40,7 @@ export default async function ProfilePage() {
                 <td>{t.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
                 <td>{t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
                 <td>
-                  <form action={revokeTokenAction}>
-                    <input type="hidden" name="tokenId" value={t.id} />
-                    <button className="danger" type="submit" aria-label={`Revoke token ${t.name}`}>
-                      Revoke
-                    </button>
-                  </form>
+                  <RevokeTokenButton tokenId={t.id} name={t.name} revoke={revokeTokenAction} />
                 </td>
               </tr>
             ))}

@@ -3,6 +3,7 @@ import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { can } from "@/lib/authz";
 import { listProjects } from "@/lib/projects/list-projects";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { createProjectAction } from "./actions";
 
 export const metadata = { title: "Projects" };
 
@@ -83,7 +84,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           )}
         </p>
       )}
-      {can(actor, "project:manage") && <CreateProjectForm />}
+      {can(actor, "project:manage") && <CreateProjectForm create={createProjectAction} />}
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { listUsers } from "@/lib/users/list-users";
 import { projectChoices } from "@/lib/projects/list-projects";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
+import { createUserAction, userRowAction } from "./actions";
 import { UserAuditList } from "@/components/admin/user-audit-list";
 import { listUserAudit } from "@/lib/users/user-audit";
 
@@ -29,7 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <main className="page wide">
       <h1>Users</h1>
-      <CreateUserForm projects={projects} />
+      <CreateUserForm projects={projects} action={createUserAction} />
       <h2>{cursor ? "Users (continued)" : "All users, newest first"}</h2>
       <table className="list dense">
         <thead>
@@ -47,7 +48,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </thead>
         <tbody>
           {items.map((u) => (
-            <UserRow key={u.id} user={{ ...u, createdAt: u.createdAt.toISOString() }} isSelf={u.id === actor.id} />
+            <UserRow key={u.id} user={{ ...u, createdAt: u.createdAt.toISOString() }} isSelf={u.id === actor.id} action={userRowAction} />
           ))}
         </tbody>
       </table>

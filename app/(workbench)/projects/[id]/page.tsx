@@ -10,6 +10,7 @@ import { ProjectSettingsForm } from "@/components/projects/project-settings-form
 import { LabelSchemaEditor } from "@/components/projects/label-schema-editor";
 import { LabelSchemaView } from "@/components/projects/label-schema-view";
 import { AddMemberForm, RemoveMemberButton } from "@/components/projects/member-forms";
+import { addLabelAction, addMemberAction, labelRowAction, moveLabelAction, removeMemberAction, updateSettingsAction } from "./actions";
 
 export const metadata = { title: "Project settings" };
 
@@ -60,6 +61,7 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
               blindReview: project.blindReview,
               updatedAt: project.updatedAt.toISOString(),
             }}
+            save={updateSettingsAction}
           />
         ) : (
           <div className="card settings">
@@ -79,14 +81,18 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
 
       <section aria-labelledby="labels-heading">
         <h2 id="labels-heading">Labels</h2>
-        {manage ? <LabelSchemaEditor projectId={project.id} labels={labels} /> : <LabelSchemaView labels={labels} />}
+        {manage ? (
+          <LabelSchemaEditor projectId={project.id} labels={labels} actions={{ save: labelRowAction, add: addLabelAction, move: moveLabelAction }} />
+        ) : (
+          <LabelSchemaView labels={labels} />
+        )}
       </section>
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">
           Members <span className="count">{members.total}</span>
         </h2>
-        {manage && <AddMemberForm projectId={project.id} candidates={candidates} />}
+        {manage && <AddMemberForm projectId={project.id} candidates={candidates} add={addMemberAction} />}
         <table className="list dense">
           <thead>
             <tr>
@@ -113,7 +119,7 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
                 <td className="nowrap">{m.joinedAt.toISOString().slice(0, 10)}</td>
                 {manage && (
                   <td className="actions">
-                    <RemoveMemberButton projectId={project.id} userId={m.id} name={m.name} />
+                    <RemoveMemberButton projectId={project.id} userId={m.id} name={m.name} remove={removeMemberAction} />
                   </td>
                 )}
               </tr>

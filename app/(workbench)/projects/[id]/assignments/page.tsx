@@ -9,6 +9,7 @@ import { OverlapForm } from "@/components/assignments/overlap-form";
 import { AssignForm } from "@/components/assignments/assign-form";
 import { LoadTable } from "@/components/assignments/load-table";
 import { SeatsTable } from "@/components/assignments/seats-table";
+import { assignAction, setOverlapAction, unassignAction } from "./actions";
 
 export const metadata = { title: "Assignments" };
 
@@ -43,7 +44,7 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
 
       <h2>Overlap</h2>
       {manage ? (
-        <OverlapForm projectId={project.id} value={n} />
+        <OverlapForm projectId={project.id} value={n} setOverlap={setOverlapAction} />
       ) : (
         <p>
           Each document gets {n} annotator{n === 1 ? "" : "s"}. Only admins change this.
@@ -63,12 +64,12 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
       {manage && (
         <>
           <h2>Assign open seats</h2>
-          <AssignForm projectId={project.id} candidates={overview.candidates} openSeats={overview.open} />
+          <AssignForm projectId={project.id} candidates={overview.candidates} openSeats={overview.open} assign={assignAction} />
         </>
       )}
 
       <h2>Documents and seats</h2>
-      <SeatsTable projectId={project.id} items={page.items} seatsPerDocument={n} canUnassign={manage} />
+      <SeatsTable projectId={project.id} items={page.items} seatsPerDocument={n} unassign={manage ? unassignAction : undefined} />
       <p className="assign-inline">
         {cursor && (
           <Link className="button" href={`/projects/${project.id}/assignments`}>
