@@ -5,7 +5,8 @@
  * entity from the mention in place.
  */
 import { useEffect, useId, useState } from "react";
-import { apiJson, type EntitySummary } from "./api-client";
+import { fetchJson } from "@/components/api/client";
+import type { EntitySummary } from "./entity-summary";
 
 type Option = { kind: "entity"; entity: EntitySummary & { matchedAlias?: string } } | { kind: "create" };
 
@@ -27,7 +28,7 @@ export function EntityCombobox(props: {
     const query = q.trim();
     if (!query) return;
     const ctrl = setTimeout(() => {
-      apiJson<{ items: (EntitySummary & { matchedAlias?: string })[] }>(`/api/v1/projects/${props.projectId}/entities?q=${encodeURIComponent(query)}&limit=8`)
+      fetchJson<{ items: (EntitySummary & { matchedAlias?: string })[] }>(`/api/v1/projects/${props.projectId}/entities?q=${encodeURIComponent(query)}&limit=8`)
         .then((r) => setItems(r.items))
         .catch(() => setItems([]));
     }, 120);

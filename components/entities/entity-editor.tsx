@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { apiJson } from "./api-client";
+import { fetchJson } from "@/components/api/client";
 
 type Entity = { id: string; name: string; type: string; note: string; externalId: string | null; updatedAt: string; aliases: { id: string; alias: string }[] };
 
@@ -27,7 +27,7 @@ export function EntityEditor({ entity, types }: { entity: Entity; types: string[
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           void run(() =>
-            apiJson(`/api/v1/entities/${entity.id}`, {
+            fetchJson(`/api/v1/entities/${entity.id}`, {
               method: "PATCH",
               body: { name: f.get("name"), type: f.get("type"), note: f.get("note"), externalId: f.get("externalId"), updatedAt: entity.updatedAt },
             }),
@@ -65,7 +65,7 @@ export function EntityEditor({ entity, types }: { entity: Entity; types: string[
                 <button
                   className="chip-remove"
                   aria-label={`Remove alias ${a.alias}`}
-                  onClick={() => run(() => apiJson(`/api/v1/entities/${entity.id}/aliases/${a.id}`, { method: "DELETE" }))}
+                  onClick={() => run(() => fetchJson(`/api/v1/entities/${entity.id}/aliases/${a.id}`, { method: "DELETE" }))}
                 >
                   ×
                 </button>
@@ -80,7 +80,7 @@ export function EntityEditor({ entity, types }: { entity: Entity; types: string[
             const form = e.currentTarget;
             const alias = String(new FormData(form).get("alias"));
             void run(async () => {
-              await apiJson(`/api/v1/entities/${entity.id}/aliases`, { method: "POST", body: { alias } });
+              await fetchJson(`/api/v1/entities/${entity.id}/aliases`, { method: "POST", body: { alias } });
               form.reset();
             });
           }}

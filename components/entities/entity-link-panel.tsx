@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from "react";
 import Link from "next/link";
 import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
-import { apiJson, type EntitySummary } from "./api-client";
+import { fetchJson } from "@/components/api/client";
+import type { EntitySummary } from "./entity-summary";
 import { EntityCombobox } from "./entity-combobox";
 import { useOnChange } from "@/components/ui/use-on-change";
 
@@ -27,7 +28,7 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
   useEffect(() => {
     if (!savedId) return;
     let live = true;
-    apiJson<MentionState>(`/api/v1/annotations/${savedId}/entity`)
+    fetchJson<MentionState>(`/api/v1/annotations/${savedId}/entity`)
       .then((s) => live && setState(s))
       .catch((e: Error) => live && setError(e.message));
     return () => {
@@ -74,7 +75,7 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
           <button
             className="link-button"
             disabled={busy || locked}
-            onClick={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: null, version } }))}
+            onClick={() => write(() => fetchJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: null, version } }))}
           >
             Unlink
           </button>
@@ -88,8 +89,8 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
           mentionText={focused.text}
           label={focused.label}
           disabled={busy || locked}
-          onPick={(entity) => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: entity.id, version } }))}
-          onCreate={() => write(() => apiJson(`/api/v1/annotations/${savedId}/entity`, { method: "POST", body: { version, create: {} } }))}
+          onPick={(entity) => write(() => fetchJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: entity.id, version } }))}
+          onCreate={() => write(() => fetchJson(`/api/v1/annotations/${savedId}/entity`, { method: "POST", body: { version, create: {} } }))}
         />
       )}
       {error && (

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { apiJson } from "./api-client";
+import { fetchJson } from "@/components/api/client";
 
 /** Adds an entity to the registry: name, type, comma-separated aliases, external id. */
 export function NewEntityForm({ projectId, types }: { projectId: string; types: string[] }) {
@@ -17,7 +17,7 @@ export function NewEntityForm({ projectId, types }: { projectId: string; types: 
         const f = new FormData(form);
         setError(null);
         try {
-          await apiJson(`/api/v1/projects/${projectId}/entities`, {
+          await fetchJson(`/api/v1/projects/${projectId}/entities`, {
             method: "POST",
             body: {
               name: String(f.get("name")),

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMarks, useWorkbench, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
 import { VirtualList } from "@/components/ui/virtual-list";
-import { apiJson } from "./api-client";
+import { fetchJson } from "@/components/api/client";
 
 type Suggestion = { entityId: string; entityName: string; entityType: string; start: number; end: number; text: string };
 type Payload = { suggestions: Suggestion[]; entities: { entityId: string; name: string; type: string; count: number }[] };
@@ -32,7 +32,7 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
   const base = `/api/v1/documents/${api.documentId}/suggestions`;
   const layer = `?layer=${api.target}`;
 
-  const load = useCallback(() => apiJson<Payload>(`${base}${layer}`).then(setData, (e: Error) => setError(e.message)), [base, layer]);
+  const load = useCallback(() => fetchJson<Payload>(`${base}${layer}`).then(setData, (e: Error) => setError(e.message)), [base, layer]);
   useEffect(() => {
     void load();
   }, [load, refresh]);
@@ -75,7 +75,7 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
     setBusy(true);
     setError(null);
     try {
-      await apiJson(`${base}/${path}${layer}`, { method: "POST", body });
+      await fetchJson(`${base}/${path}${layer}`, { method: "POST", body });
       await api.catchUp();
       await load();
     } catch (e) {

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { CREDIBILITY, RELIABILITY, mispTags } from "@/lib/grades/admiralty";
 import type { GradeView } from "@/lib/grades/grade-view";
 import { useOnChange } from "@/components/ui/use-on-change";
+import { requestJson } from "@/components/api/client";
 
 type Props = {
   documentId: string;
@@ -45,18 +46,16 @@ export function GradeForm({ documentId, annotationId, layer, grade, locked, synd
   async function save() {
     setState({ phase: "saving" });
     const body = { reliability, credibility: Number(credibility), rationale };
-    const res = await fetch(grade ? `/api/v1/grades/${grade.id}` : `/api/v1/documents/${documentId}/grades?layer=${layer}`, {
-      method: grade ? "PATCH" : "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(grade ? { ...body, version: grade.version } : { ...body, annotationId }),
-    }).catch(() => null);
-    const json = res ? await res.json().catch(() => null) : null;
-    if (!res || !res.ok) {
-      setState({ phase: "error", message: json?.error?.message ?? "Could not save the grade; check your connection and try again" });
-      return;
-    }
-    onSaved(json.grade);
-    setState({ phase: "saved", warning: json.warning });
+    const res = await requestJson<{ grade: GradeView; warning?: string }>(
+      grade ? `/api/v1/grades/${grade.id}` : `/api/v1/documents/${documentId}/grades?layer=${layer}`,
+      {
+        method: grade ? "PATCH" : "POST",
+        body: grade ? { ...body, version: grade.version } : { ...body, annotationId },
+      },
+    );
+    if (!res.ok) return setState({ phase: "error", message: res.error });
+    onSaved(res.data.grade);
+    setState({ phase: "saved", warning: res.data.warning });
   }
 
   return (

@@ -7,7 +7,7 @@
 import { useEffect, useState } from "react";
 import type { GradeView } from "@/lib/grades/grade-view";
 import type { DocumentPassage } from "@/lib/syndication/corpus";
-import { apiJson } from "@/components/entities/api-client";
+import { fetchJson } from "@/components/api/client";
 import { useWorkbench } from "@/components/workbench/workbench-context";
 import { SourceGradesPanel } from "./source-grades-panel";
 import { SyndicationPanel } from "@/components/syndication/syndication-panel";
@@ -22,7 +22,7 @@ export function SourcePanels({ outlet, grades, citedSourceLabels }: Props) {
   const [found, setFound] = useState<Passages>({ state: "loading" });
   useEffect(() => {
     let live = true;
-    apiJson<{ passages: DocumentPassage[] }>(`/api/v1/documents/${documentId}/syndication`).then(
+    fetchJson<{ passages: DocumentPassage[] }>(`/api/v1/documents/${documentId}/syndication`).then(
       (body) => live && setFound({ state: "ready", passages: body.passages }),
       (err: Error) => live && setFound({ state: "failed", message: err.message }),
     );

@@ -2,6 +2,7 @@
 /** Calls a review endpoint, then refreshes the page's data; keeps the error readable. */
 import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
+import { requestJson } from "@/components/api/client";
 
 export function useReviewAction(onDone: () => void) {
   const router = useRouter();
@@ -14,23 +15,16 @@ export function useReviewAction(onDone: () => void) {
       setBusy(true);
       setError(null);
       setMessage(null);
-      try {
-        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-        const json = (await res.json().catch(() => ({}))) as Record<string, unknown> & { error?: { message?: string } };
-        if (!res.ok) {
-          setError(json.error?.message ?? `The server refused (${res.status})`);
-          return false;
-        }
-        if (describe) setMessage(describe(json));
-        onDone();
-        router.refresh();
-        return true;
-      } catch {
-        setError("Cannot reach the server; nothing was changed. Try again.");
+      const res = await requestJson<Record<string, unknown>>(url, { method: "POST", body });
+      setBusy(false);
+      if (!res.ok) {
+        setError(res.status === 0 ? "Cannot reach the server; nothing was changed. Try again." : res.error);
         return false;
-      } finally {
-        setBusy(false);
       }
+      if (describe) setMessage(describe(res.data ?? {}));
+      onDone();
+      router.refresh();
+      return true;
     },
     [onDone, router],
   );

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
 import type { QuoteLinks } from "@/lib/quotes/quote-links";
-import { requestJson } from "./api";
+import { requestJson } from "@/components/api/client";
 import { useOnChange } from "@/components/ui/use-on-change";
 
 export function QuotePanel({ labelKinds }: { labelKinds: Record<string, string> }) {

@@ -5,7 +5,7 @@ import { useMarks, useWorkbench, useWorkbenchState, type Mark } from "@/componen
 import { POLARITIES, POLARITY_TEXT, type Polarity, type StanceView } from "@/lib/stances/stance-input";
 import type { HolderOption } from "@/lib/stances/holder-options";
 import { HolderCombobox } from "./holder-combobox";
-import { requestJson } from "./api";
+import { requestJson } from "@/components/api/client";
 
 export type TargetOption = { id: string; text: string; description: string };
 

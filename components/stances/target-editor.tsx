@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { TargetView } from "@/lib/stances/targets";
-import { requestJson } from "./api";
+import { requestJson } from "@/components/api/client";
 
 export function TargetEditor({ projectId, targets }: { projectId: string; targets: TargetView[] }) {
   const router = useRouter();

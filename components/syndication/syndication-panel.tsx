@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { useMarks, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
 import { VirtualList } from "@/components/ui/virtual-list";
 import type { DocumentPassage } from "@/lib/syndication/corpus";
+import { requestJson } from "@/components/api/client";
 
 const snippet = (s: string, n = 90) => (Array.from(s).length > n ? Array.from(s).slice(0, n).join("") + "…" : s);
 
@@ -34,18 +35,13 @@ export function SyndicationPanel({ passages, status = null }: { passages: Docume
     if (!focused) return;
     setBusy(true);
     setResult(null);
-    const res = await fetch(`/api/v1/annotations/${focused.id}/copy-to-syndicated`, {
+    const res = await requestJson<{ copies: { title: string; created: boolean; error?: string }[] }>(`/api/v1/annotations/${focused.id}/copy-to-syndicated`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    }).catch(() => null);
-    const json = res ? await res.json().catch(() => null) : null;
+      body: {},
+    });
     setBusy(false);
-    if (!res || !res.ok) {
-      setResult({ ok: false, text: json?.error?.message ?? "Could not copy the span; try again" });
-      return;
-    }
-    const copies = json.copies as { title: string; created: boolean; error?: string }[];
+    if (!res.ok) return setResult({ ok: false, text: res.error });
+    const { copies } = res.data;
     const made = copies.filter((c) => c.created).map((c) => c.title);
     const there = copies.filter((c) => !c.created && !c.error).map((c) => c.title);
     const failed = copies.filter((c) => c.error).map((c) => `${c.title}: ${c.error}`);

@@ -6,6 +6,7 @@
  */
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { LocalAnnotation } from "./types";
+import { requestJson, type ApiResult } from "@/components/api/client";
 
 export type SaveOp =
   { kind: "create"; annotation: Omit<LocalAnnotation, "version"> } | { kind: "update"; id: string; label: string } | { kind: "delete"; id: string };
@@ -122,31 +123,20 @@ export class SaveQueue {
   }
 
   private async send(op: SaveOp): Promise<{ ok: true; body: LocalAnnotation | null } | { ok: false; status: number; message: string }> {
-    const json = { "content-type": "application/json" };
-    let res: Response;
+    let res: ApiResult<LocalAnnotation | null>;
     if (op.kind === "create") {
-      res = await fetch(`/api/v1/documents/${this.documentId}/annotations?layer=${this.target}`, {
-        method: "POST",
-        headers: json,
-        body: JSON.stringify(op.annotation),
-      });
+      res = await requestJson(`/api/v1/documents/${this.documentId}/annotations?layer=${this.target}`, { method: "POST", body: op.annotation });
     } else if (op.kind === "update") {
-      res = await fetch(`/api/v1/annotations/${op.id}`, {
-        method: "PATCH",
-        headers: json,
-        body: JSON.stringify({ label: op.label, version: this.cb.version(op.id) }),
-      });
+      res = await requestJson(`/api/v1/annotations/${op.id}`, { method: "PATCH", body: { label: op.label, version: this.cb.version(op.id) } });
     } else {
       const v = this.cb.version(op.id);
-      res = await fetch(`/api/v1/annotations/${op.id}${v ? `?version=${v}` : ""}`, { method: "DELETE" });
-      if (res.status === 404) return { ok: true, body: null }; // already gone
+      res = await requestJson(`/api/v1/annotations/${op.id}${v ? `?version=${v}` : ""}`, { method: "DELETE" });
+      if (!res.ok && res.status === 404) return { ok: true, body: null }; // already gone
     }
+    if (res.ok) return { ok: true, body: res.data };
+    if (res.status === 0) throw new Retryable(res.error);
     if (res.status >= 500 || res.status === 408 || res.status === 429) throw new Retryable(`Server answered ${res.status}`);
     if (res.status === 401) throw new Retryable("Your session has ended: sign in again in another tab; changes are kept");
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      return { ok: false, status: res.status, message: body?.error?.message ?? `Refused (${res.status})` };
-    }
-    return { ok: true, body: res.status === 204 ? null : ((await res.json()) as LocalAnnotation) };
+    return { ok: false, status: res.status, message: res.error };
   }
 }

@@ -2,6 +2,7 @@
 /** "Submit for review": hands the annotator's layer to the reviewers once every change is saved. */
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { requestJson } from "@/components/api/client";
 
 const SUBMITTABLE = ["NOT_STARTED", "IN_PROGRESS", "REJECTED"];
 
@@ -21,13 +22,9 @@ export function SubmitLayer({ documentId, status, spans, pending }: { documentId
   const submit = async () => {
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/v1/documents/${documentId}/submit`, { method: "POST" });
+    const res = await requestJson(`/api/v1/documents/${documentId}/submit`, { method: "POST" });
     setBusy(false);
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(body?.error?.message ?? `Could not submit (${res.status})`);
-      return;
-    }
+    if (!res.ok) return setError(res.error);
     setConfirming(false);
     router.refresh();
   };

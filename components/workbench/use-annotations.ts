@@ -13,6 +13,7 @@ import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { SaveQueue, type SaveOp, type SaveState } from "./save-queue";
 import { applyRemoteChange, reconcile } from "./apply-remote";
 import type { LocalAnnotation, Span } from "./types";
+import { requestJson } from "@/components/api/client";
 
 type UndoEntry = { kind: "delete"; id: string } | { kind: "recreate"; annotation: LocalAnnotation } | { kind: "relabel"; id: string; label: string };
 
@@ -49,10 +50,9 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
    * live events, or a change made elsewhere), keeping changes not yet saved.
    */
   const catchUp = useCallback(async () => {
-    const res = await fetch(`/api/v1/documents/${documentId}/annotations?layer=${target}`).catch(() => null);
-    if (!res?.ok) return; // offline again: the next reconnect tries once more
-    const body = (await res.json()) as { annotations: LocalAnnotation[] };
-    setAnnotations((map) => reconcile(map, body.annotations, queue.current?.pendingIds() ?? new Set()));
+    const res = await requestJson<{ annotations: LocalAnnotation[] }>(`/api/v1/documents/${documentId}/annotations?layer=${target}`);
+    if (!res.ok) return; // offline again: the next reconnect tries once more
+    setAnnotations((map) => reconcile(map, res.data.annotations, queue.current?.pendingIds() ?? new Set()));
   }, [documentId, target]);
 
   useEffect(() => {

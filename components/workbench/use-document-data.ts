@@ -8,29 +8,27 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import { documentTextUrl } from "./data-urls";
+import { errorOf, fetchJson, UNREACHABLE } from "@/components/api/client";
 
 type Loaded<T> = { text: string | null; data: T | null; error: string | null };
 
-async function readOrThrow(res: Response) {
-  if (res.ok) return res;
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  throw new Error(body?.error?.message ?? `The server answered ${res.status}`);
+// The text is plain UTF-8, not JSON: read as text, failures read like every other answer.
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url).catch(() => null);
+  if (!res) throw new Error(UNREACHABLE);
+  if (!res.ok) throw new Error((await errorOf(res)).message);
+  return res.text();
 }
 
 export function useDocumentData<T>(documentId: string, dataUrl: string) {
   const [state, setState] = useState<Loaded<T>>({ text: null, data: null, error: null });
 
-  const fetchData = useCallback(async () => (await (await readOrThrow(await fetch(dataUrl))).json()) as T, [dataUrl]);
+  const fetchData = useCallback(() => fetchJson<T>(dataUrl), [dataUrl]);
 
   useEffect(() => {
     let live = true;
     const failed = (err: unknown) => live && setState((s) => ({ ...s, error: (err as Error).message || "Cannot reach the server" }));
-    Promise.all([
-      fetch(documentTextUrl(documentId))
-        .then(readOrThrow)
-        .then((r) => r.text()),
-      fetchData(),
-    ])
+    Promise.all([fetchText(documentTextUrl(documentId)), fetchData()])
       .then(([text, data]) => live && setState({ text, data, error: null }))
       .catch(failed);
     return () => {

@@ -106,14 +106,12 @@ describe("planAssignments", () => {
 
   it("property: with arbitrary existing seats, it never seats anyone twice on a document nor exceeds N", () => {
     const arbitraryDocs = (k: number, n: number) =>
-      fc
-        .array(fc.subarray(Array.from({ length: k }, (_, i) => `u${i}`)), { maxLength: 15 })
-        .map((docs) =>
-          docs.map((users, i): PlanDocument => ({
-            id: `d${i}`,
-            seats: users.slice(0, n).map((userId, seat) => ({ seat: seat * 2 < n ? seat * 2 : seat, userId })),
-          })),
-        );
+      fc.array(fc.subarray(Array.from({ length: k }, (_, i) => `u${i}`)), { maxLength: 15 }).map((docs) =>
+        docs.map((users, i): PlanDocument => ({
+          id: `d${i}`,
+          seats: users.slice(0, n).map((userId, seat) => ({ seat: seat * 2 < n ? seat * 2 : seat, userId })),
+        })),
+      );
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((n) => fc.integer({ min: 1, max: 8 }).chain((k) => fc.tuple(fc.constant(n), fc.constant(k), arbitraryDocs(k, n)))),
