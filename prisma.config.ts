@@ -4,7 +4,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { schemaPath, placeholderUrl, type Provider } from "./lib/ops/providers";
+import { schemaPath, placeholderUrl, type Provider } from "./lib/db/providers";
 
 const provider: Provider = process.env.PRISMA_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
 const url = process.env.DATABASE_URL ?? placeholderUrl(provider);

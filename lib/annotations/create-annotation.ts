@@ -10,6 +10,7 @@ import { annotationView, auditSnapshot } from "./annotation-view";
 import { annotationById, insertAnnotation, insertAudit } from "./annotation-sql";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 import { clientIdNamespace, scopedClientId } from "./client-id";
+import { authorize } from "@/lib/authz";
 
 /**
  * Adds a span to the actor's own layer (or, for reviewers, the gold layer). A client may choose the id, which
@@ -17,6 +18,7 @@ import { clientIdNamespace, scopedClientId } from "./client-id";
  * client's own namespace (lib/annotations/client-id.ts), so it never reveals another user's spans.
  */
 export async function createAnnotation(opts: { actor: Actor; documentId: string; input: z.input<typeof CreateAnnotationInput>; target?: LayerTarget }) {
+  authorize(opts.actor, "layer:annotate");
   const input = CreateAnnotationInput.parse(opts.input);
   const doc = await getDocument({ actor: opts.actor, documentId: opts.documentId });
   const text = spanText(await documentTextIndexOf(doc, loadDocumentText), input.start, input.end, input.text);

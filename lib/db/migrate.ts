@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { providerOf, migrationsDir, type Provider } from "@/lib/ops/providers";
+import { providerOf, migrationsDir, type Provider } from "@/lib/db/providers";
 import { sqlitePath } from "@/lib/db/url";
 import { makeSqliteFilesPrivate, prepareSqliteFolder } from "@/lib/db/private-files";
 

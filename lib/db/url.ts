@@ -1,4 +1,4 @@
-import { providerOf, type Provider } from "@/lib/ops/providers";
+import { providerOf, type Provider } from "@/lib/db/providers";
 
 export const DEFAULT_DATABASE_URL = "file:./data/marginalia.db";
 

@@ -8,6 +8,7 @@ import { defaultProject, ensureProject } from "@/lib/projects/ensure-project";
 import type { Actor } from "@/lib/auth/actor";
 import { indexDocument } from "@/lib/syndication/shingle-index";
 import { removeStaleImport } from "@/lib/import/write-document";
+import { authorize, projectScope } from "@/lib/authz";
 
 export const MAX_DOCUMENT_CODE_POINTS = 2_000_000;
 
@@ -34,6 +35,7 @@ export const textHash = (canonical: string) => createHash("sha256").update(canon
  * to the syndication index.
  */
 export async function importDocument(opts: { actor: Actor; input: NewDocument; ifDuplicate?: "error" | "return" }) {
+  authorize(opts.actor, "document:import");
   const input = NewDocument.parse(opts.input);
   const text = canonicalizeText(input.text.startsWith("\ufeff") ? input.text.slice(1) : input.text);
   const length = codePointLength(text);
@@ -41,7 +43,7 @@ export async function importDocument(opts: { actor: Actor; input: NewDocument; i
     throw new AppError("PAYLOAD_TOO_LARGE", `Documents hold at most ${MAX_DOCUMENT_CODE_POINTS} characters; this one has ${length}`);
   }
   const project = input.project
-    ? await db.project.findFirst({ where: { OR: [{ id: input.project }, { slug: input.project }] } })
+    ? await db.project.findFirst({ where: { OR: [{ id: input.project }, { slug: input.project }], ...projectScope(opts.actor) } })
     : ((await defaultProject()) ?? (await ensureProject({ slug: "default", name: "Default project" })));
   if (!project) throw notFound(`Project ${input.project}`);
 

@@ -10,10 +10,12 @@ import { ImportOptions, type ImportOptionsInput } from "./import-options";
 import { formatFromName, parseJsonStream, parseTextFile } from "./parse-stream";
 import { runImport } from "./run-import";
 import type { ParseResult } from "./types";
+import { authorize } from "@/lib/authz";
 
 export type UploadFile = { name: string; chunks: AsyncIterable<string> };
 
 export async function importFiles(opts: { actor: Actor; options: ImportOptionsInput; files: UploadFile[] }) {
+  authorize(opts.actor, "document:import");
   const options = ImportOptions.parse(opts.options);
   const { files } = opts;
   if (files.length === 0) throw new AppError("INVALID_INPUT", "Send a file to import");

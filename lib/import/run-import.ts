@@ -41,6 +41,7 @@ import { removeDocument, removeStaleImport, revealDocuments, writeImportedDocume
 import { indexDocuments } from "@/lib/syndication/shingle-index";
 import { startBackfill } from "@/lib/syndication/backfill";
 import { slicer } from "@/lib/util/time-slice";
+import { authorize, projectScope } from "@/lib/authz";
 
 export const MAX_REPORTED_ERRORS = 1000;
 /** Imports of at most this many documents index them before answering. */
@@ -75,9 +76,10 @@ export async function runImport(opts: {
   parsed: { format: ImportFormat; offsets: OffsetUnit; results: AsyncIterable<ParseResult> };
   filename?: string;
 }): Promise<ImportSummary> {
+  authorize(opts.actor, "document:import");
   const options = ImportOptions.parse(opts.options);
   const project = options.project
-    ? await db.project.findFirst({ where: { OR: [{ id: options.project }, { slug: options.project }] } })
+    ? await db.project.findFirst({ where: { OR: [{ id: options.project }, { slug: options.project }], ...projectScope(opts.actor) } })
     : ((await defaultProject()) ?? (await ensureProject({ slug: "default", name: "Default project" })));
   if (!project) throw notFound(`Project ${options.project}`);
 

@@ -6,9 +6,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { nextStatus } from "./status";
 import { layerView } from "./layer-view";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
+import { authorize } from "@/lib/authz";
 
 /** The annotator hands their layer to review; it is read-only for them until a reviewer sends it back. */
 export async function submitLayer(opts: { actor: Actor; documentId: string }) {
+  authorize(opts.actor, "layer:annotate");
   const doc = await getDocument(opts);
   const saved = await db.$transaction(async (tx) => {
     const slot = userSlot(opts.actor.id);

@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { randomBytes } from "node:crypto";
-import { providerOf } from "@/lib/ops/providers";
+import { providerOf } from "@/lib/db/providers";
 import { sqlitePath } from "@/lib/db/url";
 
 export type DirectDb = {

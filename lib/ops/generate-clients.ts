@@ -4,7 +4,7 @@
  * in package.json because they try to download engines.
  */
 import { execFileSync } from "node:child_process";
-import { PROVIDERS, placeholderUrl } from "./providers";
+import { PROVIDERS, placeholderUrl } from "../db/providers";
 
 for (const provider of PROVIDERS) {
   execFileSync("npx", ["prisma", "generate", "--no-hints"], {

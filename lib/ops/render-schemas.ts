@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { PROVIDERS, schemaPath } from "./providers";
+import { PROVIDERS, schemaPath } from "../db/providers";
 
 const HEADER = "// Generated from prisma/schema.template.prisma by `npm run db:schemas`. Do not edit.\n\n";
 

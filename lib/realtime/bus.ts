@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from "node:events";
 import { databaseUrl } from "@/lib/db/url";
-import { providerOf } from "@/lib/ops/providers";
+import { providerOf } from "@/lib/db/providers";
 import type { BusMessage } from "./events";
 import { PgBus } from "./pg-bus";
 

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { writableAnnotationScope } from "@/lib/authz";
+import { authorize, writableAnnotationScope } from "@/lib/authz";
 import { layerForWrite, targetOfLayer } from "@/lib/layers/layer-for-write";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { annotationInclude, annotationView, auditSnapshot, type AnnotationView } from "@/lib/annotations/annotation-view";
@@ -22,6 +22,7 @@ export const CopyToSyndicatedInput = z.object({ documentIds: z.array(z.string().
 export type CopyResult = { documentId: string; title: string; created: boolean; annotation: AnnotationView | null; error?: string };
 
 export async function copyToSyndicated(opts: { actor: Actor; annotationId: string; input?: z.input<typeof CopyToSyndicatedInput> }) {
+  authorize(opts.actor, "layer:annotate");
   const input = CopyToSyndicatedInput.parse(opts.input ?? {});
   const source = await db.annotation.findFirst({
     where: { id: opts.annotationId, ...writableAnnotationScope(opts.actor) },

@@ -2,7 +2,7 @@
 import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { migrate, ensurePostgresDatabase, dropPostgresDatabase } from "@/lib/db/migrate";
-import { providerOf } from "@/lib/ops/providers";
+import { providerOf } from "@/lib/db/providers";
 import { sqlitePath } from "@/lib/db/url";
 
 export default async function setup(project: TestProject) {
