@@ -1,50 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { FORMAT_TITLES, guessFormat } from "@/lib/import/guess-format";
+import type { ImportSummary } from "@/lib/import/run-import";
 
 type Project = { id: string; slug: string; name: string; members: { email: string; name: string }[] };
-type Summary = {
-  format: string;
-  offsets: string;
-  mode: string;
-  project: { id: string; slug: string };
-  layer: string;
-  documents: number;
-  spans: number;
-  created: { line: number; id: string; title: string; spans: number }[];
-  duplicates: { line: number; documentId: string; title: string; message: string }[];
-  errors: { line: number; message: string }[];
-  errorCount: number;
-  labelsCreated: string[];
-};
-type Outcome = { ok: true; summary: Summary } | { ok: false; message: string; summary?: Summary };
-
-const FORMATS = [
-  ["auto", "Detect"],
-  ["txt", "Plain text (.txt)"],
-  ["native", "Marginalia native JSONL"],
-  ["spacy", "spaCy / Prodigy spans JSONL"],
-  ["doccano", "doccano JSONL"],
-  ["label-studio", "Label Studio JSON"],
-] as const;
-
-/** What the file name and first bytes suggest (the server decides again). */
-function guessFormat(files: File[], head: string): string {
-  if (files.length === 0) return "";
-  if (files.every((f) => /\.txt$/i.test(f.name))) return "txt";
-  const first = head.trimStart()[0];
-  if (/\.json$/i.test(files[0].name) || first === "[") return "label-studio";
-  try {
-    const line = head.split("\n").find((l) => l.trim() && !/"manifest"/.test(l)) ?? "";
-    const v = JSON.parse(line);
-    if (v.data) return "label-studio";
-    if (v.entities || v.label || v.labels) return "doccano";
-    if (typeof v.title === "string" && v.meta) return "native";
-    return "spacy";
-  } catch {
-    return "";
-  }
-}
+type Outcome = { ok: true; summary: ImportSummary } | { ok: false; message: string; summary?: ImportSummary };
 
 export function ImportForm({ projects }: { projects: Project[] }) {
   const [files, setFiles] = useState<File[]>([]);
@@ -66,7 +27,14 @@ export function ImportForm({ projects }: { projects: Project[] }) {
     const chosen = Array.from(list ?? []);
     setFiles(chosen);
     setOutcome(null);
-    setGuess(chosen.length ? guessFormat(chosen, await chosen[0].slice(0, 64 * 1024).text()) : "");
+    setGuess(
+      chosen.length
+        ? guessFormat(
+            chosen.map((f) => f.name),
+            await chosen[0].slice(0, 64 * 1024).text(),
+          )
+        : "",
+    );
   }
 
   function submit(e: React.FormEvent) {
@@ -91,7 +59,7 @@ export function ImportForm({ projects }: { projects: Project[] }) {
     };
     xhr.onload = () => {
       setPhase("idle");
-      const json = xhr.response as (Summary & { error?: { message: string; details?: Summary } }) | null;
+      const json = xhr.response as (ImportSummary & { error?: { message: string; details?: ImportSummary } }) | null;
       if (xhr.status === 200 && json) setOutcome({ ok: true, summary: json });
       else
         setOutcome({
@@ -128,7 +96,7 @@ export function ImportForm({ projects }: { projects: Project[] }) {
           <p className="muted small" aria-live="polite">
             {files.length === 0
               ? "Several .txt files, or one .jsonl / .json file."
-              : `${files.length} file${files.length > 1 ? "s" : ""}, ${formatBytes(files.reduce((n, f) => n + f.size, 0))}${guess ? ` · looks like ${FORMATS.find(([v]) => v === guess)?.[1]}` : ""}`}
+              : `${files.length} file${files.length > 1 ? "s" : ""}, ${formatBytes(files.reduce((n, f) => n + f.size, 0))}${guess ? ` · looks like ${FORMAT_TITLES.find(([v]) => v === guess)?.[1]}` : ""}`}
           </p>
           <div className="form-grid">
             <div>
@@ -151,9 +119,9 @@ export function ImportForm({ projects }: { projects: Project[] }) {
             <div>
               <label htmlFor="import-format">Format</label>
               <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value)}>
-                {FORMATS.map(([v, t]) => (
+                {FORMAT_TITLES.map(([v, t]) => (
                   <option key={v} value={v}>
-                    {v === "auto" && guess ? `Detect (${FORMATS.find(([g]) => g === guess)?.[1]})` : t}
+                    {v === "auto" && guess ? `Detect (${FORMAT_TITLES.find(([g]) => g === guess)?.[1]})` : t}
                   </option>
                 ))}
               </select>

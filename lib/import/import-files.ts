@@ -7,7 +7,8 @@
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { ImportOptions, type ImportOptionsInput } from "./import-options";
-import { formatFromName, parseJsonStream, parseTextFile } from "./parse-stream";
+import { parseJsonStream, parseTextFile } from "./parse-stream";
+import { formatFromName } from "./guess-format";
 import { runImport } from "./run-import";
 import type { ParseResult } from "./types";
 import { authorize } from "@/lib/authz";

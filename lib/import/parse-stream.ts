@@ -6,6 +6,7 @@ import { readLines } from "./read-lines";
 import { readJsonArray, JsonArrayError } from "./json-array";
 import { detectRecordFormat, isManifest, RecordError, titleFromText, toRawRecord } from "./records";
 import { mapSpansAsync, SpanError } from "./map-offsets";
+import { isJsonArray } from "./guess-format";
 import type { ImportFormat, OffsetUnit, ParseResult, RawRecord } from "./types";
 
 export type ParseOptions = {
@@ -15,12 +16,6 @@ export type ParseOptions = {
   offsets?: OffsetUnit;
   filename?: string;
 };
-
-/** Format from the file name alone; null when the name does not tell. */
-export function formatFromName(name: string | undefined): ImportFormat | "json" | "jsonl" | null {
-  const ext = /\.([a-z]+)$/i.exec(name ?? "")?.[1]?.toLowerCase();
-  return ext === "txt" ? "txt" : ext === "json" ? "json" : ext === "jsonl" || ext === "ndjson" ? "jsonl" : null;
-}
 
 export const defaultOffsets = (format: ImportFormat): OffsetUnit => (format === "label-studio" ? "utf16" : "codepoint");
 
@@ -82,8 +77,7 @@ export async function parseJsonStream(chunks: AsyncIterable<string>, options: Pa
     yield* buffered;
     yield* peeked;
   })();
-  const byName = formatFromName(options.filename);
-  const isArray = options.format === "label-studio" ? first === "[" || byName === "json" : options.format === "auto" && (first === "[" || byName === "json");
+  const isArray = (options.format === "label-studio" || options.format === "auto") && isJsonArray(first, options.filename);
   if (isArray) {
     const offsets = options.offsets ?? "utf16";
     return { format: "label-studio", offsets, results: arrayResults(rest, offsets) };
