@@ -1,5 +1,6 @@
 "use client";
 import type { LabelView } from "@/lib/projects/list-labels";
+import { PointPopover } from "@/components/ui/point-popover";
 import type { LocalAnnotation } from "./types";
 
 /** The spans under a click, innermost first: change the label or delete. */
@@ -15,13 +16,7 @@ export function AnnotationPopover(props: {
 }) {
   const { annotations, labels, x, y, readOnly, onRelabel, onDelete, onClose } = props;
   return (
-    <div
-      className="floating popover"
-      style={{ left: Math.max(8, Math.min(x - 20, window.innerWidth - 300)), top: y + 12 }}
-      role="dialog"
-      aria-label="Edit span"
-      data-testid="annotation-popover"
-    >
+    <PointPopover at={{ x, top: y, bottom: y + 6 }} label="Edit span" onDismiss={onClose} className="floating popover" testId="annotation-popover">
       {annotations.map((a) => (
         <div key={a.id} className="popover-row">
           <div className="picker-text">“{a.text}”</div>
@@ -44,6 +39,6 @@ export function AnnotationPopover(props: {
       <button className="link" onClick={onClose}>
         Close <kbd>Esc</kbd>
       </button>
-    </div>
+    </PointPopover>
   );
 }

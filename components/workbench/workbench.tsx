@@ -315,6 +315,34 @@ export function Workbench({
           >
             <DocumentView text={text} layers={layers} onReady={setEditor} />
           </div>
+          {/* right after the text: Tab from the text reaches them next */}
+          {selection && pickerAnchor && !locked && (
+            <LabelPicker
+              labels={labels}
+              at={{ x: pickerAnchor.left, top: pickerAnchor.top, bottom: pickerAnchor.bottom }}
+              text={index.slice(selection.start, selection.end)}
+              onPick={(name) => applyLabel(name, selection)}
+              onCancel={() => select(null)}
+            />
+          )}
+          {popover && (
+            <AnnotationPopover
+              annotations={popover.ids.map((id) => layer.annotations.get(id)).filter((a): a is LocalAnnotation => Boolean(a))}
+              labels={labels}
+              x={popover.x}
+              y={popover.y}
+              readOnly={locked}
+              onRelabel={(id, label) => {
+                relabel(id, label);
+                setPopover(null);
+              }}
+              onDelete={(id) => {
+                remove(id);
+                setPopover(null);
+              }}
+              onClose={() => setPopover(null)}
+            />
+          )}
         </section>
         <SidePane
           documentId={doc.id}
@@ -333,35 +361,6 @@ export function Workbench({
         >
           {aside}
         </SidePane>
-        {selection && pickerAnchor && !locked && (
-          <LabelPicker
-            labels={labels}
-            x={pickerAnchor.left}
-            y={pickerAnchor.bottom}
-            yTop={pickerAnchor.top}
-            text={index.slice(selection.start, selection.end)}
-            onPick={(name) => applyLabel(name, selection)}
-            onCancel={() => select(null)}
-          />
-        )}
-        {popover && (
-          <AnnotationPopover
-            annotations={popover.ids.map((id) => layer.annotations.get(id)).filter((a): a is LocalAnnotation => Boolean(a))}
-            labels={labels}
-            x={popover.x}
-            y={popover.y}
-            readOnly={locked}
-            onRelabel={(id, label) => {
-              relabel(id, label);
-              setPopover(null);
-            }}
-            onDelete={(id) => {
-              remove(id);
-              setPopover(null);
-            }}
-            onClose={() => setPopover(null)}
-          />
-        )}
       </div>
     </WorkbenchContext.Provider>
   );
