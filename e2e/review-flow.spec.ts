@@ -66,6 +66,17 @@ test("two annotators annotate and submit, the reviewer adjudicates, sends one ba
   const gold = r.getByTestId("annotation-list");
   await expect(gold.getByRole("listitem")).toHaveCount(2);
 
+  // Approving while a disagreement is open asks first, in a dialog that Esc closes without approving.
+  const approve = r.getByRole("button", { name: "Approve document" });
+  await approve.click();
+  const ask = r.getByRole("alertdialog", { name: "Approve with open disagreements?" });
+  await expect(ask).toContainText("not adjudicated");
+  await expect(ask.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await r.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(approve).toBeFocused();
+  await expect(r.getByTestId("approved")).toHaveCount(0);
+
   // Toggling an annotator hides their layer.
   await r.getByRole("checkbox", { name: bob.name }).uncheck();
   await expect(r.locator(".ann.overlay")).toHaveCount(3);

@@ -6,6 +6,7 @@ import { useReviewAction } from "./use-review-action";
 import { SendBack } from "./send-back";
 import { LayerStatusBadge } from "@/components/layer-status-badge";
 import { VirtualList } from "@/components/ui/virtual-list";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 type Props = { documentId: string; review: ReviewProps; hidden: Set<string>; onToggle: (layerId: string) => void; onChanged: () => void };
 
@@ -122,17 +123,17 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
 
       {!approved ? (
         <div className="verdict">
-          <button
+          <ConfirmButton
             className="primary"
             disabled={action.busy}
-            onClick={() => {
-              if (open.length > 0 && !window.confirm(`${open.length} disagreement${open.length === 1 ? " is" : "s are"} not adjudicated. Approve anyway?`))
-                return;
-              void action.run(`/api/v1/documents/${documentId}/review/approve`, {}, () => "Document approved; its gold layer is in the export.");
-            }}
+            ask={open.length > 0}
+            title="Approve with open disagreements?"
+            description={`${open.length} disagreement${open.length === 1 ? " is" : "s are"} not adjudicated. Approving puts the gold layer as it stands into the export.`}
+            confirmLabel="Approve anyway"
+            onConfirm={() => void action.run(`/api/v1/documents/${documentId}/review/approve`, {}, () => "Document approved; its gold layer is in the export.")}
           >
             Approve document
-          </button>
+          </ConfirmButton>
         </div>
       ) : (
         <p className="status APPROVED" data-testid="approved">

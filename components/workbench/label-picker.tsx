@@ -1,6 +1,7 @@
 "use client";
 import type { LabelView } from "@/lib/projects/list-labels";
 import { PointPopover, type Point } from "@/components/ui/point-popover";
+import { Tip } from "@/components/ui/tip";
 
 /** Appears under a fresh selection (above it when there is no room below); a click or the label's hotkey applies it. */
 export function LabelPicker(props: { labels: LabelView[]; at: Point; text: string; onPick: (name: string) => void; onCancel: () => void }) {
@@ -13,11 +14,13 @@ export function LabelPicker(props: { labels: LabelView[]; at: Point; text: strin
       <ul>
         {labels.map((l) => (
           <li key={l.id}>
-            <button onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(l.name)} title={l.description} aria-keyshortcuts={l.hotkey ?? undefined}>
-              <kbd>{l.hotkey ?? " "}</kbd>
-              <span className="swatch" style={{ background: l.color }} aria-hidden />
-              {l.name}
-            </button>
+            <Tip content={l.description}>
+              <button onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(l.name)} aria-keyshortcuts={l.hotkey ?? undefined}>
+                <kbd>{l.hotkey ?? " "}</kbd>
+                <span className="swatch" style={{ background: l.color }} aria-hidden />
+                {l.name}
+              </button>
+            </Tip>
           </li>
         ))}
       </ul>
