@@ -9,6 +9,7 @@
 import { useState, type ReactNode } from "react";
 import { Command } from "cmdk";
 import * as Popover from "@radix-ui/react-popover";
+import { useOnChange } from "./use-on-change";
 
 export type ComboboxItem<T> = { key: string; value: T; content: ReactNode };
 
@@ -30,12 +31,15 @@ type Props<T> = {
 
 export function Combobox<T>({ label, caption, query, onQueryChange, items, onPick, placeholder, disabled, empty, className }: Props<T>) {
   const [open, setOpen] = useState(false);
+  // the active option: the first one whenever the list changes (results arrive after typing)
+  const [active, setActive] = useState(items[0]?.key ?? "");
+  useOnChange(items.map((i) => i.key).join("\n"), () => setActive(items[0]?.key ?? ""));
   const pick = (item: ComboboxItem<T>) => {
     setOpen(false);
     onPick(item.value);
   };
   return (
-    <Command label={label} shouldFilter={false} className={`combobox ${className ?? ""}`.trim()}>
+    <Command label={label} shouldFilter={false} value={active} onValueChange={setActive} className={`combobox ${className ?? ""}`.trim()}>
       {caption && (
         <span className="combobox-caption" aria-hidden>
           {caption}
