@@ -1,6 +1,9 @@
 "use client";
 import { useMemo, useState } from "react";
 import type { ExportFormData } from "@/lib/export/export-form-data";
+import type { ExportFormat } from "@/lib/export/export-options";
+import { SPLIT_PATTERN } from "@/lib/export/export-options";
+import { htmlPattern } from "@/lib/util/html-pattern";
 
 const FORMATS = [
   {
@@ -23,7 +26,7 @@ const FORMATS = [
     name: "Label Studio",
     help: 'A JSON array of tasks, one per document, each layer an annotation with labels results (from_name "label", to_name "text"). Import it into a project labeling <Text name="text"> with <Labels name="label">.',
   },
-] as const;
+] as const satisfies readonly { value: ExportFormat; name: string; help: string }[];
 
 type Props = Pick<ExportFormData, "projects" | "people">;
 
@@ -133,7 +136,7 @@ export function ExportForm({ projects, people }: Props) {
       <div className="form-grid">
         <div>
           <label htmlFor="export-split">Dataset split (optional)</label>
-          <input id="export-split" name="split" type="text" placeholder="80/10/10" pattern="\d+(\.\d+)?(/\d+(\.\d+)?){1,2}" aria-describedby="split-help" />
+          <input id="export-split" name="split" type="text" placeholder="80/10/10" pattern={htmlPattern(SPLIT_PATTERN)} aria-describedby="split-help" />
         </div>
         <div>
           <label htmlFor="export-seed">Seed</label>

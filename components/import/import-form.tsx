@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { FORMAT_TITLES, guessFormat } from "@/lib/import/guess-format";
 import type { ImportSummary } from "@/lib/import/run-import";
+import { IMPORT_NAME_PATTERN } from "@/lib/import/import-options";
+import { htmlPattern } from "@/lib/util/html-pattern";
 
 type Project = { id: string; slug: string; name: string; members: { email: string; name: string }[] };
 type Outcome = { ok: true; summary: ImportSummary } | { ok: false; message: string; summary?: ImportSummary };
@@ -155,7 +157,7 @@ export function ImportForm({ projects }: { projects: Project[] }) {
                   onChange={(e) => setName(e.target.value)}
                   maxLength={60}
                   placeholder="the file name"
-                  pattern="[\w.\- ]*"
+                  pattern={htmlPattern(IMPORT_NAME_PATTERN)}
                 />
               </div>
             )}

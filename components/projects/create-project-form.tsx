@@ -2,6 +2,8 @@
 import type { FormAction } from "@/lib/actions/form-action";
 import { ActionOutcome } from "@/components/forms/action-outcome";
 import { useSubmitAction } from "@/components/forms/use-submit-action";
+import { SLUG_PATTERN } from "@/lib/projects/project-input";
+import { htmlPattern } from "@/lib/util/html-pattern";
 
 /** Name and slug; the new project starts with the default label schema. */
 export function CreateProjectForm({ create }: { create: FormAction }) {
@@ -25,7 +27,7 @@ export function CreateProjectForm({ create }: { create: FormAction }) {
               name="slug"
               type="text"
               maxLength={60}
-              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              pattern={htmlPattern(SLUG_PATTERN)}
               placeholder="e.g. iraq-2015"
               aria-invalid={invalid("slug")}
               aria-describedby="slug-help"

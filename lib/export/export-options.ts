@@ -3,11 +3,14 @@ import { z } from "zod";
 export const EXPORT_FORMATS = ["native", "spacy", "doccano", "label-studio"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** "80/10/10" (train/dev/test) or "90/10" (train/test): positive shares, normalised by their sum. */
+/** "80/10/10" (train/dev/test) or "90/10" (train/test); also the split field's `pattern` in the browser. */
+export const SPLIT_PATTERN = /^\d+(\.\d+)?(\/\d+(\.\d+)?){1,2}$/;
+
+/** Positive shares, normalised by their sum. */
 const SplitSpec = z
   .string()
   .trim()
-  .regex(/^\d+(\.\d+)?(\/\d+(\.\d+)?){1,2}$/, 'write shares like "80/10/10" (train/dev/test) or "90/10" (train/test)')
+  .regex(SPLIT_PATTERN, 'write shares like "80/10/10" (train/dev/test) or "90/10" (train/test)')
   .transform((s) => s.split("/").map(Number))
   .refine((shares) => shares.every((n) => n > 0), "every share must be above 0");
 

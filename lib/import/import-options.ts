@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { IMPORT_FORMATS, OFFSET_UNITS } from "./types";
 
+/** The name of a suggestions layer; also the name field's `pattern` in the browser. */
+export const IMPORT_NAME_PATTERN = /^[\w.\- ]*$/;
+
 /** Options of an import, from the query string, the CLI or the form. */
 export const ImportOptions = z.object({
   format: z.enum([...IMPORT_FORMATS, "auto"]).default("auto"),
@@ -17,12 +20,7 @@ export const ImportOptions = z.object({
     .regex(/^(suggestions|annotator:\S+@\S+)$/, 'Use "suggestions" or "annotator:<email>"')
     .default("suggestions"),
   /** the suggestion layer's name (default: the file name) */
-  name: z
-    .string()
-    .trim()
-    .max(60)
-    .regex(/^[\w.\- ]*$/, "Letters, digits, spaces, dots and dashes only")
-    .optional(),
+  name: z.string().trim().max(60).regex(IMPORT_NAME_PATTERN, "Letters, digits, spaces, dots and dashes only").optional(),
   /** create labels the project lacks instead of rejecting their lines */
   createLabels: z
     .union([z.boolean(), z.enum(["true", "false", "1", "0", "on"])])
