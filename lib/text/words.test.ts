@@ -1,13 +1,30 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { TextIndex } from "./offsets";
-import { snapToWords, wordRanges, wordAt } from "./words";
+import { segmentWords, snapToWords, wordRanges, wordAt } from "./words";
 
 describe("wordRanges", () => {
   it("finds words in code points, past astral characters", () => {
     const index = new TextIndex("😀 Haider al-Abadi said");
     const words = wordRanges(index).map((r) => index.slice(r.start, r.end));
     expect(words).toEqual(["Haider", "al", "Abadi", "said"]);
+  });
+
+  it("keeps dotted abbreviations with their last period, and numbers, whole", () => {
+    const index = new TextIndex("The U.N. General Assembly, U.S.-led talks, e.g. Ph.D. holders; in 2011 3.5% of 1,000.25.");
+    const words = wordRanges(index).map((r) => index.slice(r.start, r.end));
+    expect(words).toEqual(["The", "U.N.", "General", "Assembly", "U.S.", "led", "talks", "e.g.", "Ph.D.", "holders", "in", "2011", "3.5", "of", "1,000.25"]);
+  });
+
+  it("gives the same words however the text is cut into pieces, abbreviations included", () => {
+    const word = fc.constantFrom("U.N.", "U.S.", "e.g.", "a.", "2011", "3.5", "Kerry", "al-Abadi", "😀", "x.y.z.");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, fc.constantFrom(" ", "  ", "\n", ", ", "-")), { maxLength: 60 }), fc.integer({ min: 1, max: 40 }), (parts, chunk) => {
+        const text = parts.map(([w, sep]) => w + sep).join("");
+        expect(segmentWords(text, chunk)).toEqual(segmentWords(text, 1_000_000));
+        for (const r of segmentWords(text)) expect(r.end).toBeGreaterThan(r.start);
+      }),
+    );
   });
 });
 

@@ -23,11 +23,40 @@ export function segmentWords(text: string, chunk = SEGMENT_CHUNK): Range[] {
   let from = 0;
   while (from < text.length) {
     const to = pieceEnd(text, from, chunk);
-    for (const seg of segmenter.segment(text.slice(from, to))) {
-      if (seg.isWordLike) out.push({ start: from + seg.index, end: from + seg.index + seg.segment.length });
+    const piece = text.slice(from, to);
+    const words: Range[] = [];
+    for (const seg of segmenter.segment(piece)) {
+      if (seg.isWordLike) words.push({ start: from + seg.index, end: from + seg.index + seg.segment.length });
     }
+    out.push(...keepAbbreviationsWhole(piece, from, words));
     from = to;
   }
+  return out;
+}
+
+/** Dotted abbreviations and initialisms ("U.N.", "U.S.", "e.g.", "Ph.D."): one or two letters and a period, at least twice. */
+const ABBREVIATION = /(?<![\p{L}\p{N}.])(?:\p{L}{1,2}\.){2,}/gu;
+
+/**
+ * The piece's words with each dotted abbreviation as one word, its last period
+ * included (Unicode's word rules split "U.N." into "U" and "N"), so a cursor
+ * shows "U.N." and one key selects it.
+ */
+function keepAbbreviationsWhole(piece: string, offset: number, words: Range[]): Range[] {
+  ABBREVIATION.lastIndex = 0;
+  let m = ABBREVIATION.exec(piece);
+  if (!m) return words;
+  const out: Range[] = [];
+  let i = 0;
+  while (m) {
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    while (i < words.length && words[i].end <= start) out.push(words[i++]);
+    while (i < words.length && words[i].start < end) i++; // the parts of the abbreviation
+    out.push({ start, end });
+    m = ABBREVIATION.exec(piece);
+  }
+  while (i < words.length) out.push(words[i++]);
   return out;
 }
 
