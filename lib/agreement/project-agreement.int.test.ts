@@ -53,7 +53,7 @@ describe(`project agreement on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
     expect(r.agreement.overall).toMatchObject({ units: 9, documents: 1, pairs: 1 });
 
     const person = row(r, "PERSON");
-    expect(person).toMatchObject({ color: "#2563eb", units: 9, documents: 1, pairs: 1, f1Exact: 0 });
+    expect(person).toMatchObject({ color: "#0077bb", units: 9, documents: 1, pairs: 1, f1Exact: 0 });
     expect(person?.alpha).toBeCloseTo(krippendorffAlpha([PERSON.ann1, PERSON.ann2], "nominal"), 12);
     expect(person?.kappa).toBeCloseTo(cohenKappa(PERSON.ann1, PERSON.ann2), 12);
     expect(person?.f1Overlap).toBeCloseTo(2 / 3, 12); // 2 spans against 1, one pair overlaps

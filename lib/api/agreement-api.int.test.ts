@@ -53,7 +53,7 @@ describe(`GET /api/v1/projects/:id/agreement on ${process.env.DATABASE_URL?.spli
     expect(body.counted.includeInProgress).toBe(false);
     expect(body.agreement.overall).toMatchObject({ alpha: null, documents: 0, units: 0 });
     expect(body.annotators.map((a) => a.id)).toEqual(expect.arrayContaining([ann1.user.id, ann2.user.id]));
-    expect(body.distribution.find((d) => d.label === "PERSON")).toEqual({ label: "PERSON", color: "#2563eb", annotators: 1, gold: 0 });
+    expect(body.distribution.find((d) => d.label === "PERSON")).toEqual({ label: "PERSON", color: "#0077bb", annotators: 1, gold: 0 });
   });
 
   it("with include=in_progress compares both annotators, by slug too", async () => {

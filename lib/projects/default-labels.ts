@@ -1,14 +1,19 @@
-/** Entity types for news and intelligence text (PRODUCT.md), with hotkeys 1–9. */
+/**
+ * Entity types for news and intelligence text (PRODUCT.md), with hotkeys 1–9.
+ * The twelve default colours (from Okabe & Ito's and Paul Tol's palettes) stay
+ * apart for people with protanopia, deuteranopia and tritanopia too, and
+ * contrast 3:1 or more with the white page (default-labels.test.ts).
+ */
 export const ENTITY_LABELS = [
-  { name: "PERSON", color: "#2563eb", description: "People, real or fictional, named by name (Haider al-Abadi, Kerry)." },
-  { name: "ORG", color: "#7c3aed", description: "Organisations: companies, agencies, armed groups (Islamic State, Interfax)." },
-  { name: "GPE", color: "#059669", description: "Countries, cities, states: geopolitical entities (Iraq, Baghdad, Moscow)." },
-  { name: "LOC", color: "#0891b2", description: "Non-GPE locations: regions, bodies of water, mountains (Middle East)." },
-  { name: "NORP", color: "#d97706", description: "Nationalities, religious or political groups (Russian, Shiite, Sunni Arab)." },
-  { name: "FAC", color: "#b45309", description: "Facilities: buildings, airports, bases (an air base near Latakia)." },
-  { name: "EVENT", color: "#dc2626", description: "Named events: wars, assemblies, operations (U.N. General Assembly)." },
-  { name: "DATE", color: "#4b5563", description: "Absolute or relative dates and periods (Sunday, September 27)." },
-  { name: "QUANTITY", color: "#be185d", description: "Measurements and counts (thousands of terrorists, 240,000 people)." },
+  { name: "PERSON", color: "#0077bb", description: "People, real or fictional, named by name (Haider al-Abadi, Kerry)." },
+  { name: "ORG", color: "#aa4499", description: "Organisations: companies, agencies, armed groups (Islamic State, Interfax)." },
+  { name: "GPE", color: "#117733", description: "Countries, cities, states: geopolitical entities (Iraq, Baghdad, Moscow)." },
+  { name: "LOC", color: "#6699cc", description: "Non-GPE locations: regions, bodies of water, mountains (Middle East)." },
+  { name: "NORP", color: "#999933", description: "Nationalities, religious or political groups (Russian, Shiite, Sunni Arab)." },
+  { name: "FAC", color: "#882255", description: "Facilities: buildings, airports, bases (an air base near Latakia)." },
+  { name: "EVENT", color: "#cc3311", description: "Named events: wars, assemblies, operations (U.N. General Assembly)." },
+  { name: "DATE", color: "#332288", description: "Absolute or relative dates and periods (Sunday, September 27)." },
+  { name: "QUANTITY", color: "#cc79a7", description: "Measurements and counts (thousands of terrorists, 240,000 people)." },
 ].map((l, i) => ({ ...l, kind: "ENTITY" as string, hotkey: String(i + 1) as string | null, sortOrder: i }));
 
 /**
@@ -19,11 +24,11 @@ export const QUOTE_LABELS = [
   {
     name: "QUOTE",
     kind: "QUOTE",
-    color: "#1d4ed8",
+    color: "#ee6677",
     description: "The content of a quoted or reported statement; link its cue and speaker in the Quote panel.",
   },
-  { name: "CUE", kind: "CUE", color: "#78716c", description: "The words that introduce a quote (said, told, quoted … as saying)." },
-  { name: "CITED_SOURCE", kind: "CITED_SOURCE", color: "#b91c1c", description: "A source the text cites (Interfax, a military diplomatic source in Moscow)." },
+  { name: "CUE", kind: "CUE", color: "#000000", description: "The words that introduce a quote (said, told, quoted … as saying)." },
+  { name: "CITED_SOURCE", kind: "CITED_SOURCE", color: "#009e73", description: "A source the text cites (Interfax, a military diplomatic source in Moscow)." },
 ].map((l, i) => ({ ...l, hotkey: null as string | null, sortOrder: ENTITY_LABELS.length + i }));
 
 /** What a new project starts with. */

@@ -1,5 +1,6 @@
 /** Zod schemas for label fields, shared by the schema editor, the REST API and the domain. */
 import { z } from "zod";
+import { DEFAULT_LABELS } from "./default-labels";
 import { LABEL_KINDS } from "@/lib/domain/enums";
 import { LabelName } from "./label-name";
 
@@ -10,7 +11,7 @@ export { LabelName } from "./label-name";
 export const LabelColor = z
   .string()
   .trim()
-  .regex(/^#[0-9a-fA-F]{6}$/, "Colours are #rrggbb hex values, e.g. #2563eb")
+  .regex(/^#[0-9a-fA-F]{6}$/, "Colours are #rrggbb hex values, e.g. #0077bb")
   .transform((c) => c.toLowerCase());
 
 /** "1".."9", or none (null, "" or absent). Numbers are accepted from scripts. */
@@ -51,4 +52,9 @@ export type LabelPatch = z.input<typeof LabelPatch>;
 export const MoveDirection = z.enum(["up", "down"]);
 
 /** Colours offered to new labels, distinct from the default schema's. */
-export const LABEL_PALETTE = ["#0f766e", "#9333ea", "#c2410c", "#4d7c0f", "#0369a1", "#a21caf", "#854d0e", "#be123c", "#334155", "#15803d"];
+/**
+ * Colours for labels added later, in the order they are handed out: the ones
+ * that stay furthest from the defaults' for every kind of colour vision
+ * (lib/projects/color-vision.ts), then the defaults' own.
+ */
+export const LABEL_PALETTE = ["#994455", "#446688", "#aa7744", "#7744aa", "#d55e00", "#004488", ...DEFAULT_LABELS.map((l) => l.color)];
