@@ -90,15 +90,16 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
   await expect(page.getByRole("link", { name: `Settings of Admin e2e ${id}` })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/projects.png", fullPage: true });
 
-  // The annotator opens a document of the project: the legend has the new label and keys.
+  // The annotator opens a document of the project: the label bar has the new label and keys, and its description on hover.
   const title = importDocument(`admin-e2e-${id}`, `Weapons report ${id}`, `Russia sent S-300 systems to Syria, officials said on Sunday. ${id}`);
   await annotator.goto("/");
   await annotator.getByRole("link", { name: title }).click();
-  const legend = annotator.locator(".legend");
-  await expect(legend.locator("li", { hasText: "WEAPON" }).locator("kbd")).toHaveText("8");
-  await expect(legend.locator("li", { hasText: "DATE" }).locator("kbd")).toHaveText("9");
-  await expect(legend.locator("li", { hasText: "QUANTITY" }).locator("kbd")).toHaveText(" ");
-  await expect(legend.locator("li", { hasText: "WEAPON" })).toHaveAttribute("title", /Kalashnikov/);
+  const bar = annotator.getByRole("toolbar", { name: "Labels" });
+  await expect(bar.getByRole("button", { name: /WEAPON/ }).locator("kbd")).toHaveText("8");
+  await expect(bar.getByRole("button", { name: /DATE/ }).locator("kbd")).toHaveText("9");
+  await expect(bar.getByRole("button", { name: /QUANTITY/ }).locator("kbd")).toHaveCount(0);
+  await bar.getByRole("button", { name: /WEAPON/ }).hover();
+  await expect(annotator.getByRole("tooltip")).toContainText("Kalashnikov");
 
   // Deactivated: the annotator's next navigation lands on the sign-in page.
   await page.goto("/admin/users");

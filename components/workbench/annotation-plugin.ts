@@ -10,8 +10,11 @@ import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 
-/** One inline decoration; `key` names what it draws (an annotation id, a mark id…) within its source. */
-export type DecorationSpec = { key: string; from: number; to: number; attrs: Record<string, string> };
+/**
+ * One inline decoration; `key` names what it draws (an annotation id, a mark id…) within its source.
+ * With `widget`, an empty element with `attrs` at `to` instead (what it shows comes from CSS, so it adds no text).
+ */
+export type DecorationSpec = { key: string; from: number; to: number; attrs: Record<string, string>; widget?: boolean };
 /** New contents of some sources, by source name. */
 export type DecorationChanges = Record<string, readonly DecorationSpec[]>;
 
@@ -23,7 +26,18 @@ const identity = (s: DecorationSpec) => `${s.key}\u0000${s.from}\u0000${s.to}\u0
 
 // nodeName makes each decoration its own element, so nested and overlapping spans keep their own colour and id.
 // The source goes into the decoration's spec: `remove` matches by equality, and equal ranges of two sources must stay apart.
-const toDecoration = (source: string, s: DecorationSpec) => Decoration.inline(s.from, s.to, { nodeName: "span", ...s.attrs }, { source });
+const toDecoration = (source: string, s: DecorationSpec) =>
+  s.widget
+    ? Decoration.widget(s.to, () => widgetElement(s.attrs), { side: -1, source, key: `${source}:${identity(s)}` })
+    : Decoration.inline(s.from, s.to, { nodeName: "span", ...s.attrs }, { source });
+
+function widgetElement(attrs: Record<string, string>): HTMLElement {
+  const el = document.createElement("span");
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  el.setAttribute("aria-hidden", "true");
+  el.contentEditable = "false";
+  return el;
+}
 
 /** The plugin state after `changes`: each named source diffed against what it drew before. */
 export function applyChanges(state: LayerState, tr: Transaction, changes: DecorationChanges): LayerState {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TextIndex } from "@/lib/text/offsets";
-import { markSpecs, rangeSpecs, spanSpecs } from "./decorations";
+import { markSpecs, rangeSpecs, spanSpecs, tagSpecs } from "./decorations";
 import type { LocalAnnotation, OverlaySpan } from "./types";
 
 // "😀" is one code point and two UTF-16 units; the editor counts one position per UTF-16 unit, plus two per line break.
@@ -56,5 +56,17 @@ describe("markSpecs and rangeSpecs", () => {
       { key: "kbd-cursor", from: index.cpToPm(32), to: index.cpToPm(38), attrs: { class: "kbd-cursor" } },
     ]);
     expect(rangeSpecs(null, "kbd-cursor", index)).toEqual([]);
+  });
+});
+
+describe("tagSpecs", () => {
+  it("puts one label tag at the end of each span in the window, as a widget that adds no text", () => {
+    const index = { cpToPm: (cp: number) => cp + 1, slice: () => "" };
+    const spans = [
+      { id: "a", start: 0, end: 6, label: "PERSON", text: "Sergey", version: 1 },
+      { id: "b", start: 500, end: 506, label: "ORG", text: "Daesh!", version: 1 },
+    ];
+    const tags = tagSpecs(spans, { start: 0, end: 100 }, new Map([["PERSON", "#0077bb"]]), index);
+    expect(tags).toEqual([{ key: "a:tag", from: 7, to: 7, attrs: { class: "ann-tag", "data-tag": "PERSON", style: "--c:#0077bb" }, widget: true }]);
   });
 });

@@ -55,6 +55,19 @@ export function spanSpecs(opts: {
   };
 }
 
+/** The label's name after each span of the edited layer in the window (the compact view draws none). */
+export function tagSpecs(spans: readonly LocalAnnotation[], window: Span, colors: ReadonlyMap<string, string>, index: Positions): DecorationSpec[] {
+  return spans
+    .filter((a) => inWindow(a, window))
+    .map((a) => ({
+      key: `${a.id}:tag`,
+      from: index.cpToPm(a.end),
+      to: index.cpToPm(a.end),
+      attrs: { class: "ann-tag", "data-tag": a.label, style: `--c:${colors.get(a.label) ?? GREY}` },
+      widget: true,
+    }));
+}
+
 /** A panel's marks that meet the window. */
 export function markSpecs(key: string, marks: readonly Mark[], window: Span, index: Positions): DecorationSpec[] {
   return marks

@@ -48,24 +48,14 @@ export const SidePane = memo(function SidePane(p: Props) {
           Undo <kbd>Ctrl+Z</kbd>
         </button>
       </div>
-      <h2>Labels</h2>
-      <ul className="legend">
-        {p.labels.map((l) => (
-          <li key={l.id} title={l.description}>
-            <kbd>{l.hotkey ?? " "}</kbd>
-            <span className="swatch" style={{ background: l.color }} aria-hidden />
-            <span>{l.name}</span>
-          </li>
-        ))}
-      </ul>
       <h2>
         {p.target === "gold" ? "Gold spans" : "My spans"} <span className="count">{p.spans.length}</span>
       </h2>
       {painted && <SpanList spans={p.spans} colors={p.colors} onJump={p.onJump} />}
       <p id="kbd-help" className="muted small">
-        Select text with the mouse, or focus the text and use <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> to move by word and <kbd>Shift</kbd> to
-        extend. <kbd>1</kbd>–<kbd>9</kbd> apply a label, <kbd>Enter</kbd> selects the word, <kbd>Del</kbd> removes the span under the cursor, <kbd>Esc</kbd>{" "}
-        cancels. Click a span to change or delete it.
+        Select text with the mouse, or focus the text and use <kbd>←</kbd> <kbd>→</kbd> (word) <kbd>↑</kbd> <kbd>↓</kbd> (line) with <kbd>Shift</kbd> to extend.{" "}
+        <kbd>1</kbd>–<kbd>9</kbd> apply a label, <kbd>l</kbd> goes to the label bar, <kbd>Del</kbd> removes the span under the cursor, <kbd>?</kbd> lists every
+        key. Click a span to change or delete it.
       </p>
     </aside>
   );

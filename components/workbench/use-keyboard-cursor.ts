@@ -1,8 +1,9 @@
 "use client";
 /**
- * The keyboard cursor: a word of the text, moved by the arrow keys (by word,
- * by line, to either end), with Shift extending a selection from where it
- * started. Words come from a WordIndex, so a move costs the lines it touches.
+ * The keyboard cursor: a word of the text, moved by the arrow keys (by word;
+ * by visual line and by page where the page can tell, see visual-moves.ts;
+ * to either end), with Shift extending a selection from where it started.
+ * Words come from a WordIndex, so a move costs the lines it touches.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { WordIndex } from "@/lib/text/word-index";
@@ -17,7 +18,10 @@ const MOVES: Record<string, (words: WordIndex, from: Range | null) => Range | nu
   End: (w) => w.last(),
 };
 
-export function useKeyboardCursor(words: WordIndex, surface: RefObject<HTMLElement | null>) {
+/** A move read from the page's layout; undefined when the layout cannot tell (not drawn yet). */
+export type LayoutMove = (key: string, from: Range) => Range | null | undefined;
+
+export function useKeyboardCursor(words: WordIndex, surface: RefObject<HTMLElement | null>, layoutMove?: LayoutMove) {
   const [cursor, setCursor] = useState<Range | null>(null);
   const [selection, setSelection] = useState<Range | null>(null);
   /** where a Shift-extended selection started */
@@ -33,9 +37,10 @@ export function useKeyboardCursor(words: WordIndex, surface: RefObject<HTMLEleme
   const move = useCallback(
     (key: string, extend: boolean): boolean => {
       const step = MOVES[key];
-      if (!step) return false;
+      const fromLayout = current.current && layoutMove ? layoutMove(key, current.current) : undefined;
+      if (!step && fromLayout === undefined) return false;
       const from = current.current;
-      const to = step(words, from) ?? from;
+      const to = (fromLayout !== undefined ? fromLayout : step(words, from)) ?? from;
       if (!to) return true;
       if (extend) {
         const start = (anchor.current ??= from ?? to);
@@ -47,7 +52,7 @@ export function useKeyboardCursor(words: WordIndex, surface: RefObject<HTMLEleme
       put(to);
       return true;
     },
-    [words, put],
+    [words, put, layoutMove],
   );
 
   /** Puts the cursor on the word at `cp` (after a click or a jump from the side pane). */

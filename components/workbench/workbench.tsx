@@ -25,12 +25,16 @@ import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { DocumentView } from "./document-view";
 import { useAnnotations } from "./use-annotations";
 import { useDrawnWindow } from "./use-drawn-window";
-import { useKeyboardCursor } from "./use-keyboard-cursor";
+import { useKeyboardCursor, type LayoutMove } from "./use-keyboard-cursor";
+import { LabelBar } from "./label-bar";
+import { KeysHelp } from "./keys-help";
+import { useStoredFlag } from "@/components/ui/use-stored-flag";
+import { visualMove, VISUAL_KEYS } from "./visual-moves";
 import { useMarkLayers } from "./use-mark-layers";
 import { LabelPicker } from "./label-picker";
 import { AnnotationPopover } from "./annotation-popover";
 import { SidePane } from "./side-pane";
-import { rangeSpecs, spanSpecs } from "./decorations";
+import { rangeSpecs, spanSpecs, tagSpecs } from "./decorations";
 import type { DecorationChanges } from "./annotation-plugin";
 import { WorkbenchContext, type WorkbenchApi, type WorkbenchState } from "./workbench-context";
 import { isEditedLayerEvent, useLiveDocument } from "./use-live-document";
@@ -115,8 +119,15 @@ export function Workbench({
   const surface = useRef<HTMLDivElement>(null);
   const pane = useRef<HTMLElement>(null);
   const { drawn, measureNow } = useDrawnWindow(editor, pane, index);
-  const { cursor, selection, move, placeAt, select } = useKeyboardCursor(words, surface);
+  const layoutMove = useCallback<LayoutMove>(
+    (key, from) => (editor && pane.current && VISUAL_KEYS.has(key) ? visualMove(editor.view, pane.current, index, words, from, key) : undefined),
+    [editor, index, words],
+  );
+  const { cursor, selection, move, placeAt, select } = useKeyboardCursor(words, surface, layoutMove);
   const [snap, setSnap] = useState(true);
+  const [showTags, setShowTags] = useStoredFlag("marginalia:show-tags", true);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const labelBar = useRef<HTMLDivElement>(null);
   const [popover, setPopover] = useState<{ ids: string[]; x: number; y: number } | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [activeMark, setActiveMark] = useState<{ key: string; id: string } | null>(null);
@@ -135,11 +146,12 @@ export function Workbench({
     () => (editor ? spanSpecs({ spans: sorted, overlays, window: drawn, colors, index }) : NOTHING_DRAWN),
     [editor, sorted, overlays, drawn, colors, index],
   );
+  const tagLayer = useMemo(() => (editor && showTags ? tagSpecs(sorted, drawn, colors, index) : []), [editor, showTags, sorted, drawn, colors, index]);
   const cursorLayer = useMemo(() => (editor ? rangeSpecs(cursor, "kbd-cursor", index) : []), [editor, cursor, index]);
   const selectionLayer = useMemo(() => (editor ? rangeSpecs(selection, "pending-selection", index) : []), [editor, selection, index]);
   const layers = useMemo<DecorationChanges>(
-    () => ({ ...markLayers, overlays: spanLayers.overlays, own: spanLayers.own, cursor: cursorLayer, selection: selectionLayer }),
-    [markLayers, spanLayers, cursorLayer, selectionLayer],
+    () => ({ ...markLayers, overlays: spanLayers.overlays, own: spanLayers.own, tags: tagLayer, cursor: cursorLayer, selection: selectionLayer }),
+    [markLayers, spanLayers, tagLayer, cursorLayer, selectionLayer],
   );
 
   // What panels subscribe to (workbench-context.tsx).
@@ -225,6 +237,19 @@ export function Workbench({
       case "w":
         if (plain) setSnap((s) => !s);
         break;
+      case "t":
+        if (plain) setShowTags((s) => !s);
+        break;
+      case "l":
+        if (plain) {
+          e.preventDefault();
+          labelBar.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+        }
+        break;
+      case "?":
+        e.preventDefault();
+        setHelpOpen(true);
+        break;
       case "u":
         if (plain) undo();
         break;
@@ -254,6 +279,9 @@ export function Workbench({
       if (!mark && el.dataset.markKey && el.dataset.markId) mark = { key: el.dataset.markKey, id: el.dataset.markId };
     }
     select(null);
+    // a click also puts the keyboard cursor on the word, so the keys go on from there
+    const hit = view.posAtCoords({ left: e.clientX, top: e.clientY });
+    if (hit) placeAt(index.pmToCp(hit.pos));
     setActiveMark(mark);
     if (ids.length) setFocusedId(ids[0]);
     setPopover(ids.length ? { ids, x: e.clientX, y: e.clientY } : null);
@@ -303,11 +331,30 @@ export function Workbench({
             </p>
           )}
           <div
+            onKeyDown={(e) => {
+              if (e.key === "Escape") surface.current?.focus(); // back to the text, selection kept
+            }}
+          >
+            <LabelBar
+              ref={labelBar}
+              labels={labels}
+              disabled={locked}
+              onApply={(name) => {
+                applyLabel(name, selection ?? cursor);
+                surface.current?.focus({ preventScroll: true });
+              }}
+              showTags={showTags}
+              onShowTagsChange={setShowTags}
+              onHelp={() => setHelpOpen(true)}
+            />
+          </div>
+          <KeysHelp open={helpOpen} onOpenChange={setHelpOpen} onClosed={() => surface.current?.focus({ preventScroll: true })} />
+          <div
             ref={surface}
             className="doc-surface"
             tabIndex={0}
             role="application"
-            aria-label="Document text. Arrow keys move by word, Shift with arrows selects, 1 to 9 apply a label, Delete removes, Ctrl+Z undoes."
+            aria-label="Document text. Arrow keys move by word and line, Shift with arrows selects, 1 to 9 apply a label, l goes to the labels, Delete removes, Ctrl+Z undoes, question mark lists every key."
             aria-describedby="kbd-help"
             onKeyDown={onKeyDown}
             onMouseUp={onMouseUp}

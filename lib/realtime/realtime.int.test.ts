@@ -68,6 +68,7 @@ describe(`live events on ${databaseProvider()}`, () => {
     const { annotation } = await createAnnotation({ actor: ann.actor, documentId: doc.id, input });
     const retried = await createAnnotation({ actor: ann.actor, documentId: doc.id, input }); // a client retry: no second event
     expect(retried.created).toBe(false);
+    expect(annotation.id).toMatch(/\.live-test-0001$/); // the client's id, in its namespace
     await updateAnnotation({ actor: ann.actor, annotationId: annotation.id, input: { label: "ORG", version: 1 } });
     await deleteAnnotation({ actor: ann.actor, annotationId: annotation.id, version: 2 });
 
@@ -85,9 +86,9 @@ describe(`live events on ${databaseProvider()}`, () => {
           actorId: ann.user.id,
         });
       }
-      expect(got[0]).toMatchObject({ annotation: { id: "live-test-0001", start: 0, end: 16, text: "Sergey V. Lavrov", label: "PERSON", version: 1 } });
-      expect(got[1]).toMatchObject({ annotation: { id: "live-test-0001", label: "ORG", version: 2 } });
-      expect(got[2]).toMatchObject({ annotationId: "live-test-0001" });
+      expect(got[0]).toMatchObject({ annotation: { id: annotation.id, start: 0, end: 16, text: "Sergey V. Lavrov", label: "PERSON", version: 1 } });
+      expect(got[1]).toMatchObject({ annotation: { id: annotation.id, label: "ORG", version: 2 } });
+      expect(got[2]).toMatchObject({ annotationId: annotation.id });
     }
   });
 
