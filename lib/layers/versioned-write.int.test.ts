@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { makeAnnotatorLayer, makeDocument, makeProject, makeUser, spanAt } from "@/lib/testing/factories";
+import { makeAnnotatorLayer, makeDocument, makeProject, makeUser, spanAt, unique } from "@/lib/testing/factories";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/update-annotation";
 import { createGrade, deleteGrade, updateGrade } from "@/lib/grades/grades";
@@ -9,16 +9,18 @@ import type { Actor } from "@/lib/auth/actor";
 
 type Ctx = Awaited<ReturnType<typeof makeUser>>;
 let admin: Ctx, ann: Ctx, other: Ctx;
+let project: Awaited<ReturnType<typeof makeProject>>;
 
 const TEXT = 'John Kerry said: "This is not yet coordinated." Sergey V. Lavrov agreed.';
 
 beforeAll(async () => {
   [admin, ann, other] = await Promise.all([makeUser("ADMIN"), makeUser("ANNOTATOR"), makeUser("ANNOTATOR")]);
+  // one project for the file (other files count the projects a new user joins)
+  project = await makeProject();
 });
 
 async function setup() {
-  const project = await makeProject();
-  const doc = await makeDocument(admin.actor, { text: TEXT, project: project.slug });
+  const doc = await makeDocument(admin.actor, { text: `${TEXT} ${unique("x")}`, project: project.slug });
   return { project, doc };
 }
 
@@ -46,8 +48,8 @@ const kinds: Record<string, Kind> = {
   stance: {
     subject: "STANCE",
     make: async (actor, { project, doc }) => {
-      const holder = await db.canonicalEntity.create({ data: { projectId: project.id, name: "John Kerry", type: "PERSON" } });
-      const target = await db.stanceTarget.create({ data: { projectId: project.id, text: "the intelligence cell" } });
+      const holder = await db.canonicalEntity.create({ data: { projectId: project.id, name: unique("John Kerry"), type: "PERSON" } });
+      const target = await db.stanceTarget.create({ data: { projectId: project.id, text: unique("the intelligence cell") } });
       return createStance({ actor, documentId: doc.id, input: { holderId: holder.id, targetId: target.id, polarity: "AGAINST", documentLevel: true } });
     },
     update: (actor, id, version) => updateStance({ actor, stanceId: id, input: { polarity: "FAVOR", version } }),
