@@ -73,7 +73,7 @@ export function entityScope(actor: Actor) {
 
 /** Prisma `where` for annotations in the actor's own layers. */
 export function ownAnnotationScope(actor: Actor) {
-  return { layer: { userId: actor.id, kind: "ANNOTATOR" } };
+  return { layer: { userId: actor.id, kind: "ANNOTATOR" as const } };
 }
 
 /**
@@ -82,7 +82,7 @@ export function ownAnnotationScope(actor: Actor) {
  * annotator's layer.
  */
 export function writableAnnotationScope(actor: Actor) {
-  const gold = can(actor, "review:decide") ? [{ layer: { kind: "GOLD", document: documentScope(actor) } }] : [];
+  const gold = can(actor, "review:decide") ? [{ layer: { kind: "GOLD" as const, document: documentScope(actor) } }] : [];
   return { OR: [ownAnnotationScope(actor), ...gold] };
 }
 

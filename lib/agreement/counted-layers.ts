@@ -15,5 +15,5 @@ export function countedStatuses(includeInProgress: boolean): LayerStatus[] {
 
 /** Prisma `where` for the counted annotator layers of a project. */
 export function countedLayerWhere(projectId: string, statuses: readonly LayerStatus[]) {
-  return { kind: "ANNOTATOR", userId: { not: null }, status: { in: [...statuses] }, document: { projectId } };
+  return { kind: "ANNOTATOR" as const, userId: { not: null }, status: { in: [...statuses] }, document: { projectId } };
 }

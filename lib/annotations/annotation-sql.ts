@@ -83,8 +83,8 @@ export async function insertAudit(sql: Sql, e: AuditInput): Promise<void> {
       e.subject,
       e.subjectId,
       e.action,
-      e.before === undefined ? null : JSON.stringify(e.before),
-      e.after === undefined ? null : JSON.stringify(e.after),
+      e.before == null ? null : JSON.stringify(e.before),
+      e.after == null ? null : JSON.stringify(e.after),
       new Date(),
     ],
   );

@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import { getSql, type Sql } from "@/lib/db/sql";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { can } from "@/lib/authz";
-import { layerForWriteSql, targetOfLayer } from "@/lib/layers/layer-for-write";
+import { layerForWriteSql } from "@/lib/layers/layer-for-write";
+import { deleteLayerItem, itemForWrite, staleItem, updateLayerItem, type LayerItemKind } from "@/lib/layers/versioned-write";
 import type { Actor } from "@/lib/auth/actor";
 import { documentTextIndexOf } from "@/lib/text/text-index-cache";
 import { loadDocumentText } from "@/lib/documents/get-document";
 import { UpdateAnnotationInput, labelByNameSql, spanText } from "./span-input";
-import { annotationView, auditSnapshot, type AnnotationRow } from "./annotation-view";
+import { annotationView, auditSnapshot, type AnnotationRow, type AnnotationView } from "./annotation-view";
 import { ANNOTATION_COLUMNS, ANNOTATION_JOINS, annotationById, annotationRow, insertAudit, type AnnotationSqlRow } from "./annotation-sql";
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 
@@ -35,70 +36,56 @@ async function writableAnnotation(sql: Sql, actor: Actor, id: string): Promise<W
   return { ...a, layer: { documentId: row.documentId, kind: row.kind, document: { id: row.documentId, projectId: row.projectId, textHash: row.textHash } } };
 }
 
-export const staleVersion = (current: unknown) =>
-  new AppError("CONFLICT", "This annotation was changed elsewhere since you loaded it; reload to see the current version", { current });
+export const staleVersion = (current: unknown) => staleItem("annotation", current);
+
+/** Annotations as a layer item of lib/layers/versioned-write.ts, written in plain SQL (the annotation API's hot path). */
+const annotations: LayerItemKind<Sql, Writable, AnnotationRow, AnnotationView> = {
+  noun: "annotation",
+  subject: "ANNOTATION",
+  findWritable: async (actor, id) => writableAnnotation(await getSql(), actor, id),
+  reload: annotationById,
+  view: annotationView,
+  snapshot: auditSnapshot,
+  transaction: async (fn) => (await getSql()).transaction(fn),
+  layerForWrite: layerForWriteSql,
+  deleteAtVersion: (tx, id, version) => tx.run(`DELETE FROM "Annotation" WHERE "id" = ? AND "version" = ?`, [id, version]),
+  audit: insertAudit,
+  publish: (layer, projectId, actorId, change) =>
+    publishDocumentEvent(
+      change.type === "updated"
+        ? { type: "annotation.updated", ...layerRef(layer, projectId, actorId), annotation: change.view }
+        : { type: "annotation.deleted", ...layerRef(layer, projectId, actorId), annotationId: change.id },
+    ),
+};
 
 /** Changes label or offsets of an annotation in a layer the actor may write (own, or gold for reviewers); `version` guards against lost updates. */
 export async function updateAnnotation(opts: { actor: Actor; annotationId: string; input: z.input<typeof UpdateAnnotationInput> }) {
   const input = UpdateAnnotationInput.parse(opts.input);
-  const sql = await getSql();
-  const before = await writableAnnotation(sql, opts.actor, opts.annotationId);
+  const before = await itemForWrite(annotations, { actor: opts.actor, id: opts.annotationId, version: input.version });
   const { projectId } = before.layer.document;
-  if (input.version !== undefined && input.version !== before.version) throw staleVersion(annotationView(before));
   const start = input.start ?? before.start;
   const end = input.end ?? before.end;
   const moved = start !== before.start || end !== before.end;
   const text = moved ? spanText(await documentTextIndexOf(before.layer.document, loadDocumentText), start, end) : before.text;
 
-  const { row: saved, layer } = await sql.transaction(async (tx) => {
-    const layer = await layerForWriteSql(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
-    const label = input.label ? await labelByNameSql(tx, projectId, input.label) : null;
-    // an annotator's change is new work: whatever review said about the old span no longer holds
-    const count = await tx.run(
-      `UPDATE "Annotation" SET "start" = ?, "end" = ?, "text" = ?, "labelId" = COALESCE(?, "labelId"), "reviewState" = CASE WHEN ? THEN 'PENDING' ELSE "reviewState" END,
-              "version" = "version" + 1, "updatedAt" = ?
-        WHERE "id" = ? AND "version" = ?`,
-      [start, end, text, label?.id ?? null, before.layer.kind === "ANNOTATOR", new Date(), before.id, before.version],
-    );
-    const row = await annotationById(tx, before.id);
-    if (!row) throw notFound("Annotation");
-    if (count === 0) throw staleVersion(annotationView(row));
-    await insertAudit(tx, {
-      projectId,
-      documentId: before.layer.documentId,
-      actorId: opts.actor.id,
-      subject: "ANNOTATION",
-      subjectId: row.id,
-      action: "UPDATE",
-      before: auditSnapshot(before),
-      after: auditSnapshot(row),
-    });
-    return { row, layer };
+  const { view } = await updateLayerItem(annotations, {
+    actor: opts.actor,
+    before,
+    change: async (tx) => {
+      const label = input.label ? await labelByNameSql(tx, projectId, input.label) : null;
+      // an annotator's change is new work: whatever review said about the old span no longer holds
+      return tx.run(
+        `UPDATE "Annotation" SET "start" = ?, "end" = ?, "text" = ?, "labelId" = COALESCE(?, "labelId"), "reviewState" = CASE WHEN ? THEN 'PENDING' ELSE "reviewState" END,
+                "version" = "version" + 1, "updatedAt" = ?
+          WHERE "id" = ? AND "version" = ?`,
+        [start, end, text, label?.id ?? null, before.layer.kind === "ANNOTATOR", new Date(), before.id, before.version],
+      );
+    },
   });
-  const annotation = annotationView(saved);
-  await publishDocumentEvent({ type: "annotation.updated", ...layerRef(layer, projectId, opts.actor.id), annotation });
-  return annotation;
+  return view;
 }
 
 /** Removes an annotation from a layer the actor may write. */
 export async function deleteAnnotation(opts: { actor: Actor; annotationId: string; version?: number }) {
-  const sql = await getSql();
-  const before = await writableAnnotation(sql, opts.actor, opts.annotationId);
-  if (opts.version !== undefined && opts.version !== before.version) throw staleVersion(annotationView(before));
-  const layer = await sql.transaction(async (tx) => {
-    const layer = await layerForWriteSql(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
-    const count = await tx.run(`DELETE FROM "Annotation" WHERE "id" = ? AND "version" = ?`, [before.id, before.version]);
-    if (count === 0) throw new AppError("CONFLICT", "This annotation was changed or deleted elsewhere; reload to see the current state");
-    await insertAudit(tx, {
-      projectId: before.layer.document.projectId,
-      documentId: before.layer.documentId,
-      actorId: opts.actor.id,
-      subject: "ANNOTATION",
-      subjectId: before.id,
-      action: "DELETE",
-      before: auditSnapshot(before),
-    });
-    return layer;
-  });
-  await publishDocumentEvent({ type: "annotation.deleted", ...layerRef(layer, before.layer.document.projectId, opts.actor.id), annotationId: before.id });
+  await deleteLayerItem(annotations, { actor: opts.actor, id: opts.annotationId, version: opts.version });
 }

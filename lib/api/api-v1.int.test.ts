@@ -140,8 +140,8 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
     const history = await db.auditEvent.findMany({ where: { subjectId: id }, orderBy: { createdAt: "asc" } });
     expect(history.map((h) => h.action)).toEqual(["CREATE", "UPDATE", "DELETE"]);
-    expect(JSON.parse(history[1].before ?? "{}").label).toBe("PERSON");
-    expect(JSON.parse(history[1].after ?? "{}").label).toBe("ORG");
+    expect(history[1].before).toMatchObject({ label: "PERSON" });
+    expect(history[1].after).toMatchObject({ label: "ORG" });
   });
 
   it("keeps layers private: others cannot change or see an annotator's spans", async () => {

@@ -41,7 +41,7 @@ export async function assignmentOverview(opts: { actor: Actor; projectId: string
   const shown = (u: { id: string; name: string }) => seenAs(opts.actor, project, u);
   const loads: AnnotatorLoad[] = people.map((u) => {
     const byStatus: Record<LayerStatus, number> = { NOT_STARTED: 0, IN_PROGRESS: 0, SUBMITTED: 0, APPROVED: 0, REJECTED: 0 };
-    for (const r of byUserStatus) if (r.userId === u.id) byStatus[r.status as LayerStatus] = r._count._all;
+    for (const r of byUserStatus) if (r.userId === u.id) byStatus[r.status] = r._count._all;
     const seats = Object.values(byStatus).reduce((a, b) => a + b, 0);
     const p = shown(u);
     return {

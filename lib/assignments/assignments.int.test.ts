@@ -1,3 +1,4 @@
+import type { LayerStatus } from "@/lib/domain/enums";
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { db } from "@/lib/db";
@@ -77,7 +78,7 @@ function claimWorker(projectId: string, userIds: string[]) {
   return { ready, done, go: () => child.stdin.end("go\n") };
 }
 
-const setStatus = (layerId: string, status: string) => db.layer.update({ where: { id: layerId }, data: { status } });
+const setStatus = (layerId: string, status: LayerStatus) => db.layer.update({ where: { id: layerId }, data: { status } });
 
 describe(`assignments on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("balances 5 documents × 2 seats over 3 annotators and is idempotent", async () => {
@@ -162,7 +163,7 @@ describe(`assignments on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await unassign({ actor: admin.actor, layerId: first.id });
     expect(await db.layer.findUnique({ where: { id: first.id } })).toBeNull();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: first.id, action: "UNASSIGN" } });
-    expect(JSON.parse(audit.before ?? "{}")).toEqual({ userId: first.userId, seat: 0 });
+    expect(audit.before).toEqual({ userId: first.userId, seat: 0 });
     const list = await listAssignments({ actor: admin.actor, projectId: project.id });
     const freed = list.items.find((d) => d.id === first.documentId);
     expect(freed?.seats).toEqual([{ seat: 0, holder: null }]);

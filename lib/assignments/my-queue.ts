@@ -22,7 +22,7 @@ export type MyQueue = {
 export async function myQueue(opts: { actor: Actor; limit?: number }): Promise<MyQueue> {
   authorize(opts.actor, "layer:annotate");
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 100);
-  const where = { userId: opts.actor.id, kind: "ANNOTATOR", seat: { not: null }, document: { project: memberProjectScope(opts.actor) } };
+  const where = { userId: opts.actor.id, kind: "ANNOTATOR" as const, seat: { not: null }, document: { project: memberProjectScope(opts.actor) } };
   const select = {
     id: true,
     documentId: true,

@@ -47,7 +47,7 @@ export async function nextDocument(opts: { actor: Actor; projectId?: string }): 
 async function ownOpenSeat(opts: { actor: Actor; projectId?: string }) {
   const where = {
     userId: opts.actor.id,
-    kind: "ANNOTATOR",
+    kind: "ANNOTATOR" as const,
     seat: { not: null },
     document: { project: { ...memberProjectScope(opts.actor), ...(opts.projectId ? { id: opts.projectId } : {}) } },
   };

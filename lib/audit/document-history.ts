@@ -18,8 +18,6 @@ export const HistoryQuery = z.object({
   subject: z.enum(["ANNOTATION", "STANCE", "GRADE", "REVIEW", "LAYER"]).optional(),
 });
 
-const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
-
 export async function documentHistory(opts: { actor: Actor; documentId: string; query?: z.input<typeof HistoryQuery> }) {
   authorize(opts.actor, "history:view");
   const { limit, cursor, subject } = HistoryQuery.parse(opts.query ?? {});
@@ -67,8 +65,8 @@ export async function documentHistory(opts: { actor: Actor; documentId: string; 
       subject: e.subject,
       subjectId: mask(e.subjectId) as string,
       action: e.action,
-      before: mask(parse(e.before)),
-      after: mask(parse(e.after)),
+      before: mask(e.before),
+      after: mask(e.after),
     })),
     nextCursor,
   };

@@ -1,5 +1,6 @@
 /** Writes one audit event; call it inside the transaction of the change it records. */
 import type { Tx } from "@/lib/db";
+import { jsonInput } from "@/lib/db/json-value";
 
 export type AuditInput = {
   projectId: string;
@@ -21,8 +22,8 @@ export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
       subject: e.subject,
       subjectId: e.subjectId,
       action: e.action,
-      before: e.before === undefined ? null : JSON.stringify(e.before),
-      after: e.after === undefined ? null : JSON.stringify(e.after),
+      before: e.before == null ? undefined : jsonInput(e.before),
+      after: e.after == null ? undefined : jsonInput(e.after),
     },
   });
 }

@@ -4,12 +4,12 @@ import type { Role } from "@/lib/domain/enums";
 
 export type Actor = { id: string; email: string; name: string; role: Role };
 
-type UserRow = { id: string; email: string; name: string; role: string; active: unknown; sessionVersion?: unknown };
+type UserRow = { id: string; email: string; name: string; role: Role; active: unknown; sessionVersion?: unknown };
 
 /** The actor of an active user row, or null. */
 export function activeActor(user: UserRow | undefined): Actor | null {
   if (!user || !toBool(user.active)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 /**

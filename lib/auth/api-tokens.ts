@@ -1,4 +1,5 @@
 /** Personal API tokens: shown once, stored as sha256, revocable. */
+import type { Role } from "@/lib/domain/enums";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -48,7 +49,7 @@ type TokenRow = {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   active: unknown;
 };
 

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { db } from "@/lib/db";
 import { textHash } from "@/lib/documents/import-document";
 import { userSlot, GOLD_SLOT, type LayerStatus } from "@/lib/domain/enums";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import { ensureProject } from "@/lib/projects/ensure-project";
 import { createUser } from "@/lib/users/create-user";
 import { rng } from "./corpus";
@@ -141,7 +142,7 @@ export async function seedAgreementProject(opts: AgreementProjectOptions) {
 
   for (let from = 0; from < opts.documents; from += batch) {
     const docs = [];
-    const layers = [];
+    const layers: Prisma.LayerCreateManyInput[] = [];
     const annotations: { id: string; layerId: string; start: number; end: number; text: string; labelId: string; createdById: string }[] = [];
     for (let d = from; d < Math.min(opts.documents, from + batch); d++) {
       const { text, bounds } = makeText(words, random, (opts.words ?? 120) - 20 + Math.floor(random() * 40), d);

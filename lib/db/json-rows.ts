@@ -9,7 +9,7 @@
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { databaseProvider } from "@/lib/db/url";
 
-export type JsonColumn = [name: string, pgType: "text" | "int" | "bigint"];
+export type JsonColumn = [name: string, pgType: "text" | "int" | "bigint" | "jsonb"];
 
 const quoted = (name: string) => {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad column name ${name}`);

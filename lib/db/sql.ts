@@ -126,10 +126,14 @@ function sqliteSql(conn: Database.Database, gate: WriteGate): Sql {
 // ---- PostgreSQL -------------------------------------------------------------
 
 const TIMESTAMP = 1114;
+const JSONB = 3802;
 const types = {
-  // timestamps stay text (UTC wall time), turned into Dates by toDate: pg would read them in the local time zone
+  // timestamps stay text (UTC wall time), turned into Dates by toDate: pg would read them in the local time zone;
+  // jsonb stays text too, as SQLite hands it back (lib/db/json-value.ts fromJsonText)
   getTypeParser: ((oid: number, format?: string) =>
-    oid === TIMESTAMP ? (s: string) => s : (pgTypes.getTypeParser as (o: number, f?: string) => unknown)(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+    oid === TIMESTAMP || oid === JSONB
+      ? (s: string) => s
+      : (pgTypes.getTypeParser as (o: number, f?: string) => unknown)(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 let pgTypes: typeof pg.types;
 

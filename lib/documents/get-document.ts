@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { getSql, toBool, toDate, toInt } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors";
+import { fromJsonText, type JsonValue } from "@/lib/db/json-value";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain/enums";
 
@@ -16,7 +17,7 @@ export type DocumentRow = {
   byline: string | null;
   publishedAt: string | null;
   source: string | null;
-  metadata: string;
+  metadata: JsonValue;
   createdAt: Date;
   importing: boolean;
   shinglesIndexed: boolean;
@@ -39,7 +40,14 @@ const loadDocument = cache(async (actorId: string, role: Role, documentId: strin
           [documentId, false, actorId],
         );
   return row
-    ? { ...row, length: toInt(row.length), createdAt: toDate(row.createdAt), importing: toBool(row.importing), shinglesIndexed: toBool(row.shinglesIndexed) }
+    ? {
+        ...row,
+        metadata: fromJsonText(row.metadata),
+        length: toInt(row.length),
+        createdAt: toDate(row.createdAt),
+        importing: toBool(row.importing),
+        shinglesIndexed: toBool(row.shinglesIndexed),
+      }
     : null;
 });
 
@@ -78,7 +86,7 @@ export function documentView(doc: DocumentRow) {
     byline: doc.byline,
     publishedAt: doc.publishedAt,
     source: doc.source,
-    metadata: JSON.parse(doc.metadata) as Record<string, unknown>,
+    metadata: doc.metadata,
     createdAt: doc.createdAt.toISOString(),
   };
 }

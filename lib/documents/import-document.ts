@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { indexDocument } from "@/lib/syndication/shingle-index";
 import { removeStaleImport } from "@/lib/import/write-document";
 import { authorize, projectScope } from "@/lib/authz";
+import { jsonInput } from "@/lib/db/json-value";
 
 export const MAX_DOCUMENT_CODE_POINTS = 2_000_000;
 
@@ -68,7 +69,7 @@ export async function importDocument(opts: { actor: Actor; input: NewDocument; i
         outlet: input.outlet ?? null,
         byline: input.byline ?? null,
         publishedAt: input.publishedAt ?? null,
-        metadata: JSON.stringify(input.metadata ?? {}),
+        metadata: jsonInput(input.metadata ?? {}),
       },
     });
     await recordAudit(tx, {

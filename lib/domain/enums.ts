@@ -1,4 +1,4 @@
-/** Allowed values of the string columns that stand in for enums (see prisma/schema.template.prisma). */
+/** The closed sets of the data model, the same values as the Prisma enums of prisma/schema.template.prisma (for zod and for client code, which does not import the generated client). */
 import { z } from "zod";
 
 export const ROLES = ["ADMIN", "REVIEWER", "ANNOTATOR"] as const;

@@ -128,8 +128,8 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     const read = await call(mentionRoute.GET, { path: `/api/v1/annotations/${annId}/entity`, token: ann.token, params: { id: annId } });
     expect(read.json.entity).toMatchObject({ name: "Sergey Lavrov" });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: annId, action: "UPDATE" } });
-    expect(JSON.parse(audit.before!)).toMatchObject({ entityId: null });
-    expect(JSON.parse(audit.after!)).toMatchObject({ entityId: lavrov.id });
+    expect(audit.before).toMatchObject({ entityId: null });
+    expect(audit.after).toMatchObject({ entityId: lavrov.id });
 
     const detail = await call(entityRoute.GET, { path: `/api/v1/entities/${lavrov.id}`, token: ann.token, params: { id: lavrov.id } });
     expect(detail.json.spellings).toEqual([{ text: "Lavrov", count: 1, documents: [{ id: doc.id, title: doc.title, count: 1 }] }]);

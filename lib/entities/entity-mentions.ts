@@ -12,8 +12,8 @@ import { getEntity } from "./get-entity";
 import { entityInclude, entityView } from "./entity-view";
 
 export function visibleMentionWhere(actor: Actor, project: { showOtherLayers: boolean }) {
-  if (can(actor, "review:decide")) return { layer: { kind: { in: ["ANNOTATOR", "GOLD"] } } };
-  return project.showOtherLayers ? { layer: { kind: "ANNOTATOR" } } : { layer: { kind: "ANNOTATOR", userId: actor.id } };
+  if (can(actor, "review:decide")) return { layer: { kind: { in: ["ANNOTATOR" as const, "GOLD" as const] } } };
+  return project.showOtherLayers ? { layer: { kind: "ANNOTATOR" as const } } : { layer: { kind: "ANNOTATOR" as const, userId: actor.id } };
 }
 
 const MAX_MENTIONS = 2000;

@@ -5,7 +5,7 @@ export const gradeInclude = {
   layer: { select: { id: true, documentId: true, kind: true, userId: true, status: true } },
 } as const;
 
-type GradeRow = {
+export type GradeRow = {
   id: string;
   layerId: string;
   annotationId: string | null;

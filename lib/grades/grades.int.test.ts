@@ -85,8 +85,8 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
 
     const audit = await db.auditEvent.findMany({ where: { subject: "GRADE", subjectId: g.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["CREATE", "UPDATE"]);
-    expect(JSON.parse(audit[1].before!).credibility).toBe(2);
-    expect(JSON.parse(audit[1].after!).credibility).toBe(3);
+    expect(audit[1].before).toMatchObject({ credibility: 2 });
+    expect(audit[1].after).toMatchObject({ credibility: 3 });
 
     const del = await call(grade.DELETE, { method: "DELETE", path: `/api/v1/grades/${g.id}?version=2`, token: ann.token, params: { id: g.id } });
     expect(del.status).toBe(204);

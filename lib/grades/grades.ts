@@ -6,10 +6,11 @@
  */
 import type { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { authorize, writableGradeScope } from "@/lib/authz";
 import { getDocument } from "@/lib/documents/get-document";
-import { layerForWrite, targetOfLayer, type LayerTarget } from "@/lib/layers/layer-for-write";
+import { layerForWrite, type LayerTarget } from "@/lib/layers/layer-for-write";
+import { deleteLayerItem, itemForWrite, updateLayerItem, type LayerItemKind } from "@/lib/layers/versioned-write";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { serializable } from "@/lib/db/serializable";
 import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
@@ -18,7 +19,7 @@ import { syndicationOfDocument } from "@/lib/syndication/project-syndication";
 import { mentionedOutside } from "@/lib/syndication/documents-mentioning";
 import type { Actor } from "@/lib/auth/actor";
 import { CreateGradeInput, UpdateGradeInput } from "./grade-input";
-import { gradeInclude, gradeSnapshot, gradeView } from "./grade-view";
+import { gradeInclude, gradeSnapshot, gradeView, type GradeRow, type GradeView } from "./grade-view";
 import { corroborationWarning } from "./corroboration";
 
 export const CITED_SOURCE_KIND = "CITED_SOURCE";
@@ -107,72 +108,51 @@ export async function createGrade(opts: { actor: Actor; documentId: string; inpu
   return { grade: gradeView(row), warning: await warningFor(row, doc.projectId) };
 }
 
-async function writableGrade(actor: Actor, id: string) {
-  const row = await db.sourceGrade.findFirst({
-    where: { id, ...writableGradeScope(actor) },
-    include: { ...gradeInclude, layer: { select: { ...gradeInclude.layer.select, document: { select: { projectId: true } } } } },
-  });
-  if (!row) throw notFound("Grade");
-  return row;
-}
+type WritableGrade = GradeRow & { layer: GradeRow["layer"] & { document: { projectId: string } } };
 
-const staleGrade = (current: unknown) =>
-  new AppError("CONFLICT", "This grade was changed elsewhere since you loaded it; reload to see the current version", { current });
+/** Grades as a layer item of lib/layers/versioned-write.ts. */
+const grades: LayerItemKind<Tx, WritableGrade, GradeRow, GradeView> = {
+  noun: "grade",
+  subject: "GRADE",
+  findWritable: (actor, id) =>
+    db.sourceGrade.findFirst({
+      where: { id, ...writableGradeScope(actor) },
+      include: { ...gradeInclude, layer: { select: { ...gradeInclude.layer.select, document: { select: { projectId: true } } } } },
+    }),
+  reload: (tx, id) => tx.sourceGrade.findUnique({ where: { id }, include: gradeInclude }),
+  view: gradeView,
+  snapshot: gradeSnapshot,
+  transaction: (fn) => db.$transaction(fn),
+  layerForWrite,
+  deleteAtVersion: async (tx, id, version) => (await tx.sourceGrade.deleteMany({ where: { id, version } })).count,
+  audit: recordAudit,
+  publish: (layer, projectId, actorId) => publishLayerChanges([layer], projectId, actorId),
+};
 
 export async function updateGrade(opts: { actor: Actor; gradeId: string; input: z.input<typeof UpdateGradeInput> }) {
   const input = UpdateGradeInput.parse(opts.input);
-  const before = await writableGrade(opts.actor, opts.gradeId);
-  if (input.version !== undefined && input.version !== before.version) throw staleGrade(gradeView(before));
-  const projectId = before.layer.document.projectId;
-  const { row, layer } = await db.$transaction(async (tx) => {
-    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
-    const { count } = await tx.sourceGrade.updateMany({
-      where: { id: before.id, version: before.version },
-      data: {
-        ...(input.reliability !== undefined ? { reliability: input.reliability } : {}),
-        ...(input.credibility !== undefined ? { credibility: input.credibility } : {}),
-        ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
-        // an annotator's change is new work for review
-        ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}),
-        version: { increment: 1 },
-      },
-    });
-    const row = await tx.sourceGrade.findUniqueOrThrow({ where: { id: before.id }, include: gradeInclude });
-    if (count === 0) throw staleGrade(gradeView(row));
-    await recordAudit(tx, {
-      projectId,
-      documentId: before.layer.documentId,
-      actorId: opts.actor.id,
-      subject: "GRADE",
-      subjectId: row.id,
-      action: "UPDATE",
-      before: gradeSnapshot(before),
-      after: gradeSnapshot(row),
-    });
-    return { row, layer };
+  const before = await itemForWrite(grades, { actor: opts.actor, id: opts.gradeId, version: input.version });
+  const { row, view } = await updateLayerItem(grades, {
+    actor: opts.actor,
+    before,
+    change: async (tx) => {
+      const { count } = await tx.sourceGrade.updateMany({
+        where: { id: before.id, version: before.version },
+        data: {
+          ...(input.reliability !== undefined ? { reliability: input.reliability } : {}),
+          ...(input.credibility !== undefined ? { credibility: input.credibility } : {}),
+          ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
+          // an annotator's change is new work for review
+          ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}),
+          version: { increment: 1 },
+        },
+      });
+      return count;
+    },
   });
-  await publishLayerChanges([layer], projectId, opts.actor.id);
-  return { grade: gradeView(row), warning: await warningFor(row, projectId) };
+  return { grade: view, warning: await warningFor(row, before.layer.document.projectId) };
 }
 
 export async function deleteGrade(opts: { actor: Actor; gradeId: string; version?: number }) {
-  const before = await writableGrade(opts.actor, opts.gradeId);
-  if (opts.version !== undefined && opts.version !== before.version) throw staleGrade(gradeView(before));
-  const projectId = before.layer.document.projectId;
-  const layer = await db.$transaction(async (tx) => {
-    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
-    const { count } = await tx.sourceGrade.deleteMany({ where: { id: before.id, version: before.version } });
-    if (count === 0) throw new AppError("CONFLICT", "This grade was changed or deleted elsewhere; reload to see the current state");
-    await recordAudit(tx, {
-      projectId,
-      documentId: before.layer.documentId,
-      actorId: opts.actor.id,
-      subject: "GRADE",
-      subjectId: before.id,
-      action: "DELETE",
-      before: gradeSnapshot(before),
-    });
-    return layer;
-  });
-  await publishLayerChanges([layer], projectId, opts.actor.id);
+  await deleteLayerItem(grades, { actor: opts.actor, id: opts.gradeId, version: opts.version });
 }

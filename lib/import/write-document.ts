@@ -22,6 +22,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { newId } from "@/lib/db/new-id";
 import { jsonRows, timestampParam } from "@/lib/db/json-rows";
+import { jsonInput } from "@/lib/db/json-value";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { codePointLength } from "@/lib/text/offsets";
 import { yieldToEventLoop } from "@/lib/util/time-slice";
@@ -73,7 +74,7 @@ async function insertSpans(tx: Tx, w: WriteDocument, documentId: string, layerId
     FROM (${jsonRows(audits, [
       ["id", "text"],
       ["subjectId", "text"],
-      ["after", "text"],
+      ["after", "jsonb"],
     ])}) r`;
 }
 
@@ -91,7 +92,7 @@ async function createDocument(tx: Tx, w: WriteDocument, importing: boolean) {
       byline: w.doc.meta.byline,
       publishedAt: w.doc.meta.published_at,
       source: w.doc.meta.source,
-      metadata: JSON.stringify(w.metadata),
+      metadata: jsonInput(w.metadata),
       importing,
     },
     select: { id: true, title: true, length: true },

@@ -3,22 +3,22 @@ import { cuid } from "@/lib/db/cuid";
 import type { Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
-import { GOLD_SLOT, LOCKED_LAYER_STATUSES, userSlot, type LayerStatus } from "@/lib/domain/enums";
+import { GOLD_SLOT, LOCKED_LAYER_STATUSES, userSlot, type LayerKind, type LayerStatus } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 
 /** Which layer a write goes to: the actor's own annotator layer, or the document's gold layer (reviewers). */
 export type LayerTarget = "own" | "gold";
 
 /** What a write needs of its layer (the row of the Layer model, for the live event and the checks). */
-export type WriteLayer = { id: string; documentId: string; kind: string; userId: string | null; status: string };
+export type WriteLayer = { id: string; documentId: string; kind: LayerKind; userId: string | null; status: LayerStatus };
 
 function slotFor(actor: Actor, target: LayerTarget) {
   if (target === "gold") authorize(actor, "review:decide");
   return target === "gold" ? GOLD_SLOT : userSlot(actor.id);
 }
 
-function assertWritable(layer: { status: string }, target: LayerTarget) {
-  if (LOCKED_LAYER_STATUSES.includes(layer.status as LayerStatus)) {
+function assertWritable(layer: { status: LayerStatus }, target: LayerTarget) {
+  if (LOCKED_LAYER_STATUSES.includes(layer.status)) {
     throw new AppError(
       "CONFLICT",
       target === "gold"
@@ -70,7 +70,7 @@ export async function layerForWriteSql(tx: Sql, opts: { actor: Actor; documentId
   assertWritable(layer, target);
   if (layer.status === "NOT_STARTED") {
     await tx.run(`UPDATE "Layer" SET "status" = 'IN_PROGRESS', "updatedAt" = ? WHERE "id" = ?`, [new Date(), layer.id]);
-    return { ...layer, status: "IN_PROGRESS" };
+    return { ...layer, status: "IN_PROGRESS" as const };
   }
   return layer;
 }

@@ -17,9 +17,9 @@ const WHY: Record<LayerAction, string> = {
 };
 
 /** The status after `action`, or 409 saying why the layer cannot take it now. */
-export function nextStatus(current: string, action: LayerAction): LayerStatus {
+export function nextStatus(current: LayerStatus, action: LayerAction): LayerStatus {
   const t = TRANSITIONS[action];
-  if (!t.from.includes(current as LayerStatus)) {
+  if (!t.from.includes(current)) {
     throw new AppError("CONFLICT", `This layer is ${current.toLowerCase().replace("_", " ")}: ${WHY[action]}`);
   }
   return t.to;

@@ -143,7 +143,7 @@ async function prismaPath(): Promise<Variant["cycle"]> {
     });
   const audit = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], f: Fixture, subjectId: string, action: string) =>
     tx.auditEvent.create({
-      data: { projectId: f.projectId, documentId: f.documentId, actorId: f.userId, subject: "ANNOTATION", subjectId, action, before: null, after: "{}" },
+      data: { projectId: f.projectId, documentId: f.documentId, actorId: f.userId, subject: "ANNOTATION", subjectId, action, after: {} },
     });
   return async (f, k) => {
     await auth(f.token);

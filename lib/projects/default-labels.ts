@@ -14,7 +14,7 @@ export const ENTITY_LABELS = [
   { name: "EVENT", color: "#cc3311", description: "Named events: wars, assemblies, operations (U.N. General Assembly)." },
   { name: "DATE", color: "#332288", description: "Absolute or relative dates and periods (Sunday, September 27)." },
   { name: "QUANTITY", color: "#cc79a7", description: "Measurements and counts (thousands of terrorists, 240,000 people)." },
-].map((l, i) => ({ ...l, kind: "ENTITY" as string, hotkey: String(i + 1) as string | null, sortOrder: i }));
+].map((l, i) => ({ ...l, kind: "ENTITY" as const, hotkey: String(i + 1) as string | null, sortOrder: i }));
 
 /**
  * Quote attribution in the newsroom shape (content span → cue span → speaker,
@@ -23,12 +23,17 @@ export const ENTITY_LABELS = [
 export const QUOTE_LABELS = [
   {
     name: "QUOTE",
-    kind: "QUOTE",
+    kind: "QUOTE" as const,
     color: "#ee6677",
     description: "The content of a quoted or reported statement; link its cue and speaker in the Quote panel.",
   },
-  { name: "CUE", kind: "CUE", color: "#000000", description: "The words that introduce a quote (said, told, quoted … as saying)." },
-  { name: "CITED_SOURCE", kind: "CITED_SOURCE", color: "#009e73", description: "A source the text cites (Interfax, a military diplomatic source in Moscow)." },
+  { name: "CUE", kind: "CUE" as const, color: "#000000", description: "The words that introduce a quote (said, told, quoted … as saying)." },
+  {
+    name: "CITED_SOURCE",
+    kind: "CITED_SOURCE" as const,
+    color: "#009e73",
+    description: "A source the text cites (Interfax, a military diplomatic source in Moscow).",
+  },
 ].map((l, i) => ({ ...l, hotkey: null as string | null, sortOrder: ENTITY_LABELS.length + i }));
 
 /** What a new project starts with. */

@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { serializable } from "@/lib/db/serializable";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Actor } from "@/lib/auth/actor";
+import type { LabelKind } from "@/lib/domain/enums";
 import { getProject, getManagedProject } from "./get-project";
 import { lookalikeOf } from "./label-name";
 import { LABEL_PALETTE, LabelPatch, MoveDirection, NewLabel } from "./label-input";
@@ -19,7 +20,7 @@ type LabelRow = {
   id: string;
   projectId: string;
   name: string;
-  kind: string;
+  kind: LabelKind;
   color: string;
   hotkey: string | null;
   description: string;

@@ -75,8 +75,8 @@ describe(`projects on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     });
     expect(after).toMatchObject({ name: "Renamed", guidelines, showOtherLayers: true, blindReview: true });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { projectId: p.id, subject: "PROJECT", action: "UPDATE" } });
-    expect(JSON.parse(audit.before!)).toMatchObject({ name: p.name, guidelines: "", blindReview: false });
-    expect(JSON.parse(audit.after!)).toMatchObject({ name: "Renamed", guidelines, blindReview: true });
+    expect(audit.before).toMatchObject({ name: p.name, guidelines: "", blindReview: false });
+    expect(audit.after).toMatchObject({ name: "Renamed", guidelines, blindReview: true });
     await expect(
       updateProject({ actor: admin.actor, projectId: p.id, input: { name: "Stale", expectedUpdatedAt: p.updatedAt.toISOString() } }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
@@ -136,8 +136,8 @@ describe(`label schema on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(legend.find((l) => l.name === "DATE")).toMatchObject({ color: "#ff00aa", hotkey: "9" });
     expect(legend.find((l) => l.name === "QUANTITY")?.hotkey).toBeNull();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subject: "LABEL", subjectId: date.id, action: "UPDATE" } });
-    expect(JSON.parse(audit.before!)).toMatchObject({ color: date.color, hotkey: "8" });
-    expect(JSON.parse(audit.after!)).toMatchObject({ color: "#ff00aa", hotkey: "9" });
+    expect(audit.before).toMatchObject({ color: date.color, hotkey: "8" });
+    expect(audit.after).toMatchObject({ color: "#ff00aa", hotkey: "9" });
   });
 
   it("archives instead of deleting: old spans keep the label, new spans cannot use it, its hotkey is free", async () => {

@@ -4,6 +4,7 @@
  * sent only means other tabs learn of it later (on reload or on their next
  * save, which the version check guards).
  */
+import type { LayerKind } from "@/lib/domain/enums";
 import { DocumentEvent } from "./events";
 import { getBus } from "./hub";
 
@@ -18,12 +19,12 @@ export async function publishDocumentEvent(event: DocumentEvent): Promise<void> 
 }
 
 /** The layer part of an event, from the layer row a write went to. */
-export function layerRef(layer: { id: string; documentId: string; kind: string; userId: string | null }, projectId: string, actorId: string) {
+export function layerRef(layer: { id: string; documentId: string; kind: LayerKind; userId: string | null }, projectId: string, actorId: string) {
   return {
     documentId: layer.documentId,
     projectId,
     layerId: layer.id,
-    layerKind: layer.kind as DocumentEvent["layerKind"],
+    layerKind: layer.kind,
     layerUserId: layer.userId,
     actorId,
   };

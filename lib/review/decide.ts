@@ -1,4 +1,5 @@
 /** The reviewer's verdict: approve the document, or send one layer back with a comment. */
+import type { LayerStatus } from "@/lib/domain/enums";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -18,7 +19,7 @@ export const ApproveInput = z.object({ comment: z.string().trim().max(4000).defa
 
 async function decideLayer(
   tx: Tx,
-  opts: { actor: Actor; projectId: string; documentId: string; layer: { id: string; status: string }; decision: "APPROVE" | "REJECT"; comment: string },
+  opts: { actor: Actor; projectId: string; documentId: string; layer: { id: string; status: LayerStatus }; decision: "APPROVE" | "REJECT"; comment: string },
 ) {
   const status = nextStatus(opts.layer.status, opts.decision);
   await tx.layer.update({ where: { id: opts.layer.id }, data: { status, version: { increment: 1 } } });
@@ -93,7 +94,7 @@ export async function approveDocument(opts: { actor: Actor; documentId: string; 
       before: { status: gold.status },
       after: { status: "APPROVED" },
     });
-    const changed = [...submitted.map((l) => ({ ...l, status: "APPROVED" })), { ...gold, status: "APPROVED" }];
+    const changed = [...submitted.map((l) => ({ ...l, status: "APPROVED" as const })), { ...gold, status: "APPROVED" as const }];
     return { documentId: doc.id, approvedLayers: submitted.length, goldLayerId: gold.id, changed };
   });
   await publishLayerChanges(result.changed, doc.projectId, opts.actor.id);

@@ -2,14 +2,14 @@
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/authz";
 import { getDocumentWithText } from "@/lib/documents/get-document";
-import { GOLD_SLOT } from "@/lib/domain/enums";
+import { GOLD_SLOT, type LayerStatus } from "@/lib/domain/enums";
 import { annotationInclude, annotationView } from "@/lib/annotations/annotation-view";
 import type { Actor } from "@/lib/auth/actor";
 import { groupCandidates } from "./candidates";
 import { seenAs } from "./blind";
 
 /** Layers a reviewer compares: handed in, or already approved. */
-export const COMPARED_STATUSES = ["SUBMITTED", "APPROVED"];
+export const COMPARED_STATUSES: LayerStatus[] = ["SUBMITTED", "APPROVED"];
 
 /** A layer's latest review decision as the review page and API show it. */
 export function lastDecisionView(review: { decision: string; comment: string; createdAt: Date; reviewer: { name: string } } | undefined) {

@@ -17,8 +17,8 @@ export async function reviewQueue(opts: { actor: Actor; query?: z.input<typeof R
   const { state, limit, cursor } = ReviewQueueQuery.parse(opts.query ?? {});
   const where =
     state === "waiting"
-      ? { ...documentScope(opts.actor), layers: { some: { kind: "ANNOTATOR", status: "SUBMITTED" } } }
-      : { ...documentScope(opts.actor), layers: { some: { slot: GOLD_SLOT, status: "APPROVED" } } };
+      ? { ...documentScope(opts.actor), layers: { some: { kind: "ANNOTATOR" as const, status: "SUBMITTED" as const } } }
+      : { ...documentScope(opts.actor), layers: { some: { slot: GOLD_SLOT, status: "APPROVED" as const } } };
   const rows = await db.document.findMany({
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

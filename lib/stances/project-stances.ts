@@ -16,7 +16,7 @@ export async function projectStances(opts: { actor: Actor; projectId: string }) 
   const project = await getProject(opts);
   const layerWhere = can(opts.actor, "review:decide")
     ? { document: { projectId: project.id } }
-    : { document: { projectId: project.id }, userId: opts.actor.id, kind: "ANNOTATOR" };
+    : { document: { projectId: project.id }, userId: opts.actor.id, kind: "ANNOTATOR" as const };
   const [targets, rows] = await Promise.all([
     db.stanceTarget.findMany({
       where: { projectId: project.id },

@@ -159,8 +159,8 @@ describe(`stances on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect((await call(stanceRoute.DELETE, { method: "DELETE", path: `/api/v1/stances/${id}?version=2`, token: ann.token, params: { id } })).status).toBe(204);
     const audit = await db.auditEvent.findMany({ where: { subject: "STANCE", subjectId: id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["CREATE", "UPDATE", "DELETE"]);
-    expect(JSON.parse(audit[1].before!)).toMatchObject({ polarity: "AGAINST", confidence: 0.8 });
-    expect(JSON.parse(audit[1].after!)).toMatchObject({ polarity: "UNCLEAR", confidence: 0.4, evidence: [evidence.id] });
+    expect(audit[1].before).toMatchObject({ polarity: "AGAINST", confidence: 0.8 });
+    expect(audit[1].after).toMatchObject({ polarity: "UNCLEAR", confidence: 0.4, evidence: [evidence.id] });
   });
 
   it("validates holder, target and evidence (422), document-level stances, and hides others' stances (404)", async () => {
@@ -312,6 +312,6 @@ describe(`quote links on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(cleared.json).toMatchObject({ cueId: null, speakerId: null, version: 3 });
     const audit = await db.auditEvent.findMany({ where: { subject: "ANNOTATION", subjectId: quote.id, action: "QUOTE" }, orderBy: { createdAt: "asc" } });
     expect(audit).toHaveLength(2);
-    expect(JSON.parse(audit[0].after!)).toMatchObject({ quoteCueId: cue.id, quoteSpeakerId: speaker.id });
+    expect(audit[0].after).toMatchObject({ quoteCueId: cue.id, quoteSpeakerId: speaker.id });
   });
 });

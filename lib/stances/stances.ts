@@ -5,15 +5,16 @@
  */
 import type { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { authorize, writableStanceScope } from "@/lib/authz";
 import { getDocument } from "@/lib/documents/get-document";
-import { layerForWrite, targetOfLayer, type LayerTarget } from "@/lib/layers/layer-for-write";
+import { layerForWrite, type LayerTarget } from "@/lib/layers/layer-for-write";
+import { deleteLayerItem, itemForWrite, updateLayerItem, type LayerItemKind } from "@/lib/layers/versioned-write";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { CreateStanceInput, UpdateStanceInput, stanceInclude, stanceSnapshot, stanceView, type StanceView } from "./stance-input";
+import { CreateStanceInput, UpdateStanceInput, stanceInclude, stanceSnapshot, stanceView, type StanceRow, type StanceView } from "./stance-input";
 
 /** The stances of the actor's own layer (or the gold layer, reviewers) on a document. */
 export async function listStances(opts: { actor: Actor; documentId: string; target?: LayerTarget }): Promise<StanceView[]> {
@@ -87,86 +88,67 @@ export async function createStance(opts: {
   return stanceView(row);
 }
 
-async function writableStance(actor: Actor, id: string) {
-  authorize(actor, "layer:annotate");
-  const row = await db.stance.findFirst({
-    where: { id, ...writableStanceScope(actor) },
-    include: { ...stanceInclude, layer: { select: { documentId: true, kind: true, document: { select: { projectId: true } } } } },
-  });
-  if (!row) throw notFound("Stance");
-  return row;
-}
+type WritableStance = StanceRow & { layer: StanceRow["layer"] & { document: { projectId: string } } };
 
-const staleStance = (current: StanceView) =>
-  new AppError("CONFLICT", "This stance was changed elsewhere since you loaded it; reload to see the current version", { current });
+/** Stances as a layer item of lib/layers/versioned-write.ts. */
+const stances: LayerItemKind<Tx, WritableStance, StanceRow, StanceView> = {
+  noun: "stance",
+  subject: "STANCE",
+  findWritable: (actor, id) => {
+    authorize(actor, "layer:annotate");
+    return db.stance.findFirst({
+      where: { id, ...writableStanceScope(actor) },
+      include: { ...stanceInclude, layer: { select: { documentId: true, kind: true, document: { select: { projectId: true } } } } },
+    });
+  },
+  reload: (tx, id) => tx.stance.findUnique({ where: { id }, include: stanceInclude }),
+  view: stanceView,
+  snapshot: stanceSnapshot,
+  transaction: (fn) => db.$transaction(fn),
+  layerForWrite,
+  deleteAtVersion: async (tx, id, version) => (await tx.stance.deleteMany({ where: { id, version } })).count,
+  audit: recordAudit,
+  publish: (layer, projectId, actorId) => publishLayerChanges([layer], projectId, actorId),
+};
 
 export async function updateStance(opts: { actor: Actor; stanceId: string; input: z.input<typeof UpdateStanceInput> }): Promise<StanceView> {
   const input = UpdateStanceInput.parse(opts.input);
-  const before = await writableStance(opts.actor, opts.stanceId);
-  if (input.version !== before.version) throw staleStance(stanceView(before));
+  const before = await itemForWrite(stances, { actor: opts.actor, id: opts.stanceId, version: input.version });
   const { projectId } = before.layer.document;
   const documentLevel = input.documentLevel ?? before.documentLevel;
   const evidenceCount = input.evidence?.length ?? before.evidence.length;
   if (!documentLevel && evidenceCount === 0) throw new AppError("UNPROCESSABLE", "Give at least one evidence span, or mark the stance document-level");
 
-  const { row, layer } = await db.$transaction(async (tx) => {
-    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
-    await checkRefs(tx, { projectId, layerId: before.layerId, holderId: input.holderId, targetId: input.targetId, evidence: input.evidence });
-    const { count } = await tx.stance.updateMany({
-      where: { id: before.id, version: before.version },
-      data: {
-        ...(input.holderId ? { holderId: input.holderId } : {}),
-        ...(input.targetId ? { targetId: input.targetId } : {}),
-        ...(input.polarity ? { polarity: input.polarity } : {}),
-        ...(input.confidence !== undefined ? { confidence: input.confidence } : {}),
-        ...(input.note !== undefined ? { note: input.note } : {}),
-        documentLevel,
-        ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}),
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw staleStance(stanceView(await tx.stance.findUniqueOrThrow({ where: { id: before.id }, include: stanceInclude })));
-    if (input.evidence) {
-      await tx.stanceEvidence.deleteMany({ where: { stanceId: before.id, annotationId: { notIn: input.evidence } } });
-      const kept = new Set(before.evidence.map((e) => e.annotation.id));
-      const added = input.evidence.filter((id) => !kept.has(id));
-      for (const annotationId of added) await tx.stanceEvidence.create({ data: { stanceId: before.id, annotationId } });
-    }
-    const row = await tx.stance.findUniqueOrThrow({ where: { id: before.id }, include: stanceInclude });
-    await recordAudit(tx, {
-      projectId,
-      documentId: before.layer.documentId,
-      actorId: opts.actor.id,
-      subject: "STANCE",
-      subjectId: row.id,
-      action: "UPDATE",
-      before: stanceSnapshot(before),
-      after: stanceSnapshot(row),
-    });
-    return { row, layer };
+  const { view } = await updateLayerItem(stances, {
+    actor: opts.actor,
+    before,
+    change: async (tx) => {
+      await checkRefs(tx, { projectId, layerId: before.layerId, holderId: input.holderId, targetId: input.targetId, evidence: input.evidence });
+      const { count } = await tx.stance.updateMany({
+        where: { id: before.id, version: before.version },
+        data: {
+          ...(input.holderId ? { holderId: input.holderId } : {}),
+          ...(input.targetId ? { targetId: input.targetId } : {}),
+          ...(input.polarity ? { polarity: input.polarity } : {}),
+          ...(input.confidence !== undefined ? { confidence: input.confidence } : {}),
+          ...(input.note !== undefined ? { note: input.note } : {}),
+          documentLevel,
+          ...(before.layer.kind === "ANNOTATOR" ? { reviewState: "PENDING" } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (count > 0 && input.evidence) {
+        await tx.stanceEvidence.deleteMany({ where: { stanceId: before.id, annotationId: { notIn: input.evidence } } });
+        const kept = new Set(before.evidence.map((e) => e.annotation.id));
+        const added = input.evidence.filter((id) => !kept.has(id));
+        for (const annotationId of added) await tx.stanceEvidence.create({ data: { stanceId: before.id, annotationId } });
+      }
+      return count;
+    },
   });
-  await publishLayerChanges([layer], projectId, opts.actor.id);
-  return stanceView(row);
+  return view;
 }
 
 export async function deleteStance(opts: { actor: Actor; stanceId: string; version?: number }): Promise<void> {
-  const before = await writableStance(opts.actor, opts.stanceId);
-  if (opts.version !== undefined && opts.version !== before.version) throw staleStance(stanceView(before));
-  const { projectId } = before.layer.document;
-  const layer = await db.$transaction(async (tx) => {
-    const layer = await layerForWrite(tx, { actor: opts.actor, documentId: before.layer.documentId, target: targetOfLayer(before.layer.kind) });
-    const { count } = await tx.stance.deleteMany({ where: { id: before.id, version: before.version } });
-    if (count === 0) throw new AppError("CONFLICT", "This stance was changed or deleted elsewhere; reload to see the current state");
-    await recordAudit(tx, {
-      projectId,
-      documentId: before.layer.documentId,
-      actorId: opts.actor.id,
-      subject: "STANCE",
-      subjectId: before.id,
-      action: "DELETE",
-      before: stanceSnapshot(before),
-    });
-    return layer;
-  });
-  await publishLayerChanges([layer], projectId, opts.actor.id);
+  await deleteLayerItem(stances, { actor: opts.actor, id: opts.stanceId, version: opts.version });
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { authorize } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
+import { jsonInput } from "@/lib/db/json-value";
 
 export type UserAuditAction = "CREATE" | "ROLE" | "DEACTIVATE" | "REACTIVATE" | "PASSWORD_RESET" | "MEMBER_ADD" | "MEMBER_REMOVE";
 
@@ -18,8 +19,8 @@ export async function recordUserAudit(
       actorId: e.actorId,
       userId: e.userId,
       action: e.action,
-      before: e.before === undefined ? null : JSON.stringify(e.before),
-      after: e.after === undefined ? null : JSON.stringify(e.after),
+      before: e.before == null ? undefined : jsonInput(e.before),
+      after: e.after == null ? undefined : jsonInput(e.after),
     },
   });
 }
@@ -28,8 +29,6 @@ export const UserAuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   userId: z.string().min(1).optional(),
 });
-
-const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
 /** The latest admin changes to users, newest first (admins only). */
 export async function listUserAudit(opts: { actor: Actor; query?: z.input<typeof UserAuditQuery> }) {
@@ -49,5 +48,5 @@ export async function listUserAudit(opts: { actor: Actor; query?: z.input<typeof
       user: { select: { id: true, name: true, email: true } },
     },
   });
-  return rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
+  return rows;
 }
