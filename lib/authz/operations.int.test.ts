@@ -96,8 +96,8 @@ async function outcomeOf(row: OperationRow, actor: Actor, item: unknown): Promis
 }
 
 /**
- * One cell: the call's outcome, and for a refusal, that the database is as it was (the snapshots are most of
- * the time, so only then). Answers whether the call went through, which may have used up its item.
+ * One cell: the call's outcome, and for a refusal, that the database is as it was (snapshots take most of the
+ * time, so they are taken only then). Answers whether the call went through, which may have used up its item.
  */
 async function callAndCompare(row: OperationRow, actor: Actor, item: unknown, expected: Outcome, cell: string) {
   const before = expected === "allowed" ? null : await snapshotDatabase(fx.since);

@@ -857,7 +857,7 @@ export const OPERATIONS: OperationRow[] = [
 /**
  * Rows whose role check still sits in the route handler, not in the
  * operation (another change moves it): the call as a role without the
- * permission is not walked for them until it does.
+ * permission is skipped for them until it does; then remove the entry.
  */
 export const AWAITING_ROUTE_CHECK_MOVE: { operation: string; reason: string }[] = [
   { operation: "updateAnnotation", reason: 'app/api/v1/annotations/[id]/route.ts PATCH still makes the "layer:annotate" check' },
