@@ -2,6 +2,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { readLayerSpans, inTextOrder } from "@/lib/db/batched-read";
 import { labelNames } from "@/lib/annotations/page-span";
+import { documentScope } from "@/lib/authz";
+import { notFound } from "@/lib/errors";
 
 /** A span of another annotator's layer as a page hands it to the browser (its text is sliced there). */
 export type OverlayPageSpan = { id: string; start: number; end: number; label: string; layerName: string };
@@ -11,13 +13,17 @@ export type OverlayPageSpan = { id: string; start: number; end: number; label: s
  * unless the project lets annotators see each other's work before review.
  */
 export async function otherAnnotatorSpans(opts: { actor: Actor; document: { id: string; projectId: string } }): Promise<OverlayPageSpan[]> {
-  const project = await db.project.findUniqueOrThrow({ where: { id: opts.document.projectId }, select: { showOtherLayers: true } });
-  if (!project.showOtherLayers) return [];
+  const doc = await db.document.findFirst({
+    where: { id: opts.document.id, ...documentScope(opts.actor) },
+    select: { id: true, projectId: true, project: { select: { showOtherLayers: true } } },
+  });
+  if (!doc) throw notFound("Document");
+  if (!doc.project.showOtherLayers) return [];
   const layers = await db.layer.findMany({
-    where: { documentId: opts.document.id, kind: "ANNOTATOR", NOT: { userId: opts.actor.id } },
+    where: { documentId: doc.id, kind: "ANNOTATOR", NOT: { userId: opts.actor.id } },
     select: { id: true, user: { select: { name: true } } },
   });
-  const label = await labelNames(opts.document.projectId);
+  const label = await labelNames(doc.projectId);
   const spans: OverlayPageSpan[] = [];
   for (const l of layers) {
     const layerName = l.user?.name ?? "Another annotator";

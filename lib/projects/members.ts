@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/authz";
 import { recordUserAudit } from "@/lib/users/user-audit";
 import { getManagedProject, getProject } from "./get-project";
 
@@ -18,6 +19,7 @@ export const ListMembersQuery = z.object({
 
 /** Members of a project the actor belongs to, by name; paginated by offset (Prisma cursors do not follow an order by a relation's field). */
 export async function listMembers(opts: { actor: Actor; projectId: string; query?: z.input<typeof ListMembersQuery> }) {
+  authorize(opts.actor, "project:view");
   const project = await getProject(opts);
   const { limit, offset } = ListMembersQuery.parse(opts.query ?? {});
   const rows = await db.projectMember.findMany({

@@ -1,11 +1,13 @@
 import { db } from "@/lib/db";
 import { userSlot } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
+import { getDocument } from "@/lib/documents/get-document";
 
 /** The last review decision on the actor's own layer of a document (what the reviewer said when sending it back). */
 export async function ownLayerFeedback(opts: { actor: Actor; documentId: string }) {
+  const doc = await getDocument(opts);
   const decision = await db.reviewDecision.findFirst({
-    where: { layer: { documentId: opts.documentId, slot: userSlot(opts.actor.id) } },
+    where: { layer: { documentId: doc.id, slot: userSlot(opts.actor.id) } },
     orderBy: { createdAt: "desc" },
     include: { reviewer: { select: { name: true } } },
   });
@@ -14,8 +16,9 @@ export async function ownLayerFeedback(opts: { actor: Actor; documentId: string 
 
 /** The status of the actor's own layer of a document (NOT_STARTED before the first span). */
 export async function ownLayerStatus(opts: { actor: Actor; documentId: string }) {
+  const doc = await getDocument(opts);
   const layer = await db.layer.findUnique({
-    where: { documentId_slot: { documentId: opts.documentId, slot: userSlot(opts.actor.id) } },
+    where: { documentId_slot: { documentId: doc.id, slot: userSlot(opts.actor.id) } },
     select: { status: true },
   });
   return layer?.status ?? "NOT_STARTED";
