@@ -16,7 +16,7 @@ import type { Role } from "@/lib/domain/enums";
 import type { SignedInRole } from "@/lib/testing/access-matrix";
 import { buildFixture, makeKit, type Fixture, type MatrixKit } from "@/lib/testing/access-matrix-kit";
 import { changedTables, snapshotDatabase } from "@/lib/testing/db-snapshot";
-import { AWAITING_ROUTE_CHECK_MOVE, OPERATIONS, type OperationRow, type Outcome } from "@/lib/testing/operations-table";
+import { OPERATIONS, type OperationRow, type Outcome } from "@/lib/testing/operations-table";
 
 /** Not the domain: test support, tools, scripts and generated code. */
 const NOT_DOMAIN = /^lib\/(testing|bench|loadtest|ops|cli|seed|generated)\//;
@@ -107,8 +107,6 @@ async function callAndCompare(row: OperationRow, actor: Actor, item: unknown, ex
   return outcome === "allowed";
 }
 
-const awaiting = new Set(AWAITING_ROUTE_CHECK_MOVE.map((a) => a.operation));
-
 describe(`domain operations authorize their actor, on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("has a row for every exported operation that takes an actor, and each row names one", () => {
     const discovered = discoverOperations();
@@ -136,12 +134,11 @@ describe(`domain operations authorize their actor, on ${process.env.DATABASE_URL
     expect(objectTypeHasActor("{ actorId: string; run: (opts: { actor: Actor }) => void }", 0), "only members of its own").toBe(false);
   });
 
-  it("names existing exports, and awaits route checks only for rows that declare the permission", async () => {
+  it("names existing exports", async () => {
     for (const row of OPERATIONS) {
       const mod = (await import(/* @vite-ignore */ join(process.cwd(), row.module))) as Record<string, unknown>;
       expect(typeof mod[row.name], `${row.module} exports ${row.name}`).toBe("function");
     }
-    for (const a of AWAITING_ROUTE_CHECK_MOVE) expect(OPERATIONS.find((r) => r.name === a.operation)?.permission, a.operation).toBeDefined();
   });
 
   for (const row of OPERATIONS) {
@@ -158,10 +155,6 @@ describe(`domain operations authorize their actor, on ${process.env.DATABASE_URL
 
   for (const row of OPERATIONS.filter((r) => r.permission)) {
     const title = `${row.name} refuses the owner holding a role without "${row.permission}" (403)`;
-    if (awaiting.has(row.name)) {
-      it.skip(`${title}: awaiting the check's move from the route`, () => undefined);
-      continue;
-    }
     it(title, async () => {
       // a role no permission lists: whatever the permission, authorize() must refuse it
       const roleless: Actor = { ...actors.annotator, role: "NO_PERMISSIONS" as Role };

@@ -15,7 +15,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { dropPostgresDatabase, ensurePostgresDatabase, listMigrations, migrate } from "./migrate";
 import { ImmediateSqliteAdapter } from "./sqlite-adapter";
-import { migrationsDir, providerOf } from "@/lib/ops/providers";
+import { migrationsDir, providerOf } from "@/lib/db/providers";
 
 const MIGRATION = "20261202120000_enums_and_json";
 const provider = providerOf(process.env.DATABASE_URL!);

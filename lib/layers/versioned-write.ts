@@ -9,6 +9,7 @@
  * the annotation API's hot path.
  */
 import { AppError, notFound } from "@/lib/errors";
+import { authorize } from "@/lib/authz";
 import type { AuditInput } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { targetOfLayer, type LayerTarget, type WriteLayer } from "./layer-for-write";
@@ -43,11 +44,12 @@ const titled = (noun: string) => noun[0].toUpperCase() + noun.slice(1);
 export const staleItem = (noun: string, current: unknown) =>
   new AppError("CONFLICT", `This ${noun} was changed elsewhere since you loaded it; reload to see the current version`, { current });
 
-/** The item the actor may write (404 otherwise), at `version` when they name one (409 with the current item otherwise). */
+/** The item the actor may write (403 for a role that may not annotate, 404 out of scope), at `version` when they name one (409 with the current item otherwise). */
 export async function itemForWrite<Tx, Item extends LayerItem & Row, Row, View>(
   kind: LayerItemKind<Tx, Item, Row, View>,
   opts: { actor: Actor; id: string; version?: number },
 ): Promise<Item> {
+  authorize(opts.actor, "layer:annotate");
   const item = await kind.findWritable(opts.actor, opts.id);
   if (!item) throw notFound(titled(kind.noun));
   if (opts.version !== undefined && opts.version !== item.version) throw staleItem(kind.noun, kind.view(item));

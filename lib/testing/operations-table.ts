@@ -853,15 +853,3 @@ export const OPERATIONS: OperationRow[] = [
     call: (_k, actor) => listUserAudit({ actor }),
   }),
 ];
-
-/**
- * Rows whose role check still sits in the route handler, not in the
- * operation (another change moves it): the call as a role without the
- * permission is skipped for them until it does; then remove the entry.
- */
-export const AWAITING_ROUTE_CHECK_MOVE: { operation: string; reason: string }[] = [
-  { operation: "updateAnnotation", reason: 'app/api/v1/annotations/[id]/route.ts PATCH still makes the "layer:annotate" check' },
-  { operation: "deleteAnnotation", reason: 'app/api/v1/annotations/[id]/route.ts DELETE still makes the "layer:annotate" check' },
-  { operation: "updateGrade", reason: 'app/api/v1/grades/[id]/route.ts PATCH still makes the "layer:annotate" check' },
-  { operation: "deleteGrade", reason: 'app/api/v1/grades/[id]/route.ts DELETE still makes the "layer:annotate" check' },
-];

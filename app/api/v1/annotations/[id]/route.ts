@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/api/read-json";
-import { authorize } from "@/lib/authz";
 import { updateAnnotation, deleteAnnotation } from "@/lib/annotations/update-annotation";
 import { UpdateAnnotationInput } from "@/lib/annotations/span-input";
 
 export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  authorize(actor, "layer:annotate");
   const input = await readJson(req, UpdateAnnotationInput);
   return updateAnnotation({ actor, annotationId: params.id, input });
 });
@@ -14,7 +12,6 @@ export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => 
 const DeleteQuery = z.object({ version: z.coerce.number().int().optional() });
 
 export const DELETE = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  authorize(actor, "layer:annotate");
   const { version } = DeleteQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
   await deleteAnnotation({ actor, annotationId: params.id, version });
   return new Response(null, { status: 204 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/api/read-json";
-import { authorize } from "@/lib/authz";
 import { createGrade, listGrades } from "@/lib/grades/grades";
 import { CreateGradeInput } from "@/lib/grades/grade-input";
 
@@ -16,7 +15,6 @@ export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
 
 /** Grades the outlet (no annotationId) or a cited-source span; `warning` is set when credibility 1 rests only on syndicated copies. */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  authorize(actor, "layer:annotate");
   const target = layerOf(req);
   const input = await readJson(req, CreateGradeInput);
   return Response.json(await createGrade({ actor, documentId: params.id, input, target }), { status: 201 });
