@@ -12,6 +12,7 @@ import type { PageSpan } from "@/lib/annotations/page-span";
 import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { SaveQueue, type SaveOp, type SaveState } from "./save-queue";
 import { applyRemoteChange, reconcile } from "./apply-remote";
+import type { ListPage } from "@/lib/api/list-page";
 import type { LocalAnnotation, Span } from "./types";
 
 type UndoEntry = { kind: "delete"; id: string } | { kind: "recreate"; annotation: LocalAnnotation } | { kind: "relabel"; id: string; label: string };
@@ -51,8 +52,8 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
   const catchUp = useCallback(async () => {
     const res = await fetch(`/api/v1/documents/${documentId}/annotations?layer=${target}`).catch(() => null);
     if (!res?.ok) return; // offline again: the next reconnect tries once more
-    const body = (await res.json()) as { annotations: LocalAnnotation[] };
-    setAnnotations((map) => reconcile(map, body.annotations, queue.current?.pendingIds() ?? new Set()));
+    const body = (await res.json()) as ListPage<LocalAnnotation>;
+    setAnnotations((map) => reconcile(map, body.items, queue.current?.pendingIds() ?? new Set()));
   }, [documentId, target]);
 
   useEffect(() => {

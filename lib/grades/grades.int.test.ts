@@ -70,7 +70,7 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
     expect((await post(other.token, d.id, { reliability: "C", credibility: 3 })).status).toBe(201);
 
     const list = await call(grades.GET, { path: `/api/v1/documents/${d.id}/grades`, token: ann.token, params: { id: d.id } });
-    expect((list.json.grades as unknown[]).length).toBe(1);
+    expect((list.json.items as unknown[]).length).toBe(1);
 
     const upd = await patch(ann.token, g.id, { credibility: 3, version: g.version });
     expect(upd.status).toBe(200);
@@ -129,7 +129,7 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
     const direct = await post(reviewer.token, d.id, { reliability: "C", credibility: 3, rationale: "aggregator" }, "gold");
     expect(direct.status).toBe(201);
     const goldList = await call(grades.GET, { path: `/api/v1/documents/${d.id}/grades?layer=gold`, token: reviewer.token, params: { id: d.id } });
-    expect((goldList.json.grades as unknown[]).length).toBe(2);
+    expect((goldList.json.items as unknown[]).length).toBe(2);
 
     // export: grades with MISP tags, gold and annotator layers
     const records = [];

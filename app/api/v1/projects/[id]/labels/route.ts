@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
+import { listPage } from "@/lib/api/list-page";
 import { readJson } from "@/lib/api/read-json";
 import { authorize } from "@/lib/authz";
 import { addLabel, listSchemaLabels } from "@/lib/projects/label-schema";
@@ -6,7 +7,7 @@ import { NewLabel } from "@/lib/projects/label-input";
 
 /** The project's label schema (by project id or slug), archived labels included and flagged. Any member. */
 export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => {
-  return { labels: await listSchemaLabels({ actor, projectId: params.id }) };
+  return listPage(await listSchemaLabels({ actor, projectId: params.id }));
 });
 
 /** Adds a label (admins). */
