@@ -66,8 +66,20 @@ function Body({ op }: { op: ApiOperation }) {
 export function OperationCard({ op }: { op: ApiOperation }) {
   const id = operationId(op);
   const params = [
-    ...pathParams(op.path).map((name) => ({ name, in: "path", type: "string", required: true, notes: name === "id" && op.path.startsWith("/api/v1/projects/{id}") ? "project id or slug" : "" })),
-    ...queryParameters(op).map((q) => ({ name: q.name, in: "query", type: typeText(q.schema), required: q.required, notes: constraintText({ ...q.schema, description: q.description }) })),
+    ...pathParams(op.path).map((name) => ({
+      name,
+      in: "path",
+      type: "string",
+      required: true,
+      notes: name === "id" && op.path.startsWith("/api/v1/projects/{id}") ? "project id or slug" : "",
+    })),
+    ...queryParameters(op).map((q) => ({
+      name: q.name,
+      in: "query",
+      type: typeText(q.schema),
+      required: q.required,
+      notes: constraintText({ ...q.schema, description: q.description }),
+    })),
   ];
   return (
     <article className="card" id={id} aria-labelledby={`${id}-title`}>

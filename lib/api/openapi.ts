@@ -71,11 +71,20 @@ function operationObject(op: ApiOperation) {
     ...(op.body
       ? { requestBody: { required: !op.bodyOptional, content: { "application/json": { schema: inputSchema(op.body) } } } }
       : op.rawBody
-        ? { requestBody: { required: true, description: op.rawBody.description, content: { [op.rawBody.contentType]: { schema: {} }, "application/octet-stream": { schema: {} } } } }
+        ? {
+            requestBody: {
+              required: true,
+              description: op.rawBody.description,
+              content: { [op.rawBody.contentType]: { schema: {} }, "application/octet-stream": { schema: {} } },
+            },
+          }
         : {}),
     responses: {
       [String(op.status)]: { description: op.response, ...(content ? { content } : {}) },
-      default: { description: "An error: 400, 401, 403, 404, 409, 413, 415, 422 or 429", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+      default: {
+        description: "An error: 400, 401, 403, 404, 409, 413, 415, 422 or 429",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
     },
   };
 }
@@ -88,7 +97,7 @@ export function openApiDocument() {
     info: {
       title: "Marginalia REST API",
       version: "1",
-      description: "Annotation workbench API. Errors are always {\"error\":{\"code\",\"message\"}}; every list answers {items, nextCursor}.",
+      description: 'Annotation workbench API. Errors are always {"error":{"code","message"}}; every list answers {items, nextCursor}.',
     },
     tags: [...new Set(API_OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
     security: [{ bearerToken: [] }, { session: [] }],

@@ -75,8 +75,6 @@ const op = (method: HttpMethod, path: string, tag: string, summary: string, rest
   ...rest,
 });
 
-const layered = (schema: z.ZodObject = z.object({})) => schema.extend(LayerQuery.shape);
-
 export const API_OPERATIONS: ApiOperation[] = [
   // Documents
   op("GET", "/api/v1/documents", "Documents", "List the documents you can open", {
@@ -251,7 +249,11 @@ export const API_OPERATIONS: ApiOperation[] = [
     response: `With \`q\`: ranked matches (\`nextCursor\` null); else entities by name. ${PAGED}`,
   }),
   op("POST", "/api/v1/projects/{id}/entities", "Entities", "Create an entity", { roles: "members", body: NewEntity, status: 201, response: "The entity." }),
-  op("GET", "/api/v1/entities/{id}", "Entities", "An entity with its aliases and mentions by spelling", { roles: "members", status: 200, response: "The entity." }),
+  op("GET", "/api/v1/entities/{id}", "Entities", "An entity with its aliases and mentions by spelling", {
+    roles: "members",
+    status: 200,
+    response: "The entity.",
+  }),
   op("PATCH", "/api/v1/entities/{id}", "Entities", "Change an entity", { roles: "members", body: EntityPatch, status: 200, response: "The entity." }),
   op("POST", "/api/v1/entities/{id}/aliases", "Entities", "Add a spelling", {
     roles: "members",
@@ -276,17 +278,41 @@ export const API_OPERATIONS: ApiOperation[] = [
     status: 201,
     response: "The stance.",
   }),
-  op("PATCH", "/api/v1/stances/{id}", "Stances", "Change a stance", { roles: "owner of the layer (gold: reviewers)", body: UpdateStanceInput, status: 200, response: "The stance." }),
-  op("DELETE", "/api/v1/stances/{id}", "Stances", "Delete a stance", { roles: "owner of the layer (gold: reviewers)", query: VersionQuery, status: 204, response: "Deleted." }),
+  op("PATCH", "/api/v1/stances/{id}", "Stances", "Change a stance", {
+    roles: "owner of the layer (gold: reviewers)",
+    body: UpdateStanceInput,
+    status: 200,
+    response: "The stance.",
+  }),
+  op("DELETE", "/api/v1/stances/{id}", "Stances", "Delete a stance", {
+    roles: "owner of the layer (gold: reviewers)",
+    query: VersionQuery,
+    status: 204,
+    response: "Deleted.",
+  }),
   op("GET", "/api/v1/projects/{id}/stance-targets", "Stances", "The project's stance targets", {
     roles: "members",
     status: 200,
     list: true,
     response: "`{items, nextCursor: null}` with how many stances use each target.",
   }),
-  op("POST", "/api/v1/projects/{id}/stance-targets", "Stances", "Add a stance target", { roles: "admin, reviewer", body: NewTarget, status: 201, response: "The target." }),
-  op("PATCH", "/api/v1/stance-targets/{id}", "Stances", "Rename or describe a stance target", { roles: "admin, reviewer", body: TargetPatch, status: 200, response: "The target." }),
-  op("DELETE", "/api/v1/stance-targets/{id}", "Stances", "Remove an unused stance target", { roles: "admin, reviewer", status: 204, response: "Deleted; 409 while stances use it." }),
+  op("POST", "/api/v1/projects/{id}/stance-targets", "Stances", "Add a stance target", {
+    roles: "admin, reviewer",
+    body: NewTarget,
+    status: 201,
+    response: "The target.",
+  }),
+  op("PATCH", "/api/v1/stance-targets/{id}", "Stances", "Rename or describe a stance target", {
+    roles: "admin, reviewer",
+    body: TargetPatch,
+    status: 200,
+    response: "The target.",
+  }),
+  op("DELETE", "/api/v1/stance-targets/{id}", "Stances", "Remove an unused stance target", {
+    roles: "admin, reviewer",
+    status: 204,
+    response: "Deleted; 409 while stances use it.",
+  }),
   op("GET", "/api/v1/projects/{id}/stances", "Stances", "The project's stance view", {
     roles: "members",
     status: 200,
@@ -308,9 +334,23 @@ export const API_OPERATIONS: ApiOperation[] = [
     status: 201,
     response: "The grade, with `warning` when credibility 1 rests only on syndicated copies.",
   }),
-  op("PATCH", "/api/v1/grades/{id}", "Grades", "Change a grade", { roles: "owner of the layer (gold: reviewers)", body: UpdateGradeInput, status: 200, response: "The grade." }),
-  op("DELETE", "/api/v1/grades/{id}", "Grades", "Delete a grade", { roles: "owner of the layer (gold: reviewers)", query: VersionQuery, status: 204, response: "Deleted." }),
-  op("POST", "/api/v1/grades/{id}/accept", "Grades", "Copy an annotator's grade into gold", { roles: "admin, reviewer", status: 200, response: "The gold grade." }),
+  op("PATCH", "/api/v1/grades/{id}", "Grades", "Change a grade", {
+    roles: "owner of the layer (gold: reviewers)",
+    body: UpdateGradeInput,
+    status: 200,
+    response: "The grade.",
+  }),
+  op("DELETE", "/api/v1/grades/{id}", "Grades", "Delete a grade", {
+    roles: "owner of the layer (gold: reviewers)",
+    query: VersionQuery,
+    status: 204,
+    response: "Deleted.",
+  }),
+  op("POST", "/api/v1/grades/{id}/accept", "Grades", "Copy an annotator's grade into gold", {
+    roles: "admin, reviewer",
+    status: 200,
+    response: "The gold grade.",
+  }),
 
   // Review
   op("GET", "/api/v1/review/queue", "Review", "Documents waiting for review, or approved", {
@@ -320,13 +360,44 @@ export const API_OPERATIONS: ApiOperation[] = [
     list: true,
     response: PAGED,
   }),
-  op("GET", "/api/v1/documents/{id}/review", "Review", "A document's layers, candidates and gold", { roles: "admin, reviewer", status: 200, response: "The review." }),
-  op("GET", "/api/v1/documents/{id}/review/workbench", "Review", "What the review page draws", { roles: "admin, reviewer", status: 200, response: "The review's layers in compact form." }),
-  op("POST", "/api/v1/documents/{id}/review/merge", "Review", "Merge the spans annotators agree on into gold", { roles: "admin, reviewer", body: MergeInput, status: 200, response: "What was merged." }),
-  op("POST", "/api/v1/documents/{id}/review/approve", "Review", "Approve the document", { roles: "admin, reviewer", body: ApproveInput, status: 200, response: "The decision." }),
-  op("POST", "/api/v1/annotations/{id}/accept", "Review", "Copy an annotator's span into gold", { roles: "admin, reviewer", status: 200, response: "The gold span." }),
-  op("POST", "/api/v1/annotations/{id}/reject", "Review", "Keep an annotator's span out of gold", { roles: "admin, reviewer", status: 200, response: "The span's review state." }),
-  op("POST", "/api/v1/layers/{id}/reject", "Review", "Send a submitted layer back with a comment", { roles: "admin, reviewer", body: RejectInput, status: 200, response: "The layer." }),
+  op("GET", "/api/v1/documents/{id}/review", "Review", "A document's layers, candidates and gold", {
+    roles: "admin, reviewer",
+    status: 200,
+    response: "The review.",
+  }),
+  op("GET", "/api/v1/documents/{id}/review/workbench", "Review", "What the review page draws", {
+    roles: "admin, reviewer",
+    status: 200,
+    response: "The review's layers in compact form.",
+  }),
+  op("POST", "/api/v1/documents/{id}/review/merge", "Review", "Merge the spans annotators agree on into gold", {
+    roles: "admin, reviewer",
+    body: MergeInput,
+    status: 200,
+    response: "What was merged.",
+  }),
+  op("POST", "/api/v1/documents/{id}/review/approve", "Review", "Approve the document", {
+    roles: "admin, reviewer",
+    body: ApproveInput,
+    status: 200,
+    response: "The decision.",
+  }),
+  op("POST", "/api/v1/annotations/{id}/accept", "Review", "Copy an annotator's span into gold", {
+    roles: "admin, reviewer",
+    status: 200,
+    response: "The gold span.",
+  }),
+  op("POST", "/api/v1/annotations/{id}/reject", "Review", "Keep an annotator's span out of gold", {
+    roles: "admin, reviewer",
+    status: 200,
+    response: "The span's review state.",
+  }),
+  op("POST", "/api/v1/layers/{id}/reject", "Review", "Send a submitted layer back with a comment", {
+    roles: "admin, reviewer",
+    body: RejectInput,
+    status: 200,
+    response: "The layer.",
+  }),
 
   // Projects
   op("GET", "/api/v1/projects", "Projects", "The projects you may see", {
@@ -342,7 +413,11 @@ export const API_OPERATIONS: ApiOperation[] = [
     status: 201,
     response: "The project; 409 when the slug is taken.",
   }),
-  op("GET", "/api/v1/projects/{id}", "Projects", "A project's settings (id or slug)", { roles: "admin, reviewer of the project", status: 200, response: "The project." }),
+  op("GET", "/api/v1/projects/{id}", "Projects", "A project's settings (id or slug)", {
+    roles: "admin, reviewer of the project",
+    status: 200,
+    response: "The project.",
+  }),
   op("PATCH", "/api/v1/projects/{id}", "Projects", "Change name, guidelines, showOtherLayers, blindReview", {
     roles: "admin",
     body: ProjectSettings,
@@ -362,14 +437,23 @@ export const API_OPERATIONS: ApiOperation[] = [
     status: 201,
     response: "The membership; 409 when already a member, 422 when the user is deactivated.",
   }),
-  op("DELETE", "/api/v1/projects/{id}/members/{userId}", "Projects", "Remove a member (their layers stay)", { roles: "admin", status: 204, response: "Removed." }),
+  op("DELETE", "/api/v1/projects/{id}/members/{userId}", "Projects", "Remove a member (their layers stay)", {
+    roles: "admin",
+    status: 204,
+    response: "Removed.",
+  }),
   op("GET", "/api/v1/projects/{id}/labels", "Projects", "The label schema, archived labels flagged, with span counts", {
     roles: "members",
     status: 200,
     list: true,
     response: "`{items, nextCursor: null}`.",
   }),
-  op("POST", "/api/v1/projects/{id}/labels", "Projects", "Add a label", { roles: "admin", body: NewLabel, status: 201, response: "The label; 409 on a taken name, lookalike or hotkey." }),
+  op("POST", "/api/v1/projects/{id}/labels", "Projects", "Add a label", {
+    roles: "admin",
+    body: NewLabel,
+    status: 201,
+    response: "The label; 409 on a taken name, lookalike or hotkey.",
+  }),
   op("PATCH", "/api/v1/labels/{id}", "Projects", "Change or archive a label", { roles: "admin", body: LabelPatch, status: 200, response: "The label." }),
   op("GET", "/api/v1/projects/{id}/assignments", "Projects", "The project's documents and who holds each seat", {
     roles: "admin, reviewer",
@@ -414,7 +498,12 @@ export const API_OPERATIONS: ApiOperation[] = [
   }),
 
   // The API itself
-  op("GET", "/api/v1/openapi.json", "API", "This API as an OpenAPI 3.1 document", { roles: "anyone (public)", status: 200, public: true, response: "The document." }),
+  op("GET", "/api/v1/openapi.json", "API", "This API as an OpenAPI 3.1 document", {
+    roles: "anyone (public)",
+    status: 200,
+    public: true,
+    response: "The document.",
+  }),
 ];
 
 /** The path parameters of an OpenAPI path: /a/{id}/b/{userId} → ["id", "userId"]. */

@@ -70,7 +70,10 @@ describe(`REST API v1: projects and users on ${process.env.DATABASE_URL?.split("
     const audit = await db.auditEvent.findFirst({ where: { projectId: id, subject: "PROJECT", action: "UPDATE" } });
     expect(JSON.parse(String(audit?.after))).toMatchObject({ guidelines: "Tag people.", blindReview: true });
     // the same expectedUpdatedAt again is stale now
-    const stale = await call(project.PATCH, json(admin.token, "PATCH", `/api/v1/projects/${id}`, { name: "x", expectedUpdatedAt: bySlug.json.updatedAt }, { id }));
+    const stale = await call(
+      project.PATCH,
+      json(admin.token, "PATCH", `/api/v1/projects/${id}`, { name: "x", expectedUpdatedAt: bySlug.json.updatedAt }, { id }),
+    );
     expect(stale.status).toBe(409);
     expect((await call(project.PATCH, json(admin.token, "PATCH", `/api/v1/projects/${id}`, { color: "red" }, { id }))).status).toBe(400);
     expect((await call(project.PATCH, json(reviewer.token, "PATCH", `/api/v1/projects/${id}`, { name: "x" }, { id }))).status).toBe(403);
@@ -85,7 +88,7 @@ describe(`REST API v1: projects and users on ${process.env.DATABASE_URL?.split("
     expect(page.items).toHaveLength(1);
     expect(typeof page.nextCursor).toBe("string");
     const all: ProjectRow[] = [];
-    for (let cursor: string | null = null; ; ) {
+    for (let cursor: string | null = null; ;) {
       const res = await call(projects.GET, { path: `/api/v1/projects?limit=100${cursor ? `&cursor=${cursor}` : ""}`, token: admin.token });
       const p = res.json as unknown as Page<ProjectRow>;
       all.push(...p.items);
@@ -134,7 +137,8 @@ describe(`REST API v1: projects and users on ${process.env.DATABASE_URL?.split("
     expect((await add(admin.token, { userId: newcomer.user.id, extra: 1 })).status).toBe(400);
     expect(await db.userAuditEvent.count({ where: { userId: newcomer.user.id, action: "MEMBER_ADD", actorId: admin.user.id } })).toBe(1);
 
-    const remove = (token: string, userId: string) => call(member.DELETE, { method: "DELETE", path: `${path}/${userId}`, token, params: { id: p.slug, userId } });
+    const remove = (token: string, userId: string) =>
+      call(member.DELETE, { method: "DELETE", path: `${path}/${userId}`, token, params: { id: p.slug, userId } });
     expect((await remove(reviewer.token, newcomer.user.id)).status).toBe(403);
     const removed = await remove(admin.token, newcomer.user.id);
     expect(removed.status).toBe(204);
@@ -173,7 +177,9 @@ describe(`REST API v1: projects and users on ${process.env.DATABASE_URL?.split("
       const refused = await call(users.GET, { path: "/api/v1/users", token: who.token });
       expect(refused.status).toBe(403);
       expect(refused.json).not.toHaveProperty("items");
-      expect((await call(users.POST, json(who.token, "POST", "/api/v1/users", { email: `${unique("x")}@test.local`, name: "x", role: "ADMIN" }))).status).toBe(403);
+      expect((await call(users.POST, json(who.token, "POST", "/api/v1/users", { email: `${unique("x")}@test.local`, name: "x", role: "ADMIN" }))).status).toBe(
+        403,
+      );
     }
     expect(await db.user.count({ where: { name: "x" } })).toBe(0);
   });

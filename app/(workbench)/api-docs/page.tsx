@@ -11,7 +11,7 @@ const tagId = (tag: string) => `api-${tag.toLowerCase()}`;
 export default async function ApiDocsPage() {
   await requirePageActor();
   return (
-    <main className="page wide">
+    <main className="page wide api-docs">
       <h1>REST API reference</h1>
       <p className="muted">
         Send <code>Authorization: Bearer &lt;token&gt;</code> (make one on the <Link href="/profile">API tokens</Link> page). Errors are always{" "}

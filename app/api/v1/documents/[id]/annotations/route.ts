@@ -7,7 +7,6 @@ import { listLayerAnnotations } from "@/lib/annotations/list-annotations";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { CreateAnnotationInput } from "@/lib/annotations/span-input";
 
-
 /** The layer's spans in text order: `{documentId, layer: {id, status} | null, items, nextCursor: null}`. */
 export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const { annotations, ...layer } = await listLayerAnnotations({ actor, documentId: params.id, target: layerOf(req) });

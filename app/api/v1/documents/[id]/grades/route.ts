@@ -6,7 +6,6 @@ import { authorize } from "@/lib/authz";
 import { createGrade, listGrades } from "@/lib/grades/grades";
 import { CreateGradeInput } from "@/lib/grades/grade-input";
 
-
 export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const layer = layerOf(req);
   return { documentId: params.id, layer, ...listPage(await listGrades({ actor, documentId: params.id, target: layer })) };

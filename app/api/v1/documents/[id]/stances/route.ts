@@ -5,8 +5,9 @@ import { readJson } from "@/lib/api/read-json";
 import { createStance, listStances } from "@/lib/stances/stances";
 import { CreateStanceInput } from "@/lib/stances/stance-input";
 
-
-export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => listPage(await listStances({ actor, documentId: params.id, target: layerOf(req) })));
+export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) =>
+  listPage(await listStances({ actor, documentId: params.id, target: layerOf(req) })),
+);
 
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const target = layerOf(req);

@@ -13,12 +13,12 @@ export const GET = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
     byEntity.set(s.entityId, e);
   }
   const items = suggestions.map((s) => ({
-      entityId: s.entityId,
-      entityName: s.entityName,
-      entityType: s.entityType,
-      start: s.start,
-      end: s.end,
-      text: s.text,
+    entityId: s.entityId,
+    entityName: s.entityName,
+    entityType: s.entityType,
+    start: s.start,
+    end: s.end,
+    text: s.text,
   }));
   return { ...listPage(items), entities: [...byEntity.values()] };
 });
