@@ -7,6 +7,7 @@
 import { useEffect, useState } from "react";
 import type { GradeView } from "@/lib/grades/grade-view";
 import type { DocumentPassage } from "@/lib/syndication/corpus";
+import type { ListPage } from "@/lib/api/list-page";
 import { apiJson } from "@/components/entities/api-client";
 import { useWorkbench } from "@/components/workbench/workbench-context";
 import { SourceGradesPanel } from "./source-grades-panel";
@@ -22,8 +23,8 @@ export function SourcePanels({ outlet, grades, citedSourceLabels }: Props) {
   const [found, setFound] = useState<Passages>({ state: "loading" });
   useEffect(() => {
     let live = true;
-    apiJson<{ passages: DocumentPassage[] }>(`/api/v1/documents/${documentId}/syndication`).then(
-      (body) => live && setFound({ state: "ready", passages: body.passages }),
+    apiJson<ListPage<DocumentPassage>>(`/api/v1/documents/${documentId}/syndication`).then(
+      (body) => live && setFound({ state: "ready", passages: body.items }),
       (err: Error) => live && setFound({ state: "failed", message: err.message }),
     );
     return () => {

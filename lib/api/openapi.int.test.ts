@@ -8,7 +8,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { call } from "@/lib/testing/http";
-import { HTTP_METHODS } from "@/lib/api/operations";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { API_OPERATIONS, HTTP_METHODS } from "@/lib/api/operations";
+import { OperationCard } from "@/components/api-docs/operation-card";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 
 const V1 = "app/api/v1";
@@ -109,6 +112,28 @@ describe(`OpenAPI document on ${process.env.DATABASE_URL?.split(":")[0]}`, () =>
       missing.map((m) => `${m.method} ${m.path}`),
       "README curl examples with no operation",
     ).toEqual([]);
+  });
+
+  it("renders every operation on the reference page with its parameters and body fields", () => {
+    for (const op of API_OPERATIONS) {
+      const html = renderToStaticMarkup(createElement(OperationCard, { op }));
+      expect(html).toContain(`${op.method} ${op.path}`);
+      for (const name of [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) expect(html, `${op.method} ${op.path}`).toContain(`<code>${name}</code>`);
+    }
+    const patchUser = renderToStaticMarkup(
+      createElement(OperationCard, { op: API_OPERATIONS.find((o) => o.method === "PATCH" && o.path === "/api/v1/users/{id}")! }),
+    );
+    expect(patchUser).toContain("<code>role</code>");
+    expect(patchUser).toContain("<code>active</code>");
+    expect(patchUser).toContain("no other fields");
+    const addMember = renderToStaticMarkup(
+      createElement(OperationCard, { op: API_OPERATIONS.find((o) => o.method === "POST" && o.path === "/api/v1/projects/{id}/members")! }),
+    );
+    expect(addMember).toContain("one of 2 shapes");
+    const listProjects = renderToStaticMarkup(
+      createElement(OperationCard, { op: API_OPERATIONS.find((o) => o.method === "GET" && o.path === "/api/v1/projects")! }),
+    );
+    expect(listProjects).toMatch(/<code>limit<\/code>.*default 50/);
   });
 
   it("parses curl lines as a reader would", () => {

@@ -122,12 +122,13 @@ export const API_OPERATIONS: ApiOperation[] = [
   op("POST", "/api/v1/documents/{id}/submit", "Documents", "Hand your layer to review", {
     roles: "annotator with a layer on the document",
     status: 200,
-    response: "The layer's new status.",
+    response: "The layer, now SUBMITTED.",
   }),
   op("GET", "/api/v1/documents/{id}/syndication", "Documents", "Passages shared with other documents of the project", {
     roles: "members",
     status: 200,
-    response: "`{passages}`: each shared passage and where its copies are.",
+    list: true,
+    response: "`{documentId, items, nextCursor: null, index, candidates}`: each shared passage and where its copies are.",
   }),
   op("POST", "/api/v1/import", "Documents", "Import files (txt, native, spaCy, doccano, Label Studio)", {
     roles: "admin",
@@ -380,23 +381,23 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: "admin, reviewer",
     body: ApproveInput,
     status: 200,
-    response: "The decision.",
+    response: "`{documentId, approvedLayers, goldLayerId, changed}`.",
   }),
   op("POST", "/api/v1/annotations/{id}/accept", "Review", "Copy an annotator's span into gold", {
     roles: "admin, reviewer",
     status: 200,
-    response: "The gold span.",
+    response: "`{gold, created}`: the span in gold.",
   }),
   op("POST", "/api/v1/annotations/{id}/reject", "Review", "Keep an annotator's span out of gold", {
     roles: "admin, reviewer",
     status: 200,
-    response: "The span's review state.",
+    response: "`{removedFromGold}`: ids of gold copies removed.",
   }),
   op("POST", "/api/v1/layers/{id}/reject", "Review", "Send a submitted layer back with a comment", {
     roles: "admin, reviewer",
     body: RejectInput,
     status: 200,
-    response: "The layer.",
+    response: "`{layerId, status}`.",
   }),
 
   // Projects

@@ -149,7 +149,8 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
   it("finds the Associated Press copy shared by three seeds", async () => {
     const res = await call(syndication.GET, { path: `/api/v1/documents/${docs["003"].id}/syndication`, token: ann.token, params: { id: docs["003"].id } });
     expect(res.status).toBe(200);
-    const passages = res.json.passages as {
+    expect(res.json.nextCursor).toBeNull();
+    const passages = res.json.items as {
       start: number;
       end: number;
       text: string;
@@ -166,7 +167,7 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
     }
     for (const lone of ["001", "002"]) {
       const r = await call(syndication.GET, { path: `/x`, token: ann.token, params: { id: docs[lone].id } });
-      expect(r.json.passages).toEqual([]);
+      expect(r.json.items).toEqual([]);
     }
     expect((await call(syndication.GET, { path: `/x`, token: outsider.token, params: { id: docs["003"].id } })).status).toBe(404);
   });
