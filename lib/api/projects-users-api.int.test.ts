@@ -33,6 +33,24 @@ type MemberRow = { id: string; name: string; email: string; role: string };
 type UserRow = { id: string; email: string; role: string; active: boolean };
 
 const json = <P = Record<string, never>>(token: string, method: string, path: string, body: unknown, params?: P) => ({ method, path, token, body, params });
+/** Every item of a list endpoint, following nextCursor (other test files share the database, so lists are long). */
+async function everyItem<T, P = Record<string, never>>(
+  handler: (req: Request, ctx: { params: Promise<P> }) => Promise<Response>,
+  token: string,
+  path: string,
+  params?: P,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let cursor: string | null = null; ;) {
+    const sep = path.includes("?") ? "&" : "?";
+    const res = await call(handler, { path: `${path}${cursor ? `${sep}cursor=${cursor}` : ""}`, token, params });
+    expect(res.status, path).toBe(200);
+    const page = res.json as unknown as Page<T>;
+    items.push(...page.items);
+    if (!(cursor = page.nextCursor)) return items;
+  }
+}
+
 const patchUser = (token: string, id: string, body: unknown) => call(user.PATCH, json(token, "PATCH", `/api/v1/users/${id}`, body, { id }));
 
 describe(`REST API v1: projects and users on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
@@ -87,18 +105,13 @@ describe(`REST API v1: projects and users on ${process.env.DATABASE_URL?.split("
     const page = first.json as unknown as Page<ProjectRow>;
     expect(page.items).toHaveLength(1);
     expect(typeof page.nextCursor).toBe("string");
-    const all: ProjectRow[] = [];
-    for (let cursor: string | null = null; ;) {
-      const res = await call(projects.GET, { path: `/api/v1/projects?limit=100${cursor ? `&cursor=${cursor}` : ""}`, token: admin.token });
-      const p = res.json as unknown as Page<ProjectRow>;
-      all.push(...p.items);
-      if (!(cursor = p.nextCursor)) break;
-    }
+    const all = await everyItem<ProjectRow>(projects.GET, admin.token, "/api/v1/projects?limit=100");
     expect(all.map((p) => p.id)).toContain(mine.id);
     expect(all).toHaveLength(await db.project.count());
 
-    const reviewers = (await call(projects.GET, { path: "/api/v1/projects", token: reviewer.token })).json as unknown as Page<ProjectRow>;
-    expect(reviewers.items.map((p) => p.id)).toContain(mine.id);
+    const reviewers = await everyItem<ProjectRow>(projects.GET, reviewer.token, "/api/v1/projects?limit=100");
+    expect(reviewers.map((p) => p.id)).toContain(mine.id);
+    expect(reviewers).toHaveLength(await db.project.count({ where: { members: { some: { userId: reviewer.user.id } } } }));
     const none = await call(projects.GET, { path: "/api/v1/projects", token: reviewerOfNone.token });
     expect(none.json).toEqual({ items: [], nextCursor: null });
     expect((await call(projects.GET, { path: "/api/v1/projects", token: annotator.token })).status).toBe(403);
@@ -110,13 +123,13 @@ describe(`REST API v1: projects and users on ${process.env.DATABASE_URL?.split("
     const path = `/api/v1/projects/${p.slug}/members`;
     const list = async (token: string, query = "") => call(members.GET, { path: `${path}${query}`, token, params: { id: p.slug } });
 
-    const before = await list(admin.token);
+    const before = await list(admin.token, "?limit=1");
     expect(before.status).toBe(200);
-    const names = (before.json as unknown as Page<MemberRow>).items.map((m) => m.id);
+    const names = (await everyItem<MemberRow, { id: string }>(members.GET, admin.token, `${path}?limit=200`, { id: p.slug })).map((m) => m.id);
     expect(names).toEqual(expect.arrayContaining([admin.user.id, reviewer.user.id, annotator.user.id]));
     expect(names).not.toContain(newcomer.user.id);
     expect(before.json.total).toBe(names.length);
-    const paged = await list(admin.token, "?limit=1");
+    const paged = before;
     expect((paged.json as unknown as Page<MemberRow>).items).toHaveLength(1);
     expect(paged.json.nextCursor).toBe("1");
     const second = await list(admin.token, `?limit=1&cursor=${String(paged.json.nextCursor)}`);
