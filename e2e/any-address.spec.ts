@@ -29,7 +29,7 @@ function withHost(baseURL: string | undefined, host: string): string {
 async function layerViaToken(request: APIRequestContext, token: string, documentId: string): Promise<Ann[]> {
   const res = await request.get(`/api/v1/documents/${documentId}/annotations`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { annotations: Ann[] }).annotations;
+  return ((await res.json()) as { items: Ann[] }).items;
 }
 
 async function openDocument(page: Page, origin: string): Promise<string> {
@@ -90,10 +90,10 @@ async function saveAndReloadSteps(page: Page, origin: string, user: TestUser, re
   // The same session's API at this address, and the annotator's token at the configured address, see it stored.
   const own = await page.evaluate(async (id) => {
     const res = await fetch(`/api/v1/documents/${id}/annotations`);
-    return { status: res.status, body: (await res.json()) as { annotations: { label: string; text: string }[] } };
+    return { status: res.status, body: (await res.json()) as { items: { label: string; text: string }[] } };
   }, documentId);
   expect(own.status).toBe(200);
-  expect(own.body.annotations.map((a) => `${a.label}:${a.text}`)).toEqual(["PERSON:Sergey V. Lavrov"]);
+  expect(own.body.items.map((a) => `${a.label}:${a.text}`)).toEqual(["PERSON:Sergey V. Lavrov"]);
   const stored = await layerViaToken(request, makeToken(user.email), documentId);
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatchObject({ label: "PERSON", text: "Sergey V. Lavrov" });

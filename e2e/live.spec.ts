@@ -103,6 +103,6 @@ test("two tabs of one annotator stay in sync; a conflicting edit is refused and 
   const documentId = new URL(a.url()).pathname.split("/").pop();
   const res = await request.get(`/api/v1/documents/${documentId}/annotations`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(200);
-  const { annotations } = (await res.json()) as { annotations: { label: string; text: string; version: number }[] };
-  expect(annotations).toEqual([expect.objectContaining({ text: "Qassim Abdul-Zahra", label: "GPE", version: 3 })]);
+  const { items } = (await res.json()) as { items: { label: string; text: string; version: number }[] };
+  expect(items).toEqual([expect.objectContaining({ text: "Qassim Abdul-Zahra", label: "GPE", version: 3 })]);
 });

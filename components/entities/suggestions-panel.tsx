@@ -4,9 +4,10 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMarks, useWorkbench, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
 import { VirtualList } from "@/components/ui/virtual-list";
 import { fetchJson } from "@/components/api/client";
+import type { ListPage } from "@/lib/api/list-page";
 
 type Suggestion = { entityId: string; entityName: string; entityType: string; start: number; end: number; text: string };
-type Payload = { suggestions: Suggestion[]; entities: { entityId: string; name: string; type: string; count: number }[] };
+type Payload = ListPage<Suggestion> & { entities: { entityId: string; name: string; type: string; count: number }[] };
 
 const toggled = (set: ReadonlySet<string>, id: string, isOpen: boolean) => {
   const next = new Set(set);
@@ -24,7 +25,7 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
   const api = useWorkbench();
   const locked = useWorkbenchState((s) => s.locked);
   const activeMark = useWorkbenchState((s) => s.activeMark);
-  const [data, setData] = useState<Payload>({ suggestions: [], entities: [] });
+  const [data, setData] = useState<Payload>({ items: [], nextCursor: null, entities: [] });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // A group's mentions are drawn only while it is open, in a virtualized list: a long report has thousands.
@@ -51,25 +52,25 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
 
   const marks = useMemo<Mark[]>(
     () =>
-      data.suggestions.map((s) => ({
+      data.items.map((s) => ({
         id: markId(s),
         start: s.start,
         end: s.end,
         className: "entity-suggestion",
         title: `Suggestion: ${s.entityName} (${s.entityType}) — click to accept or dismiss`,
       })),
-    [data.suggestions],
+    [data.items],
   );
   useMarks(SUGGESTION_MARKS, marks);
   const byEntity = useMemo(() => {
     const groups = new Map<string, Suggestion[]>();
-    for (const s of data.suggestions) {
+    for (const s of data.items) {
       const group = groups.get(s.entityId);
       if (group) group.push(s);
       else groups.set(s.entityId, [s]);
     }
     return groups;
-  }, [data.suggestions]);
+  }, [data.items]);
 
   const act = async (path: string, body: unknown) => {
     setBusy(true);
@@ -84,13 +85,13 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
       setBusy(false);
     }
   };
-  const active = activeMark?.key === SUGGESTION_MARKS ? data.suggestions.find((s) => markId(s) === activeMark!.id) : undefined;
+  const active = activeMark?.key === SUGGESTION_MARKS ? data.items.find((s) => markId(s) === activeMark!.id) : undefined;
   const disabled = busy || locked;
 
   return (
     <section className="entity-suggestions" aria-label="Suggestions">
       <h2>
-        Suggestions <span className="muted">({data.suggestions.length})</span>
+        Suggestions <span className="muted">({data.items.length})</span>
       </h2>
       {active && (
         <div className="suggestion-active" data-testid="active-suggestion">

@@ -8,6 +8,7 @@ import { useEffect, useState } from "react";
 import type { GradeView } from "@/lib/grades/grade-view";
 import type { DocumentPassage } from "@/lib/syndication/corpus";
 import { fetchJson } from "@/components/api/client";
+import type { ListPage } from "@/lib/api/list-page";
 import { useWorkbench } from "@/components/workbench/workbench-context";
 import { SourceGradesPanel } from "./source-grades-panel";
 import { SyndicationPanel } from "@/components/syndication/syndication-panel";
@@ -22,8 +23,8 @@ export function SourcePanels({ outlet, grades, citedSourceLabels }: Props) {
   const [found, setFound] = useState<Passages>({ state: "loading" });
   useEffect(() => {
     let live = true;
-    fetchJson<{ passages: DocumentPassage[] }>(`/api/v1/documents/${documentId}/syndication`).then(
-      (body) => live && setFound({ state: "ready", passages: body.passages }),
+    fetchJson<ListPage<DocumentPassage>>(`/api/v1/documents/${documentId}/syndication`).then(
+      (body) => live && setFound({ state: "ready", passages: body.items }),
       (err: Error) => live && setFound({ state: "failed", message: err.message }),
     );
     return () => {

@@ -6,6 +6,7 @@ import { POLARITIES, POLARITY_TEXT, type Polarity, type StanceView } from "@/lib
 import type { HolderOption } from "@/lib/stances/holder-options";
 import { HolderCombobox } from "./holder-combobox";
 import { requestJson } from "@/components/api/client";
+import type { ListPage } from "@/lib/api/list-page";
 
 export type TargetOption = { id: string; text: string; description: string };
 
@@ -42,11 +43,11 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const show = (res: Awaited<ReturnType<typeof requestJson<{ stances: StanceView[] }>>>) => (res.ok ? setStances(res.data.stances) : setError(res.error));
-  const load = async () => show(await requestJson<{ stances: StanceView[] }>(url));
+  const show = (res: Awaited<ReturnType<typeof requestJson<ListPage<StanceView>>>>) => (res.ok ? setStances(res.data.items) : setError(res.error));
+  const load = async () => show(await requestJson<ListPage<StanceView>>(url));
   useEffect(() => {
     let live = true;
-    void requestJson<{ stances: StanceView[] }>(url).then((res) => live && (res.ok ? setStances(res.data.stances) : setError(res.error)));
+    void requestJson<ListPage<StanceView>>(url).then((res) => live && (res.ok ? setStances(res.data.items) : setError(res.error)));
     return () => {
       live = false;
     };

@@ -12,6 +12,7 @@ import type { PageSpan } from "@/lib/annotations/page-span";
 import type { DeliveredDocumentEvent } from "@/lib/realtime/events";
 import { SaveQueue, type SaveOp, type SaveState } from "./save-queue";
 import { applyRemoteChange, reconcile } from "./apply-remote";
+import type { ListPage } from "@/lib/api/list-page";
 import type { LocalAnnotation, Span } from "./types";
 import { requestJson } from "@/components/api/client";
 
@@ -50,9 +51,9 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
    * live events, or a change made elsewhere), keeping changes not yet saved.
    */
   const catchUp = useCallback(async () => {
-    const res = await requestJson<{ annotations: LocalAnnotation[] }>(`/api/v1/documents/${documentId}/annotations?layer=${target}`);
+    const res = await requestJson<ListPage<LocalAnnotation>>(`/api/v1/documents/${documentId}/annotations?layer=${target}`);
     if (!res.ok) return; // offline again: the next reconnect tries once more
-    setAnnotations((map) => reconcile(map, res.data.annotations, queue.current?.pendingIds() ?? new Set()));
+    setAnnotations((map) => reconcile(map, res.data.items, queue.current?.pendingIds() ?? new Set()));
   }, [documentId, target]);
 
   useEffect(() => {

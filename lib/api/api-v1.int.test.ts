@@ -112,7 +112,7 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
     const list = await call(annotations.GET, { path: `/api/v1/documents/${doc.id}/annotations`, token: ann.token, params: { id: doc.id } });
     expect(list.status).toBe(200);
-    expect((list.json.annotations as unknown[]).length).toBe(2);
+    expect((list.json.items as unknown[]).length).toBe(2);
 
     const id = String(created.json.id);
     const patched = await call(annotation.PATCH, {
@@ -159,7 +159,7 @@ describe(`REST API v1 on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const del = await call(annotation.DELETE, { method: "DELETE", path: `/api/v1/annotations/${id}`, token: admin.token, params: { id } });
     expect(del.status).toBe(404);
     const othersList = await call(annotations.GET, { path: `/api/v1/documents/${doc.id}/annotations`, token: other.token, params: { id: doc.id } });
-    expect(othersList.json.annotations).toEqual([]);
+    expect(othersList.json.items).toEqual([]);
   });
 
   it("hides documents of projects the caller is not a member of", async () => {

@@ -30,9 +30,9 @@ describe(`labels REST API on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     const p = await newProject();
     const byId = await list(annotator.token, p.id);
     expect(byId.status).toBe(200);
-    const names = (byId.json.labels as { name: string; hotkey: string; archived: boolean; spans: number }[]).map((l) => `${l.hotkey}:${l.name}`);
+    const names = (byId.json.items as { name: string; hotkey: string; archived: boolean; spans: number }[]).map((l) => `${l.hotkey}:${l.name}`);
     expect(names.slice(0, 3)).toEqual(["1:PERSON", "2:ORG", "3:GPE"]);
-    expect((await list(annotator.token, p.slug)).json.labels).toEqual(byId.json.labels);
+    expect((await list(annotator.token, p.slug)).json.items).toEqual(byId.json.items);
     expect((await list("mrg_not-a-token", p.id)).status).toBe(401);
     const hidden = await newProject(false);
     const res = await list(reviewer.token, hidden.id);
@@ -92,7 +92,7 @@ describe(`labels REST API on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     expect((await patch(admin.token, "missing", { color: "#000000" })).status).toBe(404);
     const archived = await patch(admin.token, person.id, { archived: true });
     expect(archived.json).toMatchObject({ archived: true, hotkey: "1" });
-    const schema = (await list(annotator.token, p.id)).json.labels as { name: string; archived: boolean; spans: number }[];
+    const schema = (await list(annotator.token, p.id)).json.items as { name: string; archived: boolean; spans: number }[];
     expect(schema.at(-1)).toMatchObject({ name: "PERSON", archived: true, spans: 1 });
   });
 
@@ -115,7 +115,7 @@ describe(`labels REST API on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     const lookalike = await post(admin.token, p.id, { name: "\u0420\u0415RSON" });
     expect(lookalike.status).toBe(409);
     expect(lookalike.json.error?.message).toContain('looks the same as the label "PERSON"');
-    const org = (await list(admin.token, p.id)).json.labels as { id: string; name: string }[];
+    const org = (await list(admin.token, p.id)).json.items as { id: string; name: string }[];
     const renamed = await patch(admin.token, org.find((l) => l.name === "ORG")!.id, { name: "PERS\u041eN" });
     expect(renamed.status).toBe(409);
     expect(await db.label.count({ where: { projectId: p.id } })).toBe(DEFAULT_LABELS.length);

@@ -154,15 +154,17 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     const path = `/api/v1/documents/${doc.id}/suggestions`;
     const get = async (token = ann.token) =>
       (await call(suggestionsRoute.GET, { path, token, params: { id: doc.id } })).json as {
-        suggestions: { entityId: string; entityName: string; start: number; end: number; text: string }[];
+        items: { entityId: string; entityName: string; start: number; end: number; text: string }[];
+        nextCursor: string | null;
         entities: { name: string; count: number }[];
       };
     const s0 = await get();
+    expect(s0.nextCursor).toBeNull();
     const isEntity = await entityByName("Islamic State");
-    const isSugg = s0.suggestions.filter((s) => s.entityId === isEntity.id);
+    const isSugg = s0.items.filter((s) => s.entityId === isEntity.id);
     expect(isSugg.map((s) => s.text)).toEqual(["Daesh", "IS", "ISIL", "IS", "Daesh"]);
-    for (const s of s0.suggestions) expect(Array.from(TEXT).slice(s.start, s.end).join("")).toBe(s.text);
-    expect(s0.suggestions.find((s) => s.text === "Sergey V. Lavrov")).toBeTruthy();
+    for (const s of s0.items) expect(Array.from(TEXT).slice(s.start, s.end).join("")).toBe(s.text);
+    expect(s0.items.find((s) => s.text === "Sergey V. Lavrov")).toBeTruthy();
     expect(s0.entities.find((e) => e.name === "Islamic State")?.count).toBe(5);
     expect((await call(suggestionsRoute.GET, { path, token: outsider.token, params: { id: doc.id } })).status).toBe(404);
     expect((await call(suggestionsRoute.GET, { path: `${path}?layer=gold`, token: ann.token, params: { id: doc.id } })).status).toBe(403);
@@ -183,9 +185,9 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     const all = await post(acceptRoute.POST, `${path}/accept`, ann.token, { id: doc.id }, { entityId: isEntity.id, all: true });
     expect((all.json.annotations as { label: string; entityId: string }[]).map((a) => [a.label, a.entityId])).toEqual(Array(4).fill(["ORG", isEntity.id]));
     const after = await get();
-    expect(after.suggestions.filter((s) => s.entityId === isEntity.id)).toEqual([]);
+    expect(after.items.filter((s) => s.entityId === isEntity.id)).toEqual([]);
     // another annotator still sees all five; dismissals are per user
-    expect((await get(other.token)).suggestions.filter((s) => s.entityId === isEntity.id)).toHaveLength(5);
+    expect((await get(other.token)).items.filter((s) => s.entityId === isEntity.id)).toHaveLength(5);
     // dismissals never reach the export; accepted spans carry their entity
     const res = await call(exporter.GET, { path: `/api/v1/export?project=${project.slug}&layer=annotators&status=all`, token: reviewer.token });
     expect(res.status).toBe(200);

@@ -70,7 +70,7 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
     expect((await post(other.token, d.id, { reliability: "C", credibility: 3 })).status).toBe(201);
 
     const list = await call(grades.GET, { path: `/api/v1/documents/${d.id}/grades`, token: ann.token, params: { id: d.id } });
-    expect((list.json.grades as unknown[]).length).toBe(1);
+    expect((list.json.items as unknown[]).length).toBe(1);
 
     const upd = await patch(ann.token, g.id, { credibility: 3, version: g.version });
     expect(upd.status).toBe(200);
@@ -129,7 +129,7 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
     const direct = await post(reviewer.token, d.id, { reliability: "C", credibility: 3, rationale: "aggregator" }, "gold");
     expect(direct.status).toBe(201);
     const goldList = await call(grades.GET, { path: `/api/v1/documents/${d.id}/grades?layer=gold`, token: reviewer.token, params: { id: d.id } });
-    expect((goldList.json.grades as unknown[]).length).toBe(2);
+    expect((goldList.json.items as unknown[]).length).toBe(2);
 
     // export: grades with MISP tags, gold and annotator layers
     const records = [];
@@ -149,7 +149,8 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
   it("finds the Associated Press copy shared by three seeds", async () => {
     const res = await call(syndication.GET, { path: `/api/v1/documents/${docs["003"].id}/syndication`, token: ann.token, params: { id: docs["003"].id } });
     expect(res.status).toBe(200);
-    const passages = res.json.passages as {
+    expect(res.json.nextCursor).toBeNull();
+    const passages = res.json.items as {
       start: number;
       end: number;
       text: string;
@@ -166,7 +167,7 @@ describe(`source grades and syndication on ${process.env.DATABASE_URL?.split(":"
     }
     for (const lone of ["001", "002"]) {
       const r = await call(syndication.GET, { path: `/x`, token: ann.token, params: { id: docs[lone].id } });
-      expect(r.json.passages).toEqual([]);
+      expect(r.json.items).toEqual([]);
     }
     expect((await call(syndication.GET, { path: `/x`, token: outsider.token, params: { id: docs["003"].id } })).status).toBe(404);
   });

@@ -4,11 +4,12 @@
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { authorize } from "@/lib/authz";
+import { isBlindFor } from "@/lib/review/blind";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/authz";
 import { recordUserAudit } from "@/lib/users/user-audit";
 import { getManagedProject, getProject } from "./get-project";
 
@@ -35,6 +36,26 @@ export async function listMembers(opts: { actor: Actor; projectId: string; query
     total: await db.projectMember.count({ where: { projectId: project.id } }),
     nextOffset: rows.length > limit ? offset + limit : null,
   };
+}
+
+export const MemberPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  /** the `nextCursor` of the previous page */
+  cursor: z.string().regex(/^\d+$/, "cursor is the nextCursor of the previous page").optional(),
+});
+
+/**
+ * The member list for the API, in the one list shape (the cursor is an
+ * offset): for those who may see project settings, and never for a reviewer
+ * of a project under blind review, who would learn who the annotators are.
+ */
+export async function listMembersPage(opts: { actor: Actor; projectId: string; query?: z.input<typeof MemberPageQuery> }) {
+  authorize(opts.actor, "project:view");
+  const project = await getProject(opts);
+  if (isBlindFor(opts.actor, project)) throw forbidden("This project is under blind review: reviewers do not get its member list");
+  const { limit, cursor } = MemberPageQuery.parse(opts.query ?? {});
+  const { items, total, nextOffset } = await listMembers({ actor: opts.actor, projectId: project.id, query: { limit, offset: cursor ? Number(cursor) : 0 } });
+  return { items: items.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() })), nextCursor: nextOffset === null ? null : String(nextOffset), total };
 }
 
 /** Active users who are not yet members, for the "add member" suggestions (at most `limit`). */

@@ -22,6 +22,16 @@ beforeAll(async () => {
 });
 
 const newProject = (opts: { addAllUsers?: boolean } = {}) => createProject({ actor: admin.actor, input: { name: unique("Project"), ...opts } });
+/** Every project the actor may see, page after page (other test files share the database). */
+async function everyProject(actor: Ctx["actor"]) {
+  const items: Awaited<ReturnType<typeof listProjects>>["items"] = [];
+  for (let cursor: string | undefined; ;) {
+    const page = await listProjects({ actor, query: { limit: 100, cursor } });
+    items.push(...page.items);
+    if (!page.nextCursor) return items;
+    cursor = page.nextCursor;
+  }
+}
 const label = (projectId: string, name: string) => db.label.findFirstOrThrow({ where: { projectId, name } });
 
 describe(`projects on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
@@ -50,12 +60,12 @@ describe(`projects on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
   it("lists the projects a reviewer belongs to, all of them for admins, none for annotators; hides others' with 404", async () => {
     const mine = await newProject();
     const theirs = await newProject({ addAllUsers: false });
-    const reviewed = await listProjects({ actor: reviewer.actor, query: { limit: 100 } });
+    const reviewed = { items: await everyProject(reviewer.actor) };
     const ids = new Set(reviewed.items.map((p) => p.id));
     expect(ids.has(mine.id)).toBe(true);
     expect(ids.has(theirs.id)).toBe(false);
     expect(reviewed.items.find((p) => p.id === mine.id)).toMatchObject({ labels: DEFAULT_LABELS.length, documents: 0 });
-    const all = await listProjects({ actor: admin.actor, query: { limit: 100 } });
+    const all = { items: await everyProject(admin.actor) };
     expect(all.items.some((p) => p.id === theirs.id)).toBe(true);
     const first = await listProjects({ actor: admin.actor, query: { limit: 1 } });
     expect(first.items).toHaveLength(1);

@@ -60,7 +60,7 @@ describe(`stance targets on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
     const listed = await call(targetsRoute.GET, { path: `/api/v1/projects/${project.id}/stance-targets`, token: ann.token, params: { id: project.id } });
     expect(listed.status).toBe(200);
-    expect((listed.json.targets as { text: string }[]).map((t) => t.text)).toContain("Assad staying in power");
+    expect((listed.json.items as { text: string }[]).map((t) => t.text)).toContain("Assad staying in power");
 
     const id = String(created.json.id);
     const renamed = await call(targetRoute.PATCH, {
@@ -141,9 +141,9 @@ describe(`stances on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const id = String(res.json.id);
 
     const listed = await call(docStances.GET, { path: `/api/v1/documents/${doc.id}/stances`, token: ann.token, params: { id: doc.id } });
-    expect((listed.json.stances as unknown[]).length).toBe(1);
+    expect((listed.json.items as unknown[]).length).toBe(1);
     const othersView = await call(docStances.GET, { path: `/api/v1/documents/${doc.id}/stances`, token: other.token, params: { id: doc.id } });
-    expect(othersView.json.stances).toEqual([]);
+    expect(othersView.json.items).toEqual([]);
 
     const updated = await patchStance(ann.token, id, { polarity: "UNCLEAR", confidence: 0.4, version: 1 });
     expect(updated.status).toBe(200);
@@ -204,7 +204,7 @@ describe(`stances on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     expect(gold.status).toBe(201);
     expect(gold.json.layer).toBe("gold");
     const listed = await call(docStances.GET, { path: `/api/v1/documents/${doc.id}/stances?layer=gold`, token: reviewer.token, params: { id: doc.id } });
-    expect((listed.json.stances as unknown[]).length).toBe(1);
+    expect((listed.json.items as unknown[]).length).toBe(1);
     expect((await call(docStances.GET, { path: `/api/v1/documents/${doc.id}/stances?layer=gold`, token: ann.token, params: { id: doc.id } })).status).toBe(403);
   });
 

@@ -566,6 +566,74 @@ const routes: RouteEntry[] = [
   {
     kind: "route",
     method: "GET",
+    path: "/api/v1/projects",
+    file: `${V1}/projects/route.ts`,
+    load: () => import("@/app/api/v1/projects/route"),
+    build: async () => ({ url: "/api/v1/projects" }),
+    expect: { annotator: 403, otherAnnotator: 403, outsider: 200, reviewer: 200, admin: 200 },
+    note: "each reviewer sees their own projects, admins all",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/projects",
+    file: `${V1}/projects/route.ts`,
+    load: () => import("@/app/api/v1/projects/route"),
+    build: async (k) => ({ url: "/api/v1/projects", body: { name: k.unique("Project"), addAllUsers: false } }),
+    expect: ADMINS(201),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id",
+    file: `${V1}/projects/[id]/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectSlug}`, params: id(k.fx.projectSlug) }),
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/projects/:id",
+    file: `${V1}/projects/[id]/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}`, params: id(k.fx.projectId), body: { guidelines: k.unique("Guidelines") } }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/members",
+    file: `${V1}/projects/[id]/members/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/members/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/members`, params: id(k.fx.projectId) }),
+    expect: REVIEWERS(200),
+    note: "reviewers of a project under blind review: 403",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/projects/:id/members",
+    file: `${V1}/projects/[id]/members/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/members/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/members`, params: id(k.fx.projectId), body: { userId: await k.user({ member: false }) } }),
+    expect: ADMINS(201),
+  },
+  {
+    kind: "route",
+    method: "DELETE",
+    path: "/api/v1/projects/:id/members/:userId",
+    file: `${V1}/projects/[id]/members/[userId]/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/members/[userId]/route"),
+    build: async (k) => {
+      const userId = await k.user();
+      return { url: `/api/v1/projects/${k.fx.projectId}/members/${userId}`, params: { id: k.fx.projectId, userId } };
+    },
+    expect: ADMINS(204),
+  },
+  {
+    kind: "route",
+    method: "GET",
     path: "/api/v1/projects/:id/labels",
     file: `${V1}/projects/[id]/labels/route.ts`,
     load: () => import("@/app/api/v1/projects/[id]/labels/route"),
@@ -774,6 +842,53 @@ const routes: RouteEntry[] = [
     expect: { annotator: 200, otherAnnotator: 200, outsider: 404, reviewer: 404, admin: 404 },
     mayNotChange: true,
     note: "seats go to annotators of the caller's own projects; anyone else: nothing left (404)",
+  },
+
+  // users, and the API's own description
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/users",
+    file: `${V1}/users/route.ts`,
+    load: () => import("@/app/api/v1/users/route"),
+    build: async () => ({ url: "/api/v1/users" }),
+    expect: ADMINS(200),
+    note: "user lists are for admins only (blind review)",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/users",
+    file: `${V1}/users/route.ts`,
+    load: () => import("@/app/api/v1/users/route"),
+    build: async (k) => ({
+      url: "/api/v1/users",
+      body: { email: `${k.unique("new")}@test.local`, name: k.unique("New"), role: "ANNOTATOR", projectIds: [k.fx.projectId] },
+    }),
+    expect: ADMINS(201),
+  },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/users/:id",
+    file: `${V1}/users/[id]/route.ts`,
+    load: () => import("@/app/api/v1/users/[id]/route"),
+    build: async (k) => {
+      const userId = await k.user();
+      return { url: `/api/v1/users/${userId}`, params: id(userId), body: { role: "REVIEWER", active: false } };
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    file: `${V1}/openapi.json/route.ts`,
+    load: () => import("@/app/api/v1/openapi.json/route"),
+    build: async () => ({ url: "/api/v1/openapi.json" }),
+    expect: EVERYONE(200),
+    unauthenticated: 200,
+    note: "public: describes the API, holds no data",
   },
 
   // not the API's: unknown paths and Auth.js

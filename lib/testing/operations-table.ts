@@ -57,7 +57,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { getManagedProject, getProject } from "@/lib/projects/get-project";
 import { addLabel, listSchemaLabels, moveLabel, updateLabel } from "@/lib/projects/label-schema";
 import { listProjects, projectChoices } from "@/lib/projects/list-projects";
-import { addMember, listMembers, listNonMembers, removeMember } from "@/lib/projects/members";
+import { addMember, listMembers, listMembersPage, listNonMembers, removeMember } from "@/lib/projects/members";
 import { updateProject } from "@/lib/projects/update-project";
 import { getQuoteLinks, setQuoteLinks } from "@/lib/quotes/quote-links";
 import { openDocumentStream } from "@/lib/realtime/open-document-stream";
@@ -75,6 +75,8 @@ import { copyToSyndicated } from "@/lib/syndication/copy-to-syndicated";
 import { documentSyndication } from "@/lib/syndication/project-syndication";
 import { addUser } from "@/lib/users/add-user";
 import { changeUserRole } from "@/lib/users/change-user-role";
+import { updateUser } from "@/lib/users/update-user";
+import { viewProject } from "@/lib/projects/project-view";
 import { listUsers } from "@/lib/users/list-users";
 import { resetPassword } from "@/lib/users/reset-password";
 import { setUserActive } from "@/lib/users/set-user-active";
@@ -596,6 +598,20 @@ export const OPERATIONS: OperationRow[] = [
   }),
   op({
     module: "lib/projects/members.ts",
+    name: "listMembersPage",
+    permission: "project:view",
+    expect: REVIEWERS,
+    call: (k, actor) => listMembersPage({ actor, projectId: k.fx.projectId }),
+  }),
+  op({
+    module: "lib/projects/project-view.ts",
+    name: "viewProject",
+    permission: "project:view",
+    expect: REVIEWERS,
+    call: (k, actor) => viewProject({ actor, projectId: k.fx.projectId }),
+  }),
+  op({
+    module: "lib/projects/members.ts",
     name: "listNonMembers",
     permission: "project:manage",
     expect: ADMINS,
@@ -821,6 +837,14 @@ export const OPERATIONS: OperationRow[] = [
     expect: ADMINS,
     fresh: (k) => k.user(),
     call: (_k, actor, userId) => changeUserRole({ actor, userId, role: "REVIEWER" }),
+  }),
+  op({
+    module: "lib/users/update-user.ts",
+    name: "updateUser",
+    permission: "user:manage",
+    expect: ADMINS,
+    fresh: (k) => k.user(),
+    call: (_k, actor, userId) => updateUser({ actor, userId: userId as string, input: { role: "REVIEWER", active: false } }),
   }),
   op({
     module: "lib/users/list-users.ts",

@@ -7,7 +7,8 @@ export const UserName = z.string().trim().min(1, "Give a name").max(120, "Names 
 export const UserRole = z
   .string()
   .transform((r) => r.trim().toUpperCase())
-  .pipe(z.enum(Role.options, { message: "Roles are admin, reviewer or annotator" }));
+  .pipe(z.enum(Role.options, { message: "Roles are admin, reviewer or annotator" }))
+  .describe("ADMIN, REVIEWER or ANNOTATOR (any case)");
 export const Password = z.string().min(8, "Passwords have at least 8 characters").max(200, "Passwords have at most 200 characters");
 /** Projects a new user joins; absent means every project. */
 export const ProjectIds = z.array(z.string().min(1)).max(1000).optional();

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { CreateTokenForm } from "@/components/profile/create-token-form";
@@ -13,7 +14,8 @@ export default async function ProfilePage() {
     <main className="page">
       <h1>API tokens</h1>
       <p className="muted">
-        Scripts and pipelines call the REST API with <code>Authorization: Bearer &lt;token&gt;</code> and act as you ({actor.email}).
+        Scripts and pipelines call the REST API with <code>Authorization: Bearer &lt;token&gt;</code> and act as you ({actor.email}). Every operation is in the{" "}
+        <Link href="/api-docs">API reference</Link>.
       </p>
       <CreateTokenForm create={createTokenAction} />
       <h2>Active tokens</h2>

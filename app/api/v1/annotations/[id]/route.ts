@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/api/read-json";
+import { VersionQuery } from "@/lib/api/request-schemas";
 import { updateAnnotation, deleteAnnotation } from "@/lib/annotations/update-annotation";
 import { UpdateAnnotationInput } from "@/lib/annotations/span-input";
 
@@ -9,10 +9,8 @@ export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => 
   return updateAnnotation({ actor, annotationId: params.id, input });
 });
 
-const DeleteQuery = z.object({ version: z.coerce.number().int().optional() });
-
 export const DELETE = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  const { version } = DeleteQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const { version } = VersionQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
   await deleteAnnotation({ actor, annotationId: params.id, version });
   return new Response(null, { status: 204 });
 });

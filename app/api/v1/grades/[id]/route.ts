@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/api/read-json";
+import { VersionQuery } from "@/lib/api/request-schemas";
 import { deleteGrade, updateGrade } from "@/lib/grades/grades";
 import { UpdateGradeInput } from "@/lib/grades/grade-input";
 
@@ -9,10 +9,8 @@ export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => 
   return updateGrade({ actor, gradeId: params.id, input });
 });
 
-const DeleteQuery = z.object({ version: z.coerce.number().int().optional() });
-
 export const DELETE = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  const { version } = DeleteQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const { version } = VersionQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
   await deleteGrade({ actor, gradeId: params.id, version });
   return new Response(null, { status: 204 });
 });

@@ -1,10 +1,8 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/api/read-json";
+import { NextInput } from "@/lib/api/request-schemas";
 import { AppError } from "@/lib/errors";
 import { nextDocument } from "@/lib/assignments/next-document";
-
-const NextInput = z.object({ projectId: z.string().min(1).max(100).optional() });
 
 /** The caller's next document: their own open seat, or an open seat taken now. 404 when nothing is left. */
 export const POST = apiRoute(async ({ req, actor }) => {

@@ -1,11 +1,12 @@
 import { apiRoute } from "@/lib/api/route";
+import { listPage } from "@/lib/api/list-page";
 import { readJson } from "@/lib/api/read-json";
 import { addLabel, listSchemaLabels } from "@/lib/projects/label-schema";
 import { NewLabel } from "@/lib/projects/label-input";
 
 /** The project's label schema (by project id or slug), archived labels included and flagged. Any member. */
 export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => {
-  return { labels: await listSchemaLabels({ actor, projectId: params.id }) };
+  return listPage(await listSchemaLabels({ actor, projectId: params.id }));
 });
 
 /** Adds a label (admins). */

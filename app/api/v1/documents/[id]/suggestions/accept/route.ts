@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/api/read-json";
 import { AcceptInput, acceptSuggestions } from "@/lib/entities/accept-suggestions";
-import { layerOf } from "../layer-query";
+import { layerOf } from "@/lib/api/request-schemas";
 
 /** {entityId, start, end} accepts one suggestion; {entityId, all: true} every open one of that entity. */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/route";
 import { readJson } from "@/lib/api/read-json";
 import { DismissInput, dismissSuggestion } from "@/lib/entities/accept-suggestions";
-import { layerOf } from "../layer-query";
+import { layerOf } from "@/lib/api/request-schemas";
 
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   const input = await readJson(req, DismissInput);
