@@ -15,6 +15,10 @@ export async function textPoints(page: Page, needle: string, occurrence = 0) {
         const range = document.createRange();
         range.setStart(node, at);
         range.setEnd(node, at + needle.length);
+        // as a person would: scroll the words into view when the sticky label bar or the window's edge hides them
+        const hiddenUnder = document.querySelector(".label-bar")?.getBoundingClientRect().bottom ?? 0;
+        const box = range.getBoundingClientRect();
+        if (box.top < hiddenUnder || box.bottom > window.innerHeight) node.parentElement?.scrollIntoView({ block: "center" });
         const rects = range.getClientRects();
         const first = rects[0];
         const last = rects[rects.length - 1];
