@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "@/lib/testing/free-port";
 import { join } from "node:path";
 import { migrate, ensurePostgresDatabase, dropPostgresDatabase } from "@/lib/db/migrate";
 import { SseReader } from "@/lib/testing/sse-reader";
@@ -23,17 +23,6 @@ const instances: Instance[] = [];
 const streams: AbortController[] = [];
 let dbCreated = false;
 let x: Ctx, y: Ctx, reviewer: Ctx, documentId: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function startInstance(name: string, port: number): Instance {
   const proc = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {

@@ -8,7 +8,7 @@
  * each acknowledged delete gone, one audit row per acknowledged change —
  * and a new save accepted. The load test runs the same check at scale.
  */
-import { createServer } from "node:net";
+import { freePort } from "@/lib/testing/free-port";
 import { randomBytes } from "node:crypto";
 import { ensureBuild, prepareDatabase, startServer, tempWorkspace, type BenchServer } from "@/lib/bench/server";
 import { call, Cluster } from "@/lib/loadtest/client";
@@ -19,17 +19,6 @@ import { Recorder, sleep } from "@/lib/loadtest/stats";
 import { CyclingAnnotator, placeOf, type Account } from "@/lib/loadtest/users";
 
 export type DrillResult = { acknowledgedBeforeKill: number; cutOff: number; verdict: Verdict; writeAfterRestart: number };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs the drill on `databaseUrl` (a fresh, empty database; DATABASE_URL must name it already). */
 export async function crashDrill(databaseUrl: string, opts: { writers?: number; killAfterCreates?: number } = {}): Promise<DrillResult> {
