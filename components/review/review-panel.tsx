@@ -7,6 +7,7 @@ import { SendBack } from "./send-back";
 import { LayerStatusBadge } from "@/components/layer-status-badge";
 import { VirtualList } from "@/components/ui/virtual-list";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { NextReview } from "./next-review";
 
 type Props = { documentId: string; review: ReviewProps; hidden: Set<string>; onToggle: (layerId: string) => void; onChanged: () => void };
 
@@ -136,9 +137,12 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
           </ConfirmButton>
         </div>
       ) : (
-        <p className="status APPROVED" data-testid="approved">
-          Approved
-        </p>
+        <div className="verdict">
+          <p className="status APPROVED" data-testid="approved">
+            Approved
+          </p>
+          <NextReview documentId={documentId} autoFocus />
+        </div>
       )}
       {action.message && (
         <p className="small ok" role="status">

@@ -1,8 +1,13 @@
 "use client";
-/** "Submit for review": hands the annotator's layer to the reviewers once every change is saved. */
+/**
+ * "Submit for review": hands the annotator's layer to the reviewers once every
+ * change is saved; then "Next document →" goes on to the queue's next one.
+ * "Skip →" passes this document over for now.
+ */
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { requestJson } from "@/components/api/client";
+import { GoNext } from "@/components/assignments/go-next";
 
 const SUBMITTABLE = ["NOT_STARTED", "IN_PROGRESS", "REJECTED"];
 
@@ -13,9 +18,12 @@ export function SubmitLayer({ documentId, status, spans, pending }: { documentId
   const [error, setError] = useState<string | null>(null);
   if (!SUBMITTABLE.includes(status)) {
     return (
-      <p className="submit-state small" data-testid="layer-status">
-        <span className={`status ${status}`}>{status === "SUBMITTED" ? "Submitted for review" : "Approved"}</span>
-      </p>
+      <div className="submit-layer">
+        <p className="submit-state small" data-testid="layer-status">
+          <span className={`status ${status}`}>{status === "SUBMITTED" ? "Submitted for review" : "Approved"}</span>
+        </p>
+        <GoNext documentId={documentId} skip={false} label="Next document →" className="primary" autoFocus />
+      </div>
     );
   }
 
@@ -35,7 +43,9 @@ export function SubmitLayer({ documentId, status, spans, pending }: { documentId
         <button className="primary" disabled={pending} onClick={() => setConfirming(true)} title={pending ? "Wait until every change is saved" : undefined}>
           {status === "REJECTED" ? "Resubmit for review" : "Submit for review"}
         </button>
-      ) : (
+      ) : null}
+      {!confirming && <GoNext documentId={documentId} skip label="Skip →" className="link" />}
+      {confirming && (
         <div role="group" aria-label="Confirm submission" className="confirm">
           <p className="small">
             Submit {spans} span{spans === 1 ? "" : "s"}? The layer is read-only until a reviewer sends it back.

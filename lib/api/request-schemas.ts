@@ -37,4 +37,8 @@ export const MentionCreate = z
 
 export const AliasInput = z.object({ alias: z.string() });
 
-export const NextInput = z.object({ projectId: z.string().min(1).max(100).optional() });
+export const NextInput = z.object({
+  projectId: z.string().min(1).max(100).optional(),
+  /** a document to pass over this time ("skip"): the caller's seat on it stays theirs */
+  skip: z.string().min(1).max(100).optional(),
+});

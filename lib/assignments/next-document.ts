@@ -19,17 +19,20 @@ const MAX_CONFLICTS = 200;
  *    waiting), then the oldest assignment;
  * 2. otherwise an open seat they take now (see claimableDocuments), written
  *    as their seated layer (or by seating the layer they already have there).
+ * `skip` passes over one document this time (the annotator's "Skip"): their
+ * seat on it stays, and a later call without it comes back to it.
  * Safe when many call at once: the unique index on (documentId, seat) lets
  * exactly one caller have each seat; the others re-read the document and
  * take the next free seat or go on to the next document.
  */
-export async function nextDocument(opts: { actor: Actor; projectId?: string }): Promise<NextDocument | null> {
+export async function nextDocument(opts: { actor: Actor; projectId?: string; skip?: string }): Promise<NextDocument | null> {
   authorize(opts.actor, "layer:annotate");
   const own = await ownOpenSeat(opts);
   if (own) return { documentId: own.documentId, layerId: own.id, claimed: false };
 
   let conflicts = 0;
   for (const candidate of await claimableDocuments(opts)) {
+    if (candidate.id === opts.skip) continue;
     for (;;) {
       try {
         const outcome = await claimSeat(opts.actor, candidate);
@@ -44,9 +47,10 @@ export async function nextDocument(opts: { actor: Actor; projectId?: string }): 
   return null;
 }
 
-async function ownOpenSeat(opts: { actor: Actor; projectId?: string }) {
+async function ownOpenSeat(opts: { actor: Actor; projectId?: string; skip?: string }) {
   const where = {
     userId: opts.actor.id,
+    ...(opts.skip ? { documentId: { not: opts.skip } } : {}),
     kind: "ANNOTATOR" as const,
     seat: { not: null },
     document: { project: { ...memberProjectScope(opts.actor), ...(opts.projectId ? { id: opts.projectId } : {}) } },

@@ -12,13 +12,21 @@ export const ReviewQueueQuery = z.object({
   cursor: z.string().min(1).optional(),
 });
 
+const queueWhere = (actor: Actor, state: "waiting" | "approved") =>
+  state === "waiting"
+    ? { ...documentScope(actor), layers: { some: { kind: "ANNOTATOR" as const, status: "SUBMITTED" as const } } }
+    : { ...documentScope(actor), layers: { some: { slot: GOLD_SLOT, status: "APPROVED" as const } } };
+
+/** How many documents of the reviewer's projects wait for review (the home page's notice). */
+export async function waitingReviewCount(opts: { actor: Actor }): Promise<number> {
+  authorize(opts.actor, "review:decide");
+  return db.document.count({ where: queueWhere(opts.actor, "waiting") });
+}
+
 export async function reviewQueue(opts: { actor: Actor; query?: z.input<typeof ReviewQueueQuery> }) {
   authorize(opts.actor, "review:decide");
   const { state, limit, cursor } = ReviewQueueQuery.parse(opts.query ?? {});
-  const where =
-    state === "waiting"
-      ? { ...documentScope(opts.actor), layers: { some: { kind: "ANNOTATOR" as const, status: "SUBMITTED" as const } } }
-      : { ...documentScope(opts.actor), layers: { some: { slot: GOLD_SLOT, status: "APPROVED" as const } } };
+  const where = queueWhere(opts.actor, state);
   const rows = await db.document.findMany({
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

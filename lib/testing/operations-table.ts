@@ -67,7 +67,7 @@ import { loadReview } from "@/lib/review/load-review";
 import { mergeAgreed } from "@/lib/review/merge-agreed";
 import { ownLayerFeedback, ownLayerStatus } from "@/lib/review/own-feedback";
 import { loadReviewPage } from "@/lib/review/review-page-data";
-import { reviewQueue } from "@/lib/review/review-queue";
+import { reviewQueue, waitingReviewCount } from "@/lib/review/review-queue";
 import { projectStances } from "@/lib/stances/project-stances";
 import { createStance, deleteStance, listStances, updateStance } from "@/lib/stances/stances";
 import { createTarget, deleteTarget, listTargets, updateTarget } from "@/lib/stances/targets";
@@ -730,6 +730,13 @@ export const OPERATIONS: OperationRow[] = [
     permission: "review:decide",
     expect: REVIEWERS,
     call: (k, actor) => loadReviewPage({ actor, documentId: k.fx.docReview }),
+  }),
+  op({
+    module: "lib/review/review-queue.ts",
+    name: "waitingReviewCount",
+    permission: "review:decide",
+    expect: REVIEWERS_OWN,
+    call: (_k, actor) => waitingReviewCount({ actor }),
   }),
   op({
     module: "lib/review/review-queue.ts",
