@@ -43,6 +43,9 @@ test("an admin exports one annotator's layer as spaCy JSONL with a label subset"
   await page.getByLabel("Seed", { exact: true }).fill("7");
   await expect(page.locator("#export-url")).toContainText("format=spacy");
   await expect(page.locator("#export-url")).toContainText("labels=PERSON&labels=GPE");
+  // What the file will hold, before it is downloaded.
+  await expect(page.getByTestId("export-preview")).toContainText("1 document, 1 layer, 3 spans");
+  await expect(page.getByTestId("export-preview")).toContainText("PERSON 2, GPE 1");
   await page.screenshot({ path: "e2e/screenshots/export.png", fullPage: true });
 
   const downloading = page.waitForEvent("download");
@@ -69,4 +72,29 @@ test("an admin exports one annotator's layer as spaCy JSONL with a label subset"
     "PERSON:John Kerry",
     "GPE:Baghdad",
   ]);
+});
+
+test("the export page says when the choices would export nothing, and will not hand out an empty file", async ({ page, request }) => {
+  const admin = makeUser("admin");
+  const slug = `empty-export-${Date.now()}`;
+  const made = await request.post("/api/v1/projects", {
+    headers: { authorization: `Bearer ${makeToken(admin.email)}` },
+    data: { name: `Empty export ${slug}`, slug },
+  });
+  expect(made.status()).toBe(201);
+  importDocument(slug, `Not reviewed yet ${slug}`, `Haider al-Abadi spoke in Baghdad. ${slug}`);
+
+  await signIn(page, admin);
+  await page.goto("/export");
+  await page.getByLabel("Project", { exact: true }).selectOption(slug);
+  const preview = page.getByTestId("export-preview");
+  await expect(preview).toContainText("Nothing to export with these choices");
+  await expect(page.getByRole("button", { name: "Download" })).toBeDisabled();
+  await page.screenshot({ path: "e2e/screenshots/export-empty.png", fullPage: true });
+
+  // work as it stands: the document, without the layers nobody started
+  await page.getByLabel("Review status", { exact: true }).selectOption("all");
+  await page.getByLabel("Layer", { exact: true }).selectOption("annotators");
+  await expect(preview).toContainText("1 document, 0 layers, 0 spans");
+  await expect(page.getByRole("button", { name: "Download" })).toBeEnabled();
 });

@@ -1,5 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
+import { ExportPreview, useExportPreview } from "./export-preview";
 import type { ExportFormData } from "@/lib/export/export-form-data";
 import type { ExportFormat } from "@/lib/export/export-options";
 import { SPLIT_PATTERN } from "@/lib/export/export-options";
@@ -41,6 +42,8 @@ export function ExportForm({ projects, people }: Props) {
     for (const p of chosen) for (const l of p.labels) if (!seen.has(l.name)) seen.set(l.name, l.color);
     return [...seen.entries()];
   }, [project, projects]);
+
+  const preview = useExportPreview(query);
 
   function onChange(e: React.FormEvent<HTMLFormElement>) {
     const params = new URLSearchParams();
@@ -158,8 +161,9 @@ export function ExportForm({ projects, people }: Props) {
         split on any machine. Each record carries its split; the manifest counts them.
       </p>
 
+      <ExportPreview preview={preview} />
       <div className="form-footer">
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" disabled={preview.state === "ready" && preview.counts.documents === 0}>
           Download
         </button>
         <code id="export-url" className="small export-url">

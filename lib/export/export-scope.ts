@@ -85,7 +85,8 @@ export async function exportScope(actor: Actor, options: ExportOptions): Promise
 
   const layerWhere = {
     ...(options.layer === "gold" ? { kind: "GOLD" } : annotator ? { kind: "ANNOTATOR", userId: annotator.id } : { kind: "ANNOTATOR" }),
-    ...(options.status === "approved" ? { status: "APPROVED" } : {}),
+    // "all as they stand" leaves out layers nobody started (a seat assigned, nothing in it)
+    ...(options.status === "approved" ? { status: "APPROVED" } : { OR: [{ status: { not: "NOT_STARTED" } }, { annotations: { some: {} } }] }),
   };
   const documentWhere = {
     project: projectWhere,
