@@ -41,19 +41,23 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
   await signIn(annotator, { email, password });
   await expect(annotator.getByRole("heading", { name: "Documents" })).toBeVisible();
 
-  // Labels: a hotkey clash is explained next to the row and the typed values stay.
+  // Labels: edits are marked unsaved until the one Save; a hotkey clash is explained next to the row and the typed values stay.
   await page.goto(projectUrl);
   const dateRow = page.getByTestId("label-row-DATE");
   await dateRow.getByLabel("Colour of DATE").fill("#ff00aa");
   await dateRow.getByLabel("Hotkey of DATE").selectOption("9");
-  await page.getByRole("button", { name: "Save DATE" }).click();
+  await expect(dateRow.getByText("● unsaved")).toBeVisible();
+  await page.getByRole("button", { name: "Save changes (1)" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Hotkey 9 is already used by QUANTITY" })).toBeVisible();
   await expect(dateRow.getByLabel("Hotkey of DATE")).toHaveValue("9");
+  await expect(dateRow.getByText("● unsaved")).toBeVisible();
+  // two rows at once: the key changes hands in one save
   await page.getByTestId("label-row-QUANTITY").getByLabel("Hotkey of QUANTITY").selectOption({ label: "—" });
-  await page.getByRole("button", { name: "Save QUANTITY" }).click();
+  await page.getByRole("button", { name: "Save changes (2)" }).click();
   await expect(page.getByText("QUANTITY: Saved")).toBeVisible();
-  await page.getByRole("button", { name: "Save DATE" }).click();
   await expect(page.getByText("DATE: Saved")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Save changes/ })).toBeDisabled();
+  await expect(page.getByText("● unsaved")).toHaveCount(0);
 
   // A new label on the freed key 8, then moved up twice from the keyboard; focus stays on the button.
   await page.getByLabel("Name of the new label").fill("WEAPON");

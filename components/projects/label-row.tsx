@@ -16,7 +16,12 @@ type Props = {
   position?: { index: number; count: number; onMove: (direction: "up" | "down") => void };
   /** saves, archives or unarchives the label */
   save: FormAction;
+  /** changed since it was saved (the editor's one Save submits every such row) */
+  dirty?: boolean;
+  onDirtyChange?: (labelId: string, dirty: boolean) => void;
 };
+
+const EDITED = ["name", "kind", "color", "hotkey", "description"] as const;
 
 /** Hotkey choices that say who holds a key already. */
 export function HotkeyOptions({ owners, self }: { owners: Map<string, string>; self?: string }) {
@@ -43,8 +48,8 @@ export function KindOptions() {
   ));
 }
 
-/** One label, edited in place; Save, Archive/Unarchive answer in a line under the row. */
-export function LabelRow({ label, hotkeyOwners, position, save }: Props) {
+/** One label, edited in place and marked while unsaved; the editor's Save, Archive and Unarchive answer in a line under the row. */
+export function LabelRow({ label, hotkeyOwners, position, save, dirty = false, onDirtyChange }: Props) {
   const [state, onSubmit, pending] = useSubmitAction(save, null);
   const [color, setColor] = useState(label.color);
   const formId = `label-${label.id}`;
@@ -55,9 +60,31 @@ export function LabelRow({ label, hotkeyOwners, position, save }: Props) {
     "aria-describedby": state && !state.ok ? `${formId}-error` : undefined,
   });
 
+  const saved: Record<(typeof EDITED)[number], string> = {
+    name: label.name,
+    kind: label.kind,
+    color: label.color,
+    hotkey: label.hotkey ?? "",
+    description: label.description,
+  };
+  const onInput = (e: React.FormEvent<HTMLTableRowElement>) => {
+    const form = (e.target as HTMLInputElement).form;
+    if (!form || !onDirtyChange) return;
+    const now = new FormData(form);
+    onDirtyChange(
+      label.id,
+      EDITED.some((k) => String(now.get(k) ?? "") !== saved[k]),
+    );
+  };
+
   return (
     <>
-      <tr className={label.archived ? "archived" : undefined} data-testid={`label-row-${label.name}`}>
+      <tr
+        className={[label.archived ? "archived" : "", dirty ? "dirty" : ""].join(" ").trim() || undefined}
+        data-testid={`label-row-${label.name}`}
+        onInput={onInput}
+        onChange={onInput}
+      >
         <td className="order">
           {position ? (
             <>
@@ -123,9 +150,15 @@ export function LabelRow({ label, hotkeyOwners, position, save }: Props) {
         <td className="actions">
           <form id={formId} onSubmit={onSubmit}>
             <input type="hidden" name="labelId" value={label.id} />
-            <button type="submit" name="intent" value="save" disabled={pending} aria-label={`Save ${label.name}`}>
-              Save
+            {/* the editor's one Save (and Enter in a field) submits with this one */}
+            <button type="submit" name="intent" value="save" hidden data-save-row disabled={pending}>
+              Save {label.name}
             </button>
+            {dirty && (
+              <span className="unsaved small" aria-label={`${label.name} has unsaved changes`}>
+                ● unsaved
+              </span>
+            )}
             {label.archived ? (
               <button type="submit" name="intent" value="unarchive" disabled={pending} aria-label={`Unarchive ${label.name}`}>
                 Unarchive

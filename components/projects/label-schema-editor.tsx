@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useLayoutEffect, useOptimistic, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useLayoutEffect, useOptimistic, useRef, useState } from "react";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SchemaLabel } from "@/lib/projects/label-schema";
 import { LABEL_COLUMNS, LabelRow } from "./label-row";
@@ -33,6 +33,38 @@ export function LabelSchemaEditor({ projectId, labels, actions }: { projectId: s
   const [announce, setAnnounce] = useState<{ text: string; error: boolean } | null>(null);
   const pendingFocus = useRef<(Move & { keys: string[] }) | null>(null);
   const hotkeyOwners = new Map(active.filter((l) => l.hotkey).map((l) => [l.hotkey!, l.name]));
+
+  // Rows changed since saved: one Save submits each of them; leaving the page with any asks first.
+  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
+  const markDirty = useCallback((id: string, changed: boolean) => {
+    setDirty((d) => {
+      if (d.has(id) === changed) return d;
+      const next = new Set(d);
+      if (changed) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const save = useCallback<FormAction>(
+    async (prev, form) => {
+      const result = await actions.save(prev, form);
+      if (result?.ok && form.get("intent") === "save") markDirty(String(form.get("labelId")), false);
+      return result;
+    },
+    [actions, markDirty],
+  );
+  // Server actions run one after another, in the order submitted: rows that give a hotkey up go first, so keys can change hands.
+  const saveAll = () => {
+    const forms = [...dirty].map((id) => document.getElementById(`label-${id}`) as HTMLFormElement | null).filter((f): f is HTMLFormElement => f !== null);
+    const freesKey = (f: HTMLFormElement) => (new FormData(f).get("hotkey") === "" ? 0 : 1);
+    for (const form of forms.sort((a, b) => freesKey(a) - freesKey(b))) form.requestSubmit(form.querySelector<HTMLButtonElement>("button[data-save-row]"));
+  };
+  useEffect(() => {
+    if (dirty.size === 0) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
   const orderKey = keyOf(ordered);
 
   const move = (label: SchemaLabel, direction: Move["direction"]) => {
@@ -91,7 +123,9 @@ export function LabelSchemaEditor({ projectId, labels, actions }: { projectId: s
                 label={l}
                 hotkeyOwners={hotkeyOwners}
                 position={{ index: i, count: ordered.length, onMove: (d) => move(l, d) }}
-                save={actions.save}
+                save={save}
+                dirty={dirty.has(l.id)}
+                onDirtyChange={markDirty}
               />
             ))}
             <NewLabelRow projectId={projectId} labels={labels} hotkeyOwners={hotkeyOwners} add={actions.add} />
@@ -104,11 +138,19 @@ export function LabelSchemaEditor({ projectId, labels, actions }: { projectId: s
                 </th>
               </tr>
               {archived.map((l) => (
-                <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} save={actions.save} />
+                <LabelRow key={l.id} label={l} hotkeyOwners={hotkeyOwners} save={save} dirty={dirty.has(l.id)} onDirtyChange={markDirty} />
               ))}
             </tbody>
           )}
         </table>
+      </div>
+      <div className="schema-save">
+        <button className="primary" disabled={dirty.size === 0} onClick={saveAll}>
+          Save changes{dirty.size > 0 ? ` (${dirty.size})` : ""}
+        </button>
+        <span className={dirty.size > 0 ? "unsaved small" : "muted small"} role="status">
+          {dirty.size > 0 ? `${dirty.size} label${dirty.size === 1 ? " has" : "s have"} unsaved changes` : "All labels saved"}
+        </span>
       </div>
       <p id="label-help" className="muted small">
         Names are unique in the project; hotkeys 1–9 are unique among active labels. Labels are archived, never deleted, so spans that use them keep them.

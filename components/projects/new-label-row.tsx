@@ -50,7 +50,7 @@ export function NewLabelRow({
           <input type="color" defaultValue={color} aria-label="Colour of the new label" {...field("color")} />
         </td>
         <td>
-          <select defaultValue={hotkey} aria-label="Hotkey of the new label" {...field("hotkey")}>
+          <select key={hotkey} defaultValue={hotkey} aria-label="Hotkey of the new label" {...field("hotkey")}>
             <HotkeyOptions owners={hotkeyOwners} />
           </select>
         </td>
