@@ -82,17 +82,25 @@ test("two annotators annotate and submit, the reviewer adjudicates, sends one ba
   await expect(r.locator(".ann.overlay")).toHaveCount(3);
   await r.getByRole("checkbox", { name: bob.name }).check();
 
-  // Adjudicate: Kerry is a person.
-  await r.getByRole("button", { name: "Accept PERSON “John Kerry” into gold" }).click();
+  // Adjudicate by keys: Kerry is a person. The list of open disagreements shrinks, and the dashed marks go.
+  const disagreements = r.getByRole("group", { name: /Disagreements: ↑ and ↓ choose/ });
+  await expect(r.getByTestId("candidates").locator(".candidate")).toHaveCount(2);
+  await disagreements.focus();
+  await r.keyboard.press("ArrowDown");
+  await expect(r.getByTestId("candidates").locator(".candidate.active")).toContainText("PERSON");
+  await r.keyboard.press("a");
   await expect(gold.getByRole("listitem")).toHaveCount(3);
   await expect(gold).toContainText("John Kerry");
+  await expect(r.getByTestId("candidates").locator(".candidate")).toHaveCount(0);
+  await expect(r.locator(".ann.overlay.disputed")).toHaveCount(0);
+  await expect(r.getByRole("heading", { name: /Disagreements/ })).toContainText("0 open");
 
   // Send Bob's layer back with a comment.
   const bobRow = r.getByTestId("review-layers").getByRole("listitem").filter({ hasText: bob.name });
   await bobRow.getByRole("button", { name: "Send back…" }).click();
   await r.getByLabel(`What should ${bob.name} fix?`).fill("John Kerry is a person (PERSON), not an organisation.");
   await r.getByRole("button", { name: "Send back", exact: true }).click();
-  await expect(bobRow.locator(".status")).toHaveText("Rejected");
+  await expect(bobRow.locator(".status")).toHaveText("Sent back");
   await r.screenshot({ path: "e2e/screenshots/review.png" });
 
   // Bob sees why without reloading (the page follows his layer live), fixes the label and resubmits.

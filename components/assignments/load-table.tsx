@@ -24,7 +24,7 @@ export function LoadTable({ loads }: { loads: AnnotatorLoad[] }) {
           <th style={{ textAlign: "right" }}>In progress</th>
           <th style={{ textAlign: "right" }}>Submitted</th>
           <th style={{ textAlign: "right" }}>Approved</th>
-          <th style={{ textAlign: "right" }}>Rejected</th>
+          <th style={{ textAlign: "right" }}>Sent back</th>
         </tr>
       </thead>
       <tbody>

@@ -8,7 +8,7 @@ const STATUS_SERIES: (StackSeries & { key: LayerStatus })[] = [
   { key: "APPROVED", name: "Approved", color: "#067647" },
   { key: "SUBMITTED", name: "Submitted", color: "#1d4ed8" },
   { key: "IN_PROGRESS", name: "In progress", color: "#f0a43a", textColor: "#1c1d21" },
-  { key: "REJECTED", name: "Rejected", color: "#b42318" },
+  { key: "REJECTED", name: "Sent back", color: "#b42318" },
   { key: "NOT_STARTED", name: "Not started", color: "#d0d3d9", textColor: "#1c1d21" },
 ];
 

@@ -14,7 +14,7 @@ import type { OverlaySpan, WorkbenchDocument } from "@/components/workbench/type
 import { DocumentLoading } from "@/components/workbench/document-loading";
 import { useDocumentData } from "@/components/workbench/use-document-data";
 import { reviewPageDataUrl } from "@/components/workbench/data-urls";
-import { ReviewPanel } from "./review-panel";
+import { isOpen, ReviewPanel } from "./review-panel";
 
 /** The review as the panel shows it: the page's data, span texts sliced from the document, candidates grouped here. */
 export type ReviewProps = ReviewPageData & { candidates: Candidate[] };
@@ -41,11 +41,13 @@ function LoadedReview({ document, labels, links, extraAside, text, data, reload 
     reload();
   }, [reload]);
 
+  // marked while still to decide: a disagreement in gold or rejected, or a document approved, is marked no more
   const disputed = useMemo(() => {
     const ids = new Set<string>();
-    for (const c of review.candidates) if (!c.agreed) for (const s of c.support) ids.add(s.annotationId);
+    if (review.gold.status === "APPROVED") return ids;
+    for (const c of review.candidates) if (isOpen(c)) for (const s of c.support) ids.add(s.annotationId);
     return ids;
-  }, [review.candidates]);
+  }, [review.candidates, review.gold.status]);
 
   const overlays = useMemo<OverlaySpan[]>(
     () =>

@@ -28,5 +28,29 @@ export function useReviewAction(onDone: () => void) {
     },
     [onDone, router],
   );
-  return { run, busy, error, message };
+  /** The same POST for several items, one after another (batch adjudication); the page is refreshed once. */
+  const runAll = useCallback(
+    async (urls: string[], describe: (done: number) => string) => {
+      setBusy(true);
+      setError(null);
+      setMessage(null);
+      let done = 0;
+      for (const url of urls) {
+        const res = await requestJson(url, { method: "POST", body: {} });
+        if (!res.ok) {
+          setError(`${done} of ${urls.length} done; then: ${res.status === 0 ? "cannot reach the server" : res.error}`);
+          break;
+        }
+        done++;
+      }
+      setBusy(false);
+      if (done === urls.length) setMessage(describe(done));
+      if (done > 0) {
+        onDone();
+        router.refresh();
+      }
+    },
+    [onDone, router],
+  );
+  return { run, runAll, busy, error, message };
 }

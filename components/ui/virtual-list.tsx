@@ -5,7 +5,7 @@
  * of one estimated height and measured once drawn. Nothing is drawn before the
  * box is measured in the browser, so the server render never lists items.
  */
-import { useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 
 type Props<T> = {
@@ -21,9 +21,11 @@ type Props<T> = {
   className?: string;
   "aria-label"?: string;
   "data-testid"?: string;
+  /** an item to keep in view (the keyboard's current one) */
+  activeIndex?: number;
 };
 
-export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28, rowHeight, maxHeight = "40vh", className, ...rest }: Props<T>) {
+export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28, rowHeight, maxHeight = "40vh", className, activeIndex, ...rest }: Props<T>) {
   const box = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -32,6 +34,9 @@ export function VirtualList<T>({ items, itemKey, renderItem, estimateHeight = 28
     getItemKey: (i) => itemKey(items[i]),
     overscan: 8,
   });
+  useEffect(() => {
+    if (activeIndex !== undefined && activeIndex >= 0 && activeIndex < items.length) virtualizer.scrollToIndex(activeIndex, { align: "auto" });
+  }, [activeIndex, items.length, virtualizer]);
   return (
     <div ref={box} className="virtual-list" style={{ maxHeight, overflowY: "auto" }}>
       <ol

@@ -26,7 +26,7 @@ const LAYER_STATUS_TEXT: Record<LayerStatus, string> = {
   IN_PROGRESS: "In progress",
   SUBMITTED: "Submitted",
   APPROVED: "Approved",
-  REJECTED: "Rejected",
+  REJECTED: "Sent back",
 };
 
 /** A layer status as people read it ("In progress"). */

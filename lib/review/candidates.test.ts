@@ -18,6 +18,19 @@ describe("review candidates", () => {
     ]);
   });
 
+  it("marks a disagreement overruled once gold holds its span with another label", () => {
+    const layers: ReviewLayerSpans[] = [
+      { layerId: "A", annotations: [span("a1", 10, 14, "PERSON")] },
+      { layerId: "B", annotations: [span("b1", 10, 14, "ORG"), span("b2", 20, 24, "GPE")] },
+    ];
+    const list = groupCandidates(layers, [{ id: "g1", start: 10, end: 14, label: "PERSON" }]);
+    expect(list.map((c) => [c.key, c.goldId, c.overruled])).toEqual([
+      ["10:14:ORG", null, true],
+      ["10:14:PERSON", "g1", false],
+      ["20:24:GPE", null, false],
+    ]);
+  });
+
   it("applies unanimous and majority thresholds", () => {
     expect(meetsThreshold(3, 3, "unanimous")).toBe(true);
     expect(meetsThreshold(2, 3, "unanimous")).toBe(false);

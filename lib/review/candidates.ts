@@ -20,6 +20,8 @@ export type Candidate = {
   agreed: boolean;
   /** the gold annotation with the same span and label, if any */
   goldId: string | null;
+  /** gold holds the same span with another label: the reviewer decided for that one */
+  overruled: boolean;
 };
 
 export type MergeThreshold = "unanimous" | "majority";
@@ -33,6 +35,7 @@ export function meetsThreshold(support: number, layers: number, threshold: Merge
 
 export function groupCandidates(layers: ReviewLayerSpans[], gold: GoldSpan[]): Candidate[] {
   const goldByKey = new Map(gold.map((g) => [spanKey(g), g.id]));
+  const goldRanges = new Set(gold.map((g) => `${g.start}:${g.end}`));
   const byKey = new Map<string, Candidate>();
   for (const layer of layers) {
     const seen = new Set<string>();
@@ -42,7 +45,8 @@ export function groupCandidates(layers: ReviewLayerSpans[], gold: GoldSpan[]): C
       seen.add(key);
       let c = byKey.get(key);
       if (!c) {
-        c = { key, start: a.start, end: a.end, label: a.label, text: a.text, support: [], agreed: false, goldId: goldByKey.get(key) ?? null };
+        c = { key, start: a.start, end: a.end, label: a.label, text: a.text, support: [], agreed: false, goldId: goldByKey.get(key) ?? null, overruled: false };
+        c.overruled = !c.goldId && goldRanges.has(`${a.start}:${a.end}`);
         byKey.set(key, c);
       }
       c.support.push({ layerId: layer.layerId, annotationId: a.id, reviewState: a.reviewState });
