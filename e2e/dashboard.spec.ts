@@ -60,6 +60,9 @@ test("the dashboard shows two annotators' progress, their agreement per label an
   for (const a of annotators) await expect(progress).toContainText(a.name);
   await expect(progress).toContainText("1 in progress · 3 spans");
 
+  // α is read against Krippendorff's reference bands, drawn behind the bars and named beside them
+  await expect(page.getByTestId("agreement-bands")).toContainText("0.8 and above: reliable");
+  await expect(page.locator(".chart-band")).toHaveCount(3);
   const table = page.getByTestId("agreement-table");
   const person = table.getByRole("row", { name: /PERSON/ });
   await expect(person.getByRole("cell").first()).toHaveText(/^-?\d\.\d\d$/);

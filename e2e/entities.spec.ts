@@ -32,6 +32,18 @@ test("link a mention via type-ahead, accept all suggestions of an entity, see it
   await combo.press("Enter");
   await expect(panel.getByTestId("entity-linked")).toContainText("Sergey Lavrov");
 
+  // a mention named exactly as an entity: the type-ahead offers that entity, never a second one of the same name
+  await dragSelect(page, "Baghdad");
+  await page.keyboard.press("3");
+  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved/);
+  await page.locator('.doc-text [data-label="GPE"]', { hasText: "Baghdad" }).first().click();
+  await combo.fill("baghdad");
+  await expect(panel.getByRole("option").first()).toContainText("Baghdad");
+  await expect(panel.getByRole("option", { name: /Create/ })).toHaveCount(0);
+  await combo.press("ArrowDown");
+  await combo.press("Enter");
+  await expect(panel.getByTestId("entity-linked")).toContainText("Baghdad");
+
   // accept every suggestion of the Islamic State at once
   const isGroup = suggestions.getByTestId("suggestion-group").filter({ hasText: "Islamic State" });
   await isGroup.locator("summary").click();

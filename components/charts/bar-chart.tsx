@@ -34,6 +34,8 @@ export function BarChart(props: {
   format?: (value: number) => string;
   /** width kept for notes, in viewBox units (0 when no row has one) */
   noteWidth?: number;
+  /** shaded ranges of the value axis behind the bars (reference bands), named at their top */
+  bands?: { from: number; to: number; name: string; className: string }[];
 }) {
   const { id, title, series, rows } = props;
   const format = props.format ?? ((v: number) => v.toLocaleString("en"));
@@ -77,6 +79,16 @@ export function BarChart(props: {
           ),
         )}
       </defs>
+      {props.bands?.map((b) => {
+        const [from, to] = [Math.max(b.from, domain[0]), Math.min(b.to, domain[1])];
+        if (to <= from) return null;
+        return (
+          <g key={b.name} className={`chart-band ${b.className}`}>
+            <rect x={x(from)} y={0} width={x(to) - x(from)} height={height} />
+            <title>{b.name}</title>
+          </g>
+        );
+      })}
       {domain[0] < 0 && <line x1={zero} x2={zero} y1={0} y2={height} className="chart-axis" />}
       {rows.map((row, ri) => {
         const top = ROW_GAP + ri * (rowHeight + ROW_GAP);

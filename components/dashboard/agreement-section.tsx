@@ -4,6 +4,13 @@ import { formatStat, unitsNote } from "./format";
 
 const OVERALL_COLOR = "#374151";
 
+/** Krippendorff's own thresholds for α: data below 0.667 do not support conclusions, 0.8 and above do. */
+const ALPHA_BANDS = [
+  { from: -1, to: 0.667, name: "α below 0.667: not reliable", className: "band-low" },
+  { from: 0.667, to: 0.8, name: "α 0.667 to 0.8: tentative conclusions only", className: "band-mid" },
+  { from: 0.8, to: 1, name: "α 0.8 and above: reliable", className: "band-high" },
+];
+
 export function AgreementSection({ agreement, includeInProgress }: { agreement: ProjectAgreement["agreement"]; includeInProgress: boolean }) {
   const { overall, labels } = agreement;
   const rows = [{ label: "All labels", color: OVERALL_COLOR, ...overall }, ...labels];
@@ -28,7 +35,13 @@ export function AgreementSection({ agreement, includeInProgress }: { agreement: 
             domain={[Math.min(0, ...rows.map((r) => r.alpha ?? 0)), 1]}
             format={formatStat}
             rows={rows.map((r) => ({ key: r.label, label: r.label, color: r.color, values: [r.alpha], note: unitsNote(r.units, r.documents) }))}
+            bands={ALPHA_BANDS}
           />
+          <p className="muted small band-key" data-testid="agreement-bands">
+            Reference bands (Krippendorff): <span className="band-key-item band-low">below 0.667: not reliable</span>{" "}
+            <span className="band-key-item band-mid">0.667–0.8: tentative conclusions only</span>{" "}
+            <span className="band-key-item band-high">0.8 and above: reliable</span>
+          </p>
           <table className="list stats" data-testid="agreement-table">
             <caption className="sr-only">Agreement figures per label</caption>
             <thead>

@@ -2,7 +2,7 @@
 /**
  * Type-ahead over the project's registry (ARIA combobox): type to search,
  * ↓/↑ to move, Enter to pick, Escape to close. The last option creates a new
- * entity from the mention in place.
+ * entity from the mention in place, unless one of that name is listed already.
  */
 import { useEffect, useState } from "react";
 import { Combobox, type ComboboxItem } from "@/components/ui/combobox";
@@ -46,7 +46,11 @@ export function EntityCombobox(props: {
         </>
       ),
     })),
-    {
+  ];
+  // an entity of that name is there already: linking to it is the choice, not a second one of the same name
+  const named = (e: Found) => e.name.toLocaleLowerCase() === props.mentionText.trim().toLocaleLowerCase();
+  if (!shown.some(named))
+    options.push({
       key: "create",
       value: { kind: "create" },
       content: (
@@ -54,8 +58,7 @@ export function EntityCombobox(props: {
           Create “{props.mentionText}” as {props.label}
         </>
       ),
-    },
-  ];
+    });
 
   return (
     <Combobox
