@@ -54,7 +54,8 @@ test("link a mention via type-ahead, accept all suggestions of an entity, see it
   await expect(list.getByRole("button", { name: /ORG\s+Daesh/ }).first()).toBeVisible();
   await expect(list.getByRole("button", { name: /^ORG\s*IS$/ }).first()).toBeVisible();
 
-  // the registry: the entity with its spellings
+  // the registry: the entity with its spellings (from the Lavrov span's panel)
+  await page.locator('.doc-text [data-label="PERSON"]', { hasText: "Lavrov" }).click();
   await panel.getByRole("link", { name: "Sergey Lavrov" }).click();
   await expect(page.getByTestId("spelling-row")).toContainText(["Lavrov"]);
   await page.getByRole("link", { name: /· entities/ }).click();

@@ -4,7 +4,7 @@
  * caller's next document (passing the current one over when skipping) and
  * opens it; says so when nothing is left.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { requestJson } from "@/components/api/client";
 
@@ -22,6 +22,13 @@ export function GoNext({
   autoFocus?: boolean;
 }) {
   const router = useRouter();
+  const button = useRef<HTMLButtonElement>(null);
+  // once the page around it has settled (a submit or an approval re-renders the panel), the next step has the focus
+  useEffect(() => {
+    if (!autoFocus) return;
+    const frame = requestAnimationFrame(() => button.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [autoFocus]);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const go = async () => {
@@ -34,7 +41,7 @@ export function GoNext({
   };
   return (
     <span className="go-next">
-      <button className={className} disabled={busy} onClick={go} autoFocus={autoFocus}>
+      <button className={className} disabled={busy} onClick={go} ref={button}>
         {busy ? "Finding…" : label}
       </button>
       {note && (

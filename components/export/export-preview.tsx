@@ -20,9 +20,10 @@ export function useExportPreview(query: string): Preview {
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
       setPreview({ state: "loading" });
-      void requestJson<{ manifest: { counts: Counts } }>(`/api/v1/export?${params}`, { signal: ctrl.signal }).then((res) => {
+      // manifest=only answers the manifest itself (the file's first line is {"manifest": …})
+      void requestJson<{ counts: Counts }>(`/api/v1/export?${params}`, { signal: ctrl.signal }).then((res) => {
         if (ctrl.signal.aborted) return;
-        setPreview(res.ok ? { state: "ready", counts: res.data.manifest.counts } : { state: "error", message: res.error });
+        setPreview(res.ok ? { state: "ready", counts: res.data.counts } : { state: "error", message: res.error });
       });
     }, 250);
     return () => {
