@@ -75,6 +75,11 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
   const names = page.locator("table.labels tbody").first().locator("tr[data-testid^=label-row-]");
   await expect(names.nth(10)).toHaveAttribute("data-testid", "label-row-WEAPON");
 
+  // A default label the project does not need, and no span uses, can be deleted, after a confirming dialog.
+  await page.getByTestId("label-row-CUE").getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("alertdialog", { name: "Delete CUE?" }).getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("label-row-CUE")).toHaveCount(0);
+
   await page.getByLabel("Guidelines").fill("Tag every named weapon as WEAPON.\nDates: only absolute ones.");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();

@@ -6,6 +6,7 @@ import { LABEL_KINDS } from "@/lib/domain/enums";
 import { HOTKEYS } from "@/lib/projects/label-input";
 import type { SchemaLabel } from "@/lib/projects/label-schema";
 import { RowNote } from "@/components/forms/row-note";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export const LABEL_COLUMNS = 8;
 
@@ -48,7 +49,7 @@ export function KindOptions() {
   ));
 }
 
-/** One label, edited in place and marked while unsaved; the editor's Save, Archive and Unarchive answer in a line under the row. */
+/** One label, edited in place and marked while unsaved; the editor's Save, Archive, Unarchive and (for an unused label) Delete answer in a line under the row. */
 export function LabelRow({ label, hotkeyOwners, position, save, dirty = false, onDirtyChange }: Props) {
   const [state, onSubmit, pending] = useSubmitAction(save, null);
   const [color, setColor] = useState(label.color);
@@ -174,6 +175,27 @@ export function LabelRow({ label, hotkeyOwners, position, save, dirty = false, o
               >
                 Archive
               </button>
+            )}
+            {label.spans === 0 && (
+              <>
+                <button type="submit" name="intent" value="delete" hidden data-delete-row>
+                  Delete {label.name}
+                </button>
+                <ConfirmButton
+                  className="danger"
+                  disabled={pending}
+                  ask
+                  title={`Delete ${label.name}?`}
+                  description="No span uses it. It leaves the schema; the project's history keeps what it was."
+                  confirmLabel="Delete"
+                  onConfirm={() => {
+                    const form = document.getElementById(formId) as HTMLFormElement | null;
+                    form?.requestSubmit(form.querySelector<HTMLButtonElement>("button[data-delete-row]"));
+                  }}
+                >
+                  Delete
+                </ConfirmButton>
+              </>
             )}
           </form>
         </td>

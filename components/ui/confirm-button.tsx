@@ -20,7 +20,7 @@ type Props = {
 
 export function ConfirmButton({ children, className, disabled, ask, title, description, confirmLabel, onConfirm }: Props) {
   const button = (
-    <button className={className} disabled={disabled} onClick={ask ? undefined : onConfirm}>
+    <button type="button" className={className} disabled={disabled} onClick={ask ? undefined : onConfirm}>
       {children}
     </button>
   );

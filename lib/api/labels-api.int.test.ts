@@ -96,6 +96,26 @@ describe(`labels REST API on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     expect(schema.at(-1)).toMatchObject({ name: "PERSON", archived: true, spans: 1 });
   });
 
+  it("deletes a label no span uses (204, audited), refuses one in use (409, kept) and anyone but admins (403)", async () => {
+    const p = await newProject();
+    const doc = await makeDocument(admin.actor, { project: p.slug });
+    await createAnnotation({ actor: annotator.actor, documentId: doc.id, input: { start: 0, end: 6, label: "PERSON" } });
+    const byName = async (name: string) => db.label.findFirstOrThrow({ where: { projectId: p.id, name } });
+    const del = (token: string, labelId: string) => call(label.DELETE, { method: "DELETE", path: `/api/v1/labels/${labelId}`, token, params: { id: labelId } });
+    const [cue, person] = [await byName("CUE"), await byName("PERSON")];
+    expect((await del(reviewer.token, cue.id)).status).toBe(403);
+    const used = await del(admin.token, person.id);
+    expect(used.status).toBe(409);
+    expect(used.json.error?.message).toMatch(/used by 1 span; archive it instead/);
+    expect(await db.label.findUnique({ where: { id: person.id } })).not.toBeNull();
+    expect((await del(admin.token, cue.id)).status).toBe(204);
+    expect(await db.label.findUnique({ where: { id: cue.id } })).toBeNull();
+    expect(await db.auditEvent.findFirst({ where: { subject: "LABEL", subjectId: cue.id, action: "DELETE" } })).toMatchObject({
+      before: expect.objectContaining({ name: "CUE" }),
+    });
+    expect((await del(admin.token, cue.id)).status).toBe(404);
+  });
+
   it("refuses a deactivated admin's token at once", async () => {
     const other = await makeUser("ADMIN");
     const p = await newProject();

@@ -456,6 +456,11 @@ export const API_OPERATIONS: ApiOperation[] = [
     response: "The label; 409 on a taken name, lookalike or hotkey.",
   }),
   op("PATCH", "/api/v1/labels/{id}", "Projects", "Change or archive a label", { roles: "admin", body: LabelPatch, status: 200, response: "The label." }),
+  op("DELETE", "/api/v1/labels/{id}", "Projects", "Remove a label no span uses", {
+    roles: "admin",
+    status: 204,
+    response: "Nothing; 409 when spans use the label (archive it instead).",
+  }),
   op("GET", "/api/v1/projects/{id}/assignments", "Projects", "The project's documents and who holds each seat", {
     roles: "admin, reviewer",
     query: ListAssignmentsQuery,

@@ -160,6 +160,29 @@ export async function updateLabel(opts: { actor: Actor; labelId: string; input: 
   }
 }
 
+/**
+ * An admin removes a label no span uses (a default one the project never needed, say): gone from the
+ * schema, with an audit row that keeps what it was. A label in use is archived instead (409 says so).
+ */
+export async function deleteLabel(opts: { actor: Actor; labelId: string }): Promise<{ projectId: string }> {
+  const { projectId } = await managedLabel(opts.actor, opts.labelId);
+  await serializable(async (tx) => {
+    const label = await managedLabel(opts.actor, opts.labelId, tx);
+    const spans = await tx.annotation.count({ where: { labelId: label.id } });
+    if (spans > 0) throw new AppError("CONFLICT", `${label.name} is used by ${spans} span${spans === 1 ? "" : "s"}; archive it instead`);
+    await tx.label.delete({ where: { id: label.id } });
+    await recordAudit(tx, {
+      projectId: label.projectId,
+      actorId: opts.actor.id,
+      subject: "LABEL",
+      subjectId: label.id,
+      action: "DELETE",
+      before: snapshot(label),
+    });
+  }, CONCURRENT);
+  return { projectId };
+}
+
 /** An admin moves an active label one place up or down; returns the project's active labels in their new order. */
 export async function moveLabel(opts: { actor: Actor; labelId: string; direction: z.input<typeof MoveDirection> }) {
   const direction = MoveDirection.parse(opts.direction);

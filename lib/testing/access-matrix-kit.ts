@@ -161,6 +161,10 @@ export function makeKit(fx: Fixture) {
       });
       return { id: document.id, text };
     },
+    /** a new label of P that no span uses */
+    async unusedLabel() {
+      return (await db.label.create({ data: { projectId: fx.projectId, name: kit.labelName(), color: "#004488" } })).id;
+    },
     /** a span of the owner's layer on the main document */
     span: (label = "PERSON") => ownSpan(fx.docMain, fx.docMainText, "officials", label),
     syndicatedSpan: () => ownSpan(fx.docMain, fx.docMainText, "ministry spokesman", "PERSON"),

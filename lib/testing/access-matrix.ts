@@ -660,6 +660,18 @@ const routes: RouteEntry[] = [
   },
   {
     kind: "route",
+    method: "DELETE",
+    path: "/api/v1/labels/:id",
+    file: `${V1}/labels/[id]/route.ts`,
+    load: () => import("@/app/api/v1/labels/[id]/route"),
+    build: async (k) => {
+      const labelId = await k.unusedLabel();
+      return { url: `/api/v1/labels/${labelId}`, params: id(labelId) };
+    },
+    expect: ADMINS(204),
+  },
+  {
+    kind: "route",
     method: "GET",
     path: "/api/v1/projects/:id/assignments",
     file: `${V1}/projects/[id]/assignments/route.ts`,
@@ -1054,6 +1066,18 @@ const actions: ActionEntry[] = [
     operation: "updateLabel",
     run: async (k) => async (actor) =>
       (await import("@/lib/projects/label-schema")).updateLabel({ actor, labelId: k.fx.labelId, input: { description: k.unique("about") } }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "action",
+    file: `${A}/projects/[id]/actions.ts`,
+    action: "labelRowAction",
+    intent: "delete",
+    operation: "deleteLabel",
+    run: async (k) => {
+      const labelId = await k.unusedLabel();
+      return async (actor) => (await import("@/lib/projects/label-schema")).deleteLabel({ actor, labelId });
+    },
     expect: ADMINS(200),
   },
   {

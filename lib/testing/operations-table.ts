@@ -55,7 +55,7 @@ import { otherAnnotatorSpans } from "@/lib/layers/other-layers";
 import { submitLayer } from "@/lib/layers/submit-layer";
 import { createProject } from "@/lib/projects/create-project";
 import { getManagedProject, getProject } from "@/lib/projects/get-project";
-import { addLabel, listSchemaLabels, moveLabel, updateLabel } from "@/lib/projects/label-schema";
+import { addLabel, listSchemaLabels, moveLabel, updateLabel, deleteLabel } from "@/lib/projects/label-schema";
 import { listProjects, projectChoices } from "@/lib/projects/list-projects";
 import { addMember, listMembers, listMembersPage, listNonMembers, removeMember } from "@/lib/projects/members";
 import { updateProject } from "@/lib/projects/update-project";
@@ -566,6 +566,14 @@ export const OPERATIONS: OperationRow[] = [
     permission: "project:manage",
     expect: ADMINS,
     call: (k, actor) => updateLabel({ actor, labelId: k.fx.labelId, input: { description: k.unique("about") } }),
+  }),
+  op({
+    module: "lib/projects/label-schema.ts",
+    name: "deleteLabel",
+    permission: "project:manage",
+    expect: ADMINS,
+    fresh: (k) => k.unusedLabel(),
+    call: (_k, actor, labelId) => deleteLabel({ actor, labelId: labelId as string }),
   }),
   op({
     module: "lib/projects/list-projects.ts",

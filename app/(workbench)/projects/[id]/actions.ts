@@ -4,7 +4,7 @@ import { formText } from "@/lib/actions/action-error";
 import { formAction } from "@/lib/actions/form-action";
 import { AppError } from "@/lib/errors";
 import { updateProject } from "@/lib/projects/update-project";
-import { addLabel, moveLabel, updateLabel } from "@/lib/projects/label-schema";
+import { addLabel, deleteLabel, moveLabel, updateLabel } from "@/lib/projects/label-schema";
 import { addMember, removeMember } from "@/lib/projects/members";
 import { LabelKind } from "@/lib/projects/label-input";
 
@@ -36,9 +36,14 @@ const labelFields = (form: FormData) => ({
   description: formText(form, "description"),
 });
 
-/** Save, archive or unarchive one label (the pressed button's intent). */
+/** Save, archive, unarchive or delete one label (the pressed button's intent). */
 export const labelRowAction = formAction(async (actor, form) => {
   const intent = formText(form, "intent");
+  if (intent === "delete") {
+    const { projectId } = await deleteLabel({ actor, labelId: formText(form, "labelId") });
+    settingsPage(projectId);
+    return { message: "Deleted" };
+  }
   const input = intent === "archive" ? { archived: true } : intent === "unarchive" ? { archived: false } : labelFields(form);
   const label = await updateLabel({ actor, labelId: formText(form, "labelId"), input });
   settingsPage(label.projectId);
