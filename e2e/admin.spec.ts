@@ -76,7 +76,7 @@ test("an admin creates a user and a project, edits its labels and guidelines; th
   await expect(names.nth(10)).toHaveAttribute("data-testid", "label-row-WEAPON");
 
   // A default label the project does not need, and no span uses, can be deleted, after a confirming dialog.
-  await page.getByTestId("label-row-CUE").getByRole("button", { name: "Delete" }).click();
+  await page.getByTestId("label-row-CUE").getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("alertdialog", { name: "Delete CUE?" }).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("label-row-CUE")).toHaveCount(0);
 

@@ -153,7 +153,8 @@ export function LabelSchemaEditor({ projectId, labels, actions }: { projectId: s
         </span>
       </div>
       <p id="label-help" className="muted small">
-        Names are unique in the project; hotkeys 1–9 are unique among active labels. A label in use is archived, never deleted, so its spans keep it; one no span uses can be deleted.
+        Names are unique in the project; hotkeys 1–9 are unique among active labels. A label in use is archived, never deleted, so its spans keep it; one no
+        span uses can be deleted.
       </p>
       <p role="status" className="sr-only">
         {announce && !announce.error ? announce.text : ""}
