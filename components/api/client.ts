@@ -4,7 +4,7 @@
  * act on. `requestJson` answers a result to branch on; `fetchJson` throws
  * `ApiError` for callers that let errors travel.
  */
-export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: string; code: string | null; status: number };
+export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: string; code: string | null; status: number; details?: unknown };
 type Init = { method?: string; body?: unknown; signal?: AbortSignal };
 
 export const UNREACHABLE = "Could not reach the server; check the connection and try again";
@@ -14,15 +14,17 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string | null,
+    /** what the server said besides the message (e.g. the entity a 409 is about) */
+    readonly details?: unknown,
   ) {
     super(message);
   }
 }
 
 /** The server's message of a failed answer, or a plain one saying what status came back. */
-export async function errorOf(res: Response): Promise<{ message: string; code: string | null }> {
-  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  return { message: json?.error?.message ?? `The server answered ${res.status}`, code: json?.error?.code ?? null };
+export async function errorOf(res: Response): Promise<{ message: string; code: string | null; details?: unknown }> {
+  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+  return { message: json?.error?.message ?? `The server answered ${res.status}`, code: json?.error?.code ?? null, details: json?.error?.details };
 }
 
 export async function requestJson<T>(url: string, init: Init = {}): Promise<ApiResult<T>> {
@@ -38,8 +40,8 @@ export async function requestJson<T>(url: string, init: Init = {}): Promise<ApiR
     return { ok: false, status: 0, code: null, error: UNREACHABLE };
   }
   if (!res.ok) {
-    const { message, code } = await errorOf(res);
-    return { ok: false, status: res.status, code, error: message };
+    const { message, code, details } = await errorOf(res);
+    return { ok: false, status: res.status, code, error: message, details };
   }
   if (res.status === 204) return { ok: true, status: 204, data: null as T };
   return { ok: true, status: res.status, data: (await res.json().catch(() => null)) as T };
@@ -47,6 +49,6 @@ export async function requestJson<T>(url: string, init: Init = {}): Promise<ApiR
 
 export async function fetchJson<T>(url: string, init: Init = {}): Promise<T> {
   const res = await requestJson<T>(url, init);
-  if (!res.ok) throw new ApiError(res.error, res.status, res.code);
+  if (!res.ok) throw new ApiError(res.error, res.status, res.code, res.details);
   return res.data;
 }

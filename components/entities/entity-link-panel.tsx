@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import Link from "next/link";
 import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
-import { fetchJson } from "@/components/api/client";
+import { ApiError, fetchJson } from "@/components/api/client";
 import type { EntitySummary } from "./entity-summary";
 import { EntityCombobox } from "./entity-combobox";
 import { useOnChange } from "@/components/ui/use-on-change";
@@ -17,12 +17,15 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
   const [state, setState] = useState<MentionState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** the entity a refused create named: linking to it is offered instead */
+  const [taken, setTaken] = useState<{ id: string; name: string } | null>(null);
   // Only a span the server has confirmed (version > 0) has a link to show; reload when it changes.
   const savedId = focused && focused.version > 0 ? focused.id : null;
   const savedVersion = focused?.version ?? 0;
 
   useOnChange(`${savedId}:${savedVersion}`, () => {
     setError(null);
+    setTaken(null);
     if (!savedId) setState(null);
   });
   useEffect(() => {
@@ -40,12 +43,16 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
     async (run: () => Promise<MentionState>) => {
       setBusy(true);
       setError(null);
+      setTaken(null);
       try {
         setState(await run());
         await api.catchUp();
         onChanged();
       } catch (e) {
         setError((e as Error).message);
+        const existing =
+          e instanceof ApiError && e.code === "CONFLICT" ? (e.details as { existing?: { id: string; name: string } } | undefined)?.existing : undefined;
+        setTaken(existing ?? null);
       } finally {
         setBusy(false);
       }
@@ -96,6 +103,17 @@ export function EntityLinkPanel({ projectId, onChanged }: { projectId: string; o
       {error && (
         <p className="banner error" role="alert">
           {error}
+          {taken && savedId && (
+            <>
+              {" "}
+              <button
+                disabled={busy || locked}
+                onClick={() => write(() => fetchJson(`/api/v1/annotations/${savedId}/entity`, { method: "PUT", body: { entityId: taken.id, version } }))}
+              >
+                Link to {taken.name}
+              </button>
+            </>
+          )}
         </p>
       )}
     </section>

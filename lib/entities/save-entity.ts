@@ -12,13 +12,16 @@ import { assertEntityType, getEntity } from "./get-entity";
 import { putAlias } from "./aliases";
 import { entityInclude, entitySnapshot, entityView } from "./entity-view";
 
-const nameTaken = (name: string) => new AppError("CONFLICT", `An entity named "${name}" already exists in this project`);
+/** 409 naming the entity that has the name, so a client can offer to link to it instead. */
+const nameTaken = (name: string, existing?: { id: string; name: string }) =>
+  new AppError("CONFLICT", `An entity named "${name}" already exists in this project`, existing ? { existing } : undefined);
 
 /** Inside `tx`: a new entity with its name and `aliases` as spellings (409 when a spelling names another entity). */
 export async function insertEntity(tx: Tx, opts: { actor: Actor; projectId: string; input: z.output<typeof NewEntity> }) {
   const { input } = opts;
   await assertEntityType(tx, opts.projectId, input.type);
-  if (await tx.canonicalEntity.findFirst({ where: { projectId: opts.projectId, name: input.name } })) throw nameTaken(input.name);
+  const taken = await tx.canonicalEntity.findFirst({ where: { projectId: opts.projectId, name: input.name }, select: { id: true, name: true } });
+  if (taken) throw nameTaken(input.name, taken);
   const entity = await tx.canonicalEntity.create({
     data: { projectId: opts.projectId, name: input.name, type: input.type, note: input.note, externalId: input.externalId ?? null },
   });
