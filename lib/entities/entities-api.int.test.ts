@@ -58,7 +58,7 @@ describe(`entity registry on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     const id = created.json.id as string;
     const taken = await post(registry.POST, path, ann.token, { id: project.id }, { name: "Hashid Shaabi", type: "ORG" });
     expect(taken.status).toBe(409);
-    expect(taken.json.error?.details).toEqual({ existing: { id, name: "Hashid Shaabi" } }); // the client can offer to link to it
+    expect((taken.json.error as { details?: unknown } | undefined)?.details).toEqual({ existing: { id, name: "Hashid Shaabi" } }); // the client can offer to link to it
     expect((await post(registry.POST, path, ann.token, { id: project.id }, { name: "X", type: "QUOTE_NOPE" })).status).toBe(422);
     expect((await post(registry.POST, path, ann.token, { id: project.id }, { name: "X", type: "ORG", externalId: "Qabc" })).status).toBe(400);
     expect((await post(registry.POST, path, ann.token, { id: project.id }, { name: "" })).status).toBe(400);
