@@ -22,6 +22,7 @@ export const ListMembersQuery = z.object({
 export async function listMembers(opts: { actor: Actor; projectId: string; query?: z.input<typeof ListMembersQuery> }) {
   authorize(opts.actor, "project:view");
   const project = await getProject(opts);
+  if (isBlindFor(opts.actor, project)) throw forbidden("This project is under blind review: reviewers do not get its member list");
   const { limit, offset } = ListMembersQuery.parse(opts.query ?? {});
   const rows = await db.projectMember.findMany({
     where: { projectId: project.id },
@@ -52,7 +53,6 @@ export const MemberPageQuery = z.object({
 export async function listMembersPage(opts: { actor: Actor; projectId: string; query?: z.input<typeof MemberPageQuery> }) {
   authorize(opts.actor, "project:view");
   const project = await getProject(opts);
-  if (isBlindFor(opts.actor, project)) throw forbidden("This project is under blind review: reviewers do not get its member list");
   const { limit, cursor } = MemberPageQuery.parse(opts.query ?? {});
   const { items, total, nextOffset } = await listMembers({ actor: opts.actor, projectId: project.id, query: { limit, offset: cursor ? Number(cursor) : 0 } });
   return { items: items.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() })), nextCursor: nextOffset === null ? null : String(nextOffset), total };

@@ -20,6 +20,7 @@ import * as assignments from "@/app/api/v1/projects/[id]/assignments/route";
 import * as agreement from "@/app/api/v1/projects/[id]/agreement/route";
 import * as stances from "@/app/api/v1/projects/[id]/stances/route";
 import * as exporter from "@/app/api/v1/export/route";
+import { listMembers } from "@/lib/projects/members";
 
 type Ctx = Awaited<ReturnType<typeof makeUser>>;
 let admin: Ctx, reviewer: Ctx, alice: Ctx, bob: Ctx;
@@ -76,6 +77,12 @@ describe(`blind review hides annotators from reviewers everywhere, on ${process.
     // the page data of assignments and export too
     expect(leaks(JSON.stringify(await assignmentOverview({ actor: reviewer.actor, projectId: project.id })))).toEqual([]);
     expect(leaks(JSON.stringify(await exportFormData(reviewer.actor)))).toEqual([]);
+  });
+
+  it("keeps the project's member list from its reviewers (the settings page shows it to admins only), and lists it for admins", async () => {
+    await expect(listMembers({ actor: reviewer.actor, projectId: project.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const forAdmin = await listMembers({ actor: admin.actor, projectId: project.id });
+    expect(forAdmin.items.map((m) => m.id)).toEqual(expect.arrayContaining([alice.user.id, bob.user.id]));
   });
 
   it("each annotator has one pseudonym across review, assignments, agreement and export", async () => {

@@ -5,6 +5,7 @@ import { orNotFound } from "@/lib/pages/or-not-found";
 import { getProject } from "@/lib/projects/get-project";
 import { listSchemaLabels } from "@/lib/projects/label-schema";
 import { listMembers, listNonMembers } from "@/lib/projects/members";
+import { isBlindFor } from "@/lib/review/blind";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { ProjectSettingsForm } from "@/components/projects/project-settings-form";
 import { LabelSchemaEditor } from "@/components/projects/label-schema-editor";
@@ -30,9 +31,11 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
   const offset = Math.max(0, Number((await searchParams).members ?? 0) || 0);
   const project = await orNotFound(getProject({ actor, projectId: id }));
   const manage = can(actor, "project:manage");
+  // under blind review a reviewer is not told who annotates (lib/review/blind.ts)
+  const blind = isBlindFor(actor, project);
   const [labels, members, candidates] = await Promise.all([
     listSchemaLabels({ actor, projectId: project.id }),
-    listMembers({ actor, projectId: project.id, query: { limit: MEMBERS_PER_PAGE, offset } }),
+    blind ? null : listMembers({ actor, projectId: project.id, query: { limit: MEMBERS_PER_PAGE, offset } }),
     manage ? listNonMembers({ actor, projectId: project.id }) : Promise.resolve([]),
   ]);
 
@@ -88,60 +91,69 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
         )}
       </section>
 
-      <section aria-labelledby="members-heading">
-        <h2 id="members-heading">
-          Members <span className="count">{members.total}</span>
-        </h2>
-        {manage && <AddMemberForm projectId={project.id} candidates={candidates} add={addMemberAction} />}
-        <table className="list dense">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Member since</th>
-              {manage && (
-                <th>
-                  <span className="sr-only">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {members.items.map((m) => (
-              <tr key={m.membershipId} className={m.active ? undefined : "inactive"}>
-                <td>
-                  {m.name}
-                  {!m.active && <span className="muted"> (deactivated)</span>}
-                </td>
-                <td>{m.email}</td>
-                <td>{m.role.toLowerCase()}</td>
-                <td className="nowrap">{m.joinedAt.toISOString().slice(0, 10)}</td>
+      {members === null ? (
+        <section aria-labelledby="members-heading">
+          <h2 id="members-heading">Members</h2>
+          <p className="muted" data-testid="members-hidden">
+            This project is under blind review: its members are not shown to reviewers.
+          </p>
+        </section>
+      ) : (
+        <section aria-labelledby="members-heading">
+          <h2 id="members-heading">
+            Members <span className="count">{members.total}</span>
+          </h2>
+          {manage && <AddMemberForm projectId={project.id} candidates={candidates} add={addMemberAction} />}
+          <table className="list dense">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Member since</th>
                 {manage && (
-                  <td className="actions">
-                    <RemoveMemberButton projectId={project.id} userId={m.id} name={m.name} remove={removeMemberAction} />
-                  </td>
+                  <th>
+                    <span className="sr-only">Actions</span>
+                  </th>
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {(offset > 0 || members.nextOffset !== null) && (
-          <p className="pager">
-            {offset > 0 && (
-              <Link className="button" href={`/projects/${project.id}?members=${Math.max(0, offset - MEMBERS_PER_PAGE)}`}>
-                ← Previous members
-              </Link>
-            )}
-            {members.nextOffset !== null && (
-              <Link className="button" href={`/projects/${project.id}?members=${members.nextOffset}`}>
-                More members →
-              </Link>
-            )}
-          </p>
-        )}
-        <p className="muted small">Removing a member keeps their layers and annotations; they only lose access to this project&apos;s documents.</p>
-      </section>
+            </thead>
+            <tbody>
+              {members.items.map((m) => (
+                <tr key={m.membershipId} className={m.active ? undefined : "inactive"}>
+                  <td>
+                    {m.name}
+                    {!m.active && <span className="muted"> (deactivated)</span>}
+                  </td>
+                  <td>{m.email}</td>
+                  <td>{m.role.toLowerCase()}</td>
+                  <td className="nowrap">{m.joinedAt.toISOString().slice(0, 10)}</td>
+                  {manage && (
+                    <td className="actions">
+                      <RemoveMemberButton projectId={project.id} userId={m.id} name={m.name} remove={removeMemberAction} />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {(offset > 0 || members.nextOffset !== null) && (
+            <p className="pager">
+              {offset > 0 && (
+                <Link className="button" href={`/projects/${project.id}?members=${Math.max(0, offset - MEMBERS_PER_PAGE)}`}>
+                  ← Previous members
+                </Link>
+              )}
+              {members.nextOffset !== null && (
+                <Link className="button" href={`/projects/${project.id}?members=${members.nextOffset}`}>
+                  More members →
+                </Link>
+              )}
+            </p>
+          )}
+          <p className="muted small">Removing a member keeps their layers and annotations; they only lose access to this project&apos;s documents.</p>
+        </section>
+      )}
     </main>
   );
 }
