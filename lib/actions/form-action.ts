@@ -8,8 +8,8 @@ import { requirePageActor } from "@/lib/auth/require-page-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { actionError, type ActionFailure } from "./action-error";
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "no extra fields" is the default of every result
-type NoExtra = {};
+/** "no extra fields": the default of every result */
+type NoExtra = Record<never, never>;
 
 /** What a form's action answers; null before the first submission. */
 export type ActionResult<T extends object = NoExtra> = ({ ok: true; message: string } & T) | ActionFailure | null;
