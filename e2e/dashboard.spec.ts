@@ -74,6 +74,14 @@ test("the dashboard shows two annotators' progress, their agreement per label an
   ).toHaveText(/^-?\d\.\d\d$/);
   await expect(page.getByRole("img", { name: "Krippendorff's alpha per label" })).toContainText(/PERSON.*n = [\d,]+ words, \d+ docs?/);
 
+  // "Islamic State" (two words) was ORG for one annotator and GPE for the other: the confusion matrix names the pair
+  await expect(page.getByTestId("confusion-top")).toHaveText("Most confused: ORG ↔ GPE (2 words).");
+  const matrix = page.getByRole("table", { name: /Label-confusion matrix/ });
+  const orgRow = matrix.getByRole("row", { name: /^ORG/ });
+  const columns = await matrix.locator("thead th").allTextContents();
+  await expect(orgRow.getByRole("cell").nth(columns.indexOf("GPE"))).toHaveText("2");
+  await expect(orgRow.getByRole("cell").nth(columns.indexOf("GPE"))).toHaveClass(/confused/);
+
   const distribution = page.getByRole("img", { name: /Spans per label/ });
   await expect(distribution).toBeVisible();
   await expect(distribution).toContainText("GPE");

@@ -108,4 +108,38 @@ describe("AgreementTally", () => {
       }),
     );
   });
+
+  it("tells which labels annotators confused, word by word over the coder pairs", () => {
+    const { values, counts } = tally.confusion();
+    // DATE was never used, so it has no row; "O" (no label) comes last
+    expect(values).toEqual(["PERSON", "ORG", "GPE", "O"]);
+    const at = (a: string, b: string) => counts[values.indexOf(a)][values.indexOf(b)];
+    expect(at("PERSON", "ORG")).toBe(2); // "John Kerry": PERSON for ann, ORG for bob
+    expect(at("GPE", "ORG")).toBe(1); // "Iraq": GPE for ann, ORG for cy
+    expect(at("PERSON", "O")).toBe(1); // "Sergey": only ann marked it
+    expect(at("PERSON", "PERSON")).toBe(2); // "Lavrov", "Abadi"
+    expect(at("O", "O")).toBe(6);
+    expect(at("ORG", "ORG")).toBe(0);
+    for (const [i, row] of counts.entries()) for (const [j, n] of row.entries()) expect(counts[j][i]).toBe(n);
+  });
+
+  it("counts every shared word once per coder pair in the confusion matrix", () => {
+    const labels = ["PERSON", "ORG", "GPE"];
+    const spanOf = fc.record({ word: fc.integer({ min: 0, max: 6 }), length: fc.integer({ min: 1, max: 2 }), label: fc.constantFrom(...labels) });
+    fc.assert(
+      fc.property(fc.array(fc.array(spanOf, { maxLength: 4 }), { minLength: 2, maxLength: 4 }), (coders) => {
+        const words = documentWords(DOC1);
+        const t = new AgreementTally(labels);
+        const layers = coders.map((spans, c) => {
+          const made = spans.map((s) => ({ start: words[s.word].start, end: words[Math.min(6, s.word + s.length - 1)].end, label: s.label }));
+          return [`c${c}`, made] as const;
+        });
+        t.addDocument(DOC1, new Map(layers));
+        const { counts } = t.confusion();
+        let upper = 0;
+        for (let i = 0; i < counts.length; i++) for (let j = i; j < counts.length; j++) upper += counts[i][j];
+        expect(upper).toBe((words.length * coders.length * (coders.length - 1)) / 2);
+      }),
+    );
+  });
 });

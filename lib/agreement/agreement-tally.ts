@@ -18,7 +18,7 @@ import { ContingencyTable } from "./cohen-kappa";
 import { addCells, agreementCells, parseCellKey, type Cells } from "./document-cells";
 import { alphaOf } from "./krippendorff-alpha";
 import { NO_SPANS, addSpanCounts, spanScores, type SpanCounts } from "./span-f1";
-import type { LabeledSpan } from "./token-units";
+import { OUTSIDE, type LabeledSpan } from "./token-units";
 
 export type AgreementFigures = {
   /** Krippendorff's alpha (nominal); NaN when undefined (no data, or no variation) */
@@ -36,6 +36,14 @@ export type AgreementFigures = {
   /** coder pairs that share at least one document */
   pairs: number;
 };
+
+/**
+ * Which values annotators gave the same words, summed over annotator pairs:
+ * counts[i][j] is how many times one annotator of a pair gave a word
+ * values[i] and the other values[j] (OUTSIDE: no label). Symmetric; the
+ * diagonal is agreement, the rest is confusion.
+ */
+export type LabelConfusion = { values: string[]; counts: number[][] };
 
 type LabelSpans = { exact: number; overlap: number; reference: number; candidate: number };
 
@@ -76,6 +84,8 @@ type Sums = {
   labelUnits: Map<string, Map<number, Map<number, number>>>;
   pairs: PairTally[];
   labels: string[];
+  /** unordered pairs of any-label values (joined by NUL, sorted) → words, over all coder pairs */
+  confusion: Map<string, number>;
 };
 
 export class AgreementTally {
@@ -127,6 +137,22 @@ export class AgreementTally {
     });
   }
 
+  confusion(): LabelConfusion {
+    const sums = this.read();
+    const pairs = [...sums.confusion].map(([key, n]) => [...key.split("\u0000"), n] as [string, string, number]);
+    const used = new Set(pairs.flatMap(([a, b]) => [a, b]));
+    const values = [...sums.labels.filter((l) => used.has(l) && l !== OUTSIDE), ...[...used].filter((v) => v !== OUTSIDE && !sums.labels.includes(v)).sort()];
+    if (used.has(OUTSIDE)) values.push(OUTSIDE);
+    const index = new Map(values.map((v, i) => [v, i]));
+    const counts = values.map(() => values.map(() => 0));
+    for (const [a, b, n] of pairs) {
+      const [i, j] = [index.get(a)!, index.get(b)!];
+      counts[i][j] = n;
+      counts[j][i] = n;
+    }
+    return { values, counts };
+  }
+
   private figures(sums: Sums, alpha: number, label: string | null): AgreementFigures {
     const { pairs } = sums;
     return {
@@ -150,6 +176,7 @@ export class AgreementTally {
       labelUnits: new Map(),
       pairs: [],
       labels: [],
+      confusion: new Map(),
     };
     const pairs = new Map<string, PairTally>();
     const pair = (a: string | number, b: string | number) => {
@@ -180,8 +207,12 @@ export class AgreementTally {
         byMarked.set(marked, (byMarked.get(marked) ?? 0) + n);
       } else if (kind === "pairdocs") pair(rest[0], rest[1]).documents += n;
       else if (kind === "pairwords") pair(rest[0], rest[1]).words += n;
-      else if (kind === "pairany") pair(rest[0], rest[1]).anyLabel.add(String(rest[2]), String(rest[3]), n);
-      else if (kind === "pairlabel") {
+      else if (kind === "pairany") {
+        const [a, b] = [String(rest[2]), String(rest[3])];
+        pair(rest[0], rest[1]).anyLabel.add(a, b, n);
+        const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+        sums.confusion.set(key, (sums.confusion.get(key) ?? 0) + n);
+      } else if (kind === "pairlabel") {
         const p = pair(rest[0], rest[1]);
         const label = String(rest[2]);
         const cells = p.labels.get(label) ?? [0, 0, 0];

@@ -74,6 +74,8 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
     agreement: {
       overall: figuresView(tally.overall()),
       labels: tally.perLabel().map(({ label, figures }) => ({ label, color: colorOf.get(label) ?? FALLBACK_COLOR, ...figuresView(figures) })),
+      /** which labels annotators gave the same words; "O" is no label */
+      confusion: tally.confusion(),
     },
     // archived labels only where they were used
     distribution: labels

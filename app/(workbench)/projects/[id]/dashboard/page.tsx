@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { CountingToggle } from "@/components/dashboard/counting-toggle";
 import { ProgressSection } from "@/components/dashboard/progress-section";
 import { AgreementSection } from "@/components/dashboard/agreement-section";
+import { ConfusionSection } from "@/components/dashboard/confusion-section";
 import { DistributionSection } from "@/components/dashboard/distribution-section";
 import { PendingNotice } from "@/components/dashboard/pending-notice";
 
@@ -47,6 +48,7 @@ export default async function DashboardPage({
       <CountingToggle basePath={`/projects/${encodeURIComponent(id)}/dashboard`} includeInProgress={includeInProgress} />
       <ProgressSection annotators={data.annotators} />
       <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
+      {data.agreement.overall.documents > 0 && <ConfusionSection confusion={data.agreement.confusion} />}
       <DistributionSection distribution={data.distribution} includeInProgress={includeInProgress} />
     </main>
   );
