@@ -23,6 +23,7 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
   const names = new Map(review.layers.map((l) => [l.id, l.name]));
   const compared = review.layers.filter((l) => l.compared).length;
   const open = review.candidates.filter(isOpen);
+  const disputed = new Set(open.flatMap((c) => c.support.map((s) => s.annotationId)));
   // the open disagreements only, so the list shrinks as they are decided; everything on demand
   const shown = showAll ? review.candidates : open;
   const current = shown[Math.min(active, shown.length - 1)];
@@ -63,10 +64,13 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
             <div className="layer-meta">
               <LayerStatusBadge status={l.status} />
               <span className="count small">{l.annotations.length} spans</span>
-              {l.status === "SUBMITTED" && !approved && <SendBack layerId={l.id} name={l.name} onChanged={onChanged} />}
+              {l.status === "SUBMITTED" && !approved && <SendBack layerId={l.id} name={l.name} spans={l.annotations} disputed={disputed} onChanged={onChanged} />}
             </div>
             {l.lastDecision?.decision === "REJECT" && l.status === "REJECTED" && (
-              <p className="small muted feedback-comment">Sent back: “{l.lastDecision.comment}”</p>
+              <p className="small muted feedback-comment">
+                Sent back: “{l.lastDecision.comment}”
+                {l.lastDecision.spans.length > 0 && ` About ${l.lastDecision.spans.map((s) => `“${s.text}” (${s.label})`).join(", ")}.`}
+              </p>
             )}
           </li>
         ))}

@@ -37,6 +37,8 @@ export type WorkbenchApi = {
   store: StoreApi<WorkbenchState>;
   clearSelection(): void;
   focus(annotationId: string | null): void;
+  /** put the keyboard cursor at a code point offset and the focus on the text */
+  goTo(offset: number): void;
   addAnnotation(span: Span, label: string): string;
   /** bring the edited layer in line with the server (after a panel changed it there) */
   catchUp(): Promise<void>;

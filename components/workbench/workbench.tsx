@@ -180,11 +180,16 @@ export function Workbench({
       store,
       clearSelection: () => select(null),
       focus: setFocusedId,
+      goTo: (offset) => {
+        placeAt(offset);
+        select(null);
+        surface.current?.focus();
+      },
       addAnnotation: add,
       catchUp,
       setMarks,
     }),
-    [doc.id, target, text, index, store, select, add, catchUp, setMarks],
+    [doc.id, target, text, index, store, select, placeAt, add, catchUp, setMarks],
   );
 
   const annotationsAt = (offset: number) => sorted.filter((a) => a.start <= offset && offset < a.end).sort((a, b) => a.end - a.start - (b.end - b.start));
@@ -288,14 +293,7 @@ export function Workbench({
     surface.current?.focus({ preventScroll: true });
   };
 
-  const jumpTo = useCallback(
-    (a: LocalAnnotation) => {
-      placeAt(a.start);
-      select(null);
-      surface.current?.focus();
-    },
-    [placeAt, select],
-  );
+  const jumpTo = useCallback((a: LocalAnnotation) => api.goTo(a.start), [api]);
   const acknowledge = layer.acknowledgeRefusals;
   const retry = layer.retryNow;
   const undoLast = useCallback(() => void undo(), [undo]);

@@ -11,20 +11,23 @@ import { nextStatus } from "@/lib/layers/status";
 import type { Actor } from "@/lib/auth/actor";
 import { reviewableLayer } from "./review-scope";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
+import { MAX_POINTED_SPANS, pointedSpans, type PointedSpan } from "./pointed-spans";
 
 export const RejectInput = z.object({
   comment: z.string().trim().min(1, "Say what the annotator should fix").max(4000, "Keep the comment under 4,000 characters"),
+  /** spans of the layer the comment is about */
+  spanIds: z.array(z.string().min(1).max(200)).max(MAX_POINTED_SPANS, `Point at ${MAX_POINTED_SPANS} spans at most`).default([]),
 });
 export const ApproveInput = z.object({ comment: z.string().trim().max(4000).default("") });
 
 async function decideLayer(
   tx: Tx,
-  opts: { actor: Actor; projectId: string; documentId: string; layer: { id: string; status: LayerStatus }; decision: "APPROVE" | "REJECT"; comment: string },
+  opts: { actor: Actor; projectId: string; documentId: string; layer: { id: string; status: LayerStatus }; decision: "APPROVE" | "REJECT"; comment: string; spans?: PointedSpan[] },
 ) {
   const status = nextStatus(opts.layer.status, opts.decision);
   await tx.layer.update({ where: { id: opts.layer.id }, data: { status, version: { increment: 1 } } });
   const decision = await tx.reviewDecision.create({
-    data: { layerId: opts.layer.id, reviewerId: opts.actor.id, decision: opts.decision, comment: opts.comment },
+    data: { layerId: opts.layer.id, reviewerId: opts.actor.id, decision: opts.decision, comment: opts.comment, spans: opts.spans ?? [] },
   });
   await recordAudit(tx, {
     projectId: opts.projectId,
@@ -34,17 +37,18 @@ async function decideLayer(
     subjectId: decision.id,
     action: opts.decision,
     before: { layerId: opts.layer.id, status: opts.layer.status },
-    after: { layerId: opts.layer.id, status, comment: opts.comment },
+    after: { layerId: opts.layer.id, status, comment: opts.comment, ...(opts.spans?.length ? { spans: opts.spans } : {}) },
   });
   return status;
 }
 
-/** Sends a submitted layer back to its annotator; the comment shows on their document. */
+/** Sends a submitted layer back to its annotator; the comment (and the spans it points at) shows on their document. */
 export async function rejectLayer(opts: { actor: Actor; layerId: string; input: z.input<typeof RejectInput> }) {
-  const { comment } = RejectInput.parse(opts.input);
+  const { comment, spanIds } = RejectInput.parse(opts.input);
   const layer = await reviewableLayer(opts.actor, opts.layerId);
   const result = await db.$transaction(async (tx) => {
     const current = await tx.layer.findUniqueOrThrow({ where: { id: layer.id } });
+    const spans = await pointedSpans(tx, layer.id, spanIds);
     const status = await decideLayer(tx, {
       actor: opts.actor,
       projectId: layer.document.projectId,
@@ -52,6 +56,7 @@ export async function rejectLayer(opts: { actor: Actor; layerId: string; input: 
       layer: current,
       decision: "REJECT",
       comment,
+      spans,
     });
     return { layerId: layer.id, status };
   });

@@ -7,13 +7,16 @@ import { annotationInclude, annotationView } from "@/lib/annotations/annotation-
 import type { Actor } from "@/lib/auth/actor";
 import { groupCandidates } from "./candidates";
 import { seenAs } from "./blind";
+import { readPointedSpans } from "./pointed-spans";
 
 /** Layers a reviewer compares: handed in, or already approved. */
 export const COMPARED_STATUSES: LayerStatus[] = ["SUBMITTED", "APPROVED"];
 
 /** A layer's latest review decision as the review page and API show it. */
-export function lastDecisionView(review: { decision: string; comment: string; createdAt: Date; reviewer: { name: string } } | undefined) {
-  return review ? { decision: review.decision, comment: review.comment, reviewer: review.reviewer.name, at: review.createdAt.toISOString() } : null;
+export function lastDecisionView(review: { decision: string; comment: string; spans: unknown; createdAt: Date; reviewer: { name: string } } | null | undefined) {
+  return review
+    ? { decision: review.decision, comment: review.comment, spans: readPointedSpans(review.spans), reviewer: review.reviewer.name, at: review.createdAt.toISOString() }
+    : null;
 }
 
 export async function loadReview(opts: { actor: Actor; documentId: string }) {

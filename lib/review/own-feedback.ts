@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { userSlot } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { getDocument } from "@/lib/documents/get-document";
+import { lastDecisionView } from "./load-review";
 
 /** The last review decision on the actor's own layer of a document (what the reviewer said when sending it back). */
 export async function ownLayerFeedback(opts: { actor: Actor; documentId: string }) {
@@ -11,7 +12,7 @@ export async function ownLayerFeedback(opts: { actor: Actor; documentId: string 
     orderBy: { createdAt: "desc" },
     include: { reviewer: { select: { name: true } } },
   });
-  return decision ? { decision: decision.decision, comment: decision.comment, reviewer: decision.reviewer.name, at: decision.createdAt.toISOString() } : null;
+  return lastDecisionView(decision);
 }
 
 /** The status of the actor's own layer of a document (NOT_STARTED before the first span). */
