@@ -99,13 +99,25 @@ test("two annotators annotate and submit, the reviewer adjudicates, sends one ba
   const bobRow = r.getByTestId("review-layers").getByRole("listitem").filter({ hasText: bob.name });
   await bobRow.getByRole("button", { name: "Send back…" }).click();
   await r.getByLabel(`What should ${bob.name} fix?`).fill("John Kerry is a person (PERSON), not an organisation.");
+  // The comment points at the span it is about: typed into the span finder, picked with Enter.
+  const finder = r.getByRole("combobox", { name: `Point at a span of ${bob.name}'s layer` });
+  await finder.fill("kerry");
+  await expect(r.getByRole("option").first()).toContainText("“John Kerry” ORG");
+  await finder.press("Enter");
+  await expect(r.getByRole("list", { name: "Spans the comment points at" })).toContainText("“John Kerry” ORG");
+  await r.screenshot({ path: "e2e/screenshots/send-back-pointing.png" });
   await r.getByRole("button", { name: "Send back", exact: true }).click();
   await expect(bobRow.locator(".status")).toHaveText("Sent back");
+  await expect(bobRow).toContainText("About “John Kerry” (ORG).");
   await r.screenshot({ path: "e2e/screenshots/review.png" });
 
   // Bob sees why without reloading (the page follows his layer live), fixes the label and resubmits.
   await expect(b.getByTestId("review-feedback")).toContainText("John Kerry is a person (PERSON), not an organisation.");
   await b.screenshot({ path: "e2e/screenshots/sent-back.png" });
+  // The comment's span is one click away: the keyboard cursor lands on it, in the text.
+  await b.getByTestId("review-feedback").getByRole("button", { name: "Go to “John Kerry” (ORG)" }).click();
+  await expect(b.locator(".kbd-cursor")).toHaveText("John");
+  await expect(b.getByTestId("document-surface")).toBeFocused();
   await b.locator('.doc-text [data-label="ORG"]').first().click(); // the keyboard cursor may split the span's element
   await b.getByLabel("Label of John Kerry").selectOption("PERSON");
   await expect(b.getByTestId("annotation-list")).toContainText("PERSON");

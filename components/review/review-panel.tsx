@@ -64,7 +64,9 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
             <div className="layer-meta">
               <LayerStatusBadge status={l.status} />
               <span className="count small">{l.annotations.length} spans</span>
-              {l.status === "SUBMITTED" && !approved && <SendBack layerId={l.id} name={l.name} spans={l.annotations} disputed={disputed} onChanged={onChanged} />}
+              {l.status === "SUBMITTED" && !approved && (
+                <SendBack layerId={l.id} name={l.name} spans={l.annotations} disputed={disputed} onChanged={onChanged} />
+              )}
             </div>
             {l.lastDecision?.decision === "REJECT" && l.status === "REJECTED" && (
               <p className="small muted feedback-comment">

@@ -91,7 +91,12 @@ export function SendBack({ layerId, name, spans, disputed, onChanged }: Props) {
           {pointed.map((s) => (
             <li key={s.id}>
               “{s.text}” <span className="chip-label">{s.label}</span>{" "}
-              <button type="button" className="link" aria-label={`Stop pointing at “${s.text}”`} onClick={() => setPointed((p) => p.filter((x) => x.id !== s.id))}>
+              <button
+                type="button"
+                className="link"
+                aria-label={`Stop pointing at “${s.text}”`}
+                onClick={() => setPointed((p) => p.filter((x) => x.id !== s.id))}
+              >
                 ✕
               </button>
             </li>

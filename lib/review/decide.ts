@@ -22,7 +22,15 @@ export const ApproveInput = z.object({ comment: z.string().trim().max(4000).defa
 
 async function decideLayer(
   tx: Tx,
-  opts: { actor: Actor; projectId: string; documentId: string; layer: { id: string; status: LayerStatus }; decision: "APPROVE" | "REJECT"; comment: string; spans?: PointedSpan[] },
+  opts: {
+    actor: Actor;
+    projectId: string;
+    documentId: string;
+    layer: { id: string; status: LayerStatus };
+    decision: "APPROVE" | "REJECT";
+    comment: string;
+    spans?: PointedSpan[];
+  },
 ) {
   const status = nextStatus(opts.layer.status, opts.decision);
   await tx.layer.update({ where: { id: opts.layer.id }, data: { status, version: { increment: 1 } } });

@@ -13,9 +13,17 @@ import { readPointedSpans } from "./pointed-spans";
 export const COMPARED_STATUSES: LayerStatus[] = ["SUBMITTED", "APPROVED"];
 
 /** A layer's latest review decision as the review page and API show it. */
-export function lastDecisionView(review: { decision: string; comment: string; spans: unknown; createdAt: Date; reviewer: { name: string } } | null | undefined) {
+export function lastDecisionView(
+  review: { decision: string; comment: string; spans: unknown; createdAt: Date; reviewer: { name: string } } | null | undefined,
+) {
   return review
-    ? { decision: review.decision, comment: review.comment, spans: readPointedSpans(review.spans), reviewer: review.reviewer.name, at: review.createdAt.toISOString() }
+    ? {
+        decision: review.decision,
+        comment: review.comment,
+        spans: readPointedSpans(review.spans),
+        reviewer: review.reviewer.name,
+        at: review.createdAt.toISOString(),
+      }
     : null;
 }
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeUser, makeDocument, makeProject } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
+import { ownLayerFeedback } from "@/lib/review/own-feedback";
 import * as annotations from "@/app/api/v1/documents/[id]/annotations/route";
 import * as annotation from "@/app/api/v1/annotations/[id]/route";
 import * as submit from "@/app/api/v1/documents/[id]/submit/route";
@@ -123,8 +124,19 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     const bobLayer = (await db.layer.findFirstOrThrow({ where: { documentId: doc.id, userId: bob.user.id } })).id;
     expect(layers.map((l) => l.id)).toContain(bobLayer);
     expect((await post(rejectLayer.POST, "/x", reviewer.token, bobLayer, { comment: "" })).status).toBe(400);
-    const sent = await post(rejectLayer.POST, "/x", reviewer.token, bobLayer, { comment: "John Kerry is a person, not an organisation." });
+    // The comment may point at spans of the layer it sends back, and only of that layer.
+    const comment = "John Kerry is a person, not an organisation.";
+    const foreignSpan = await post(rejectLayer.POST, "/x", reviewer.token, bobLayer, { comment, spanIds: [String(aliceKerry.json.id)] });
+    expect(foreignSpan.status).toBe(422);
+    expect(foreignSpan.json.error?.message).toMatch(/Not a span of this layer/);
+    expect((await db.layer.findUniqueOrThrow({ where: { id: bobLayer } })).status).toBe("SUBMITTED");
+    const sent = await post(rejectLayer.POST, "/x", reviewer.token, bobLayer, { comment, spanIds: [String(bobKerry.json.id)] });
     expect(sent.json.status).toBe("REJECTED");
+    const pointed = [{ id: String(bobKerry.json.id), ...span("John Kerry", "ORG") }];
+    expect(await ownLayerFeedback({ actor: bob.actor, documentId: doc.id })).toMatchObject({ decision: "REJECT", comment, spans: pointed });
+    const afterSend = await call(review.GET as never, { path: "/x", token: reviewer.token, params: { id: doc.id } });
+    const bobView = (afterSend.json.layers as { id: string; lastDecision: { spans: unknown[] } }[]).find((l) => l.id === bobLayer);
+    expect(bobView?.lastDecision.spans).toEqual(pointed);
     expect((await post(approve.POST, "/x", reviewer.token, doc.id)).status).toBe(409);
     expect((await post(rejectLayer.POST, "/x", reviewer.token, bobLayer, { comment: "again" })).status).toBe(409);
 
@@ -137,6 +149,8 @@ describe(`review flow on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     });
     expect(fixed.status).toBe(200);
     expect((await db.annotation.findUniqueOrThrow({ where: { id: String(bobKerry.json.id) } })).reviewState).toBe("PENDING");
+    // the comment keeps what it pointed at as it was
+    expect((await ownLayerFeedback({ actor: bob.actor, documentId: doc.id }))?.spans).toEqual(pointed);
     expect((await post(submit.POST, "/x", bob.token, doc.id)).json.status).toBe("SUBMITTED");
 
     const approved = await post(approve.POST, "/x", reviewer.token, doc.id, { comment: "Good work" });

@@ -32,7 +32,11 @@ export async function listAnnotatorLayers(doc: { id: string; projectId: string }
         id: true,
         status: true,
         user: { select: { id: true, name: true } },
-        reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, comment: true, spans: true, createdAt: true, reviewer: { select: { name: true } } } },
+        reviews: {
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { decision: true, comment: true, spans: true, createdAt: true, reviewer: { select: { name: true } } },
+        },
       },
     }),
   ]);
