@@ -81,6 +81,11 @@ test("the dashboard shows two annotators' progress, their agreement per label an
   const columns = await matrix.locator("thead th").allTextContents();
   await expect(orgRow.getByRole("cell").nth(columns.indexOf("GPE"))).toHaveText("2");
   await expect(orgRow.getByRole("cell").nth(columns.indexOf("GPE"))).toHaveClass(/confused/);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByRole("heading", { name: "Which labels are confused" }).scrollIntoViewIfNeeded();
+  await expect(matrix).toBeInViewport();
+  await page.screenshot({ path: "e2e/screenshots/confusion-1024.png" });
+  await page.setViewportSize({ width: 1360, height: 860 });
 
   const distribution = page.getByRole("img", { name: /Spans per label/ });
   await expect(distribution).toBeVisible();

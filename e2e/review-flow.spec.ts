@@ -114,6 +114,10 @@ test("two annotators annotate and submit, the reviewer adjudicates, sends one ba
   // Bob sees why without reloading (the page follows his layer live), fixes the label and resubmits.
   await expect(b.getByTestId("review-feedback")).toContainText("John Kerry is a person (PERSON), not an organisation.");
   await b.screenshot({ path: "e2e/screenshots/sent-back.png" });
+  await b.setViewportSize({ width: 1024, height: 700 });
+  await expect(b.getByTestId("review-feedback").getByRole("button", { name: "Go to “John Kerry” (ORG)" })).toBeInViewport();
+  await b.screenshot({ path: "e2e/screenshots/sent-back-1024.png" });
+  await b.setViewportSize({ width: 1360, height: 860 });
   // The comment's span is one click away: the keyboard cursor lands on it, in the text.
   await b.getByTestId("review-feedback").getByRole("button", { name: "Go to “John Kerry” (ORG)" }).click();
   await expect(b.locator(".kbd-cursor")).toHaveText("John");
