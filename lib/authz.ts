@@ -29,6 +29,8 @@ const PERMISSIONS = {
   "entity:edit": ["ADMIN", "REVIEWER", "ANNOTATOR"],
   /** merge two entities of the registry into one */
   "entity:merge": ["ADMIN", "REVIEWER"],
+  /** run pre-annotation (built-in or a configured model) and follow its jobs */
+  "assist:run": ["ADMIN", "REVIEWER"],
   /** add, rename and remove a project's stance targets */
   "stance-target:manage": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -33,6 +33,8 @@ export type RecognizeInput = {
   registry: RegistryEntity[];
   /** aborted when the job is cancelled or the server shuts down */
   signal?: AbortSignal;
+  /** told how many of the model's proposals were refused (they did not match the text, or named another label) */
+  onRefused?: (count: number) => void;
 };
 
 export interface Recognizer {

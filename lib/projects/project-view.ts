@@ -10,6 +10,7 @@ type ProjectRow = {
   annotatorsPerDocument: number;
   showOtherLayers: boolean;
   blindReview: boolean;
+  allowExternalModels: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -23,6 +24,7 @@ export const projectView = (p: ProjectRow) => ({
   annotatorsPerDocument: p.annotatorsPerDocument,
   showOtherLayers: p.showOtherLayers,
   blindReview: p.blindReview,
+  allowExternalModels: p.allowExternalModels,
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });

@@ -12,17 +12,20 @@ export const ProjectSettings = z
     guidelines: Guidelines.optional(),
     showOtherLayers: z.boolean().optional(),
     blindReview: z.boolean().optional(),
+    /** whether document text may go to model endpoints outside this machine (lib/assist/endpoint-policy.ts) */
+    allowExternalModels: z.boolean().optional(),
     /** the project's updatedAt as the editor loaded it: a later change by someone else is a conflict, not overwritten */
     expectedUpdatedAt: z.iso.datetime().optional(),
   })
   .strict();
 export type ProjectSettings = z.input<typeof ProjectSettings>;
 
-const snapshot = (p: { name: string; guidelines: string; showOtherLayers: boolean; blindReview: boolean }) => ({
+const snapshot = (p: { name: string; guidelines: string; showOtherLayers: boolean; blindReview: boolean; allowExternalModels: boolean }) => ({
   name: p.name,
   guidelines: p.guidelines,
   showOtherLayers: p.showOtherLayers,
   blindReview: p.blindReview,
+  allowExternalModels: p.allowExternalModels,
 });
 
 /** An admin changes a project's name, guidelines and visibility settings (not its assignments). */
