@@ -12,7 +12,7 @@ test("link a mention via type-ahead, accept all suggestions of an entity, see it
   await expect(page.getByRole("heading", { name: DOC_TITLE })).toBeVisible();
   const list = page.getByTestId("annotation-list");
   const panel = page.getByRole("region", { name: "Entity" });
-  const suggestions = page.getByRole("region", { name: "Suggestions" });
+  const suggestions = page.getByRole("region", { name: "Registry matches" });
 
   // registry suggestions are drawn in the text, apart from annotations
   await expect(page.locator(".doc-text .mark.entity-suggestion").first()).toBeVisible();

@@ -89,9 +89,9 @@ export function SuggestionsPanel({ refresh }: { refresh: number }) {
   const disabled = busy || locked;
 
   return (
-    <section className="entity-suggestions" aria-label="Suggestions">
+    <section className="entity-suggestions" aria-label="Registry matches">
       <h2>
-        Suggestions <span className="muted">({data.items.length})</span>
+        Registry matches <span className="muted">({data.items.length})</span>
       </h2>
       {active && (
         <div className="suggestion-active" data-testid="active-suggestion">

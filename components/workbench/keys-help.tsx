@@ -12,6 +12,7 @@ const KEYS: [string, string][] = [
   ["1 – 9", "apply the label with that key (to the selection, else the word under the cursor)"],
   ["l", "go to the label bar (← → to choose, Enter to apply, Esc back)"],
   ["Delete", "remove the span under the cursor"],
+  ["a / x", "accept / reject the model's suggestion under the cursor"],
   ["Ctrl+Z or u", "undo the last change"],
   ["w", "snap selections to whole words on / off"],
   ["t", "label names on spans on / off"],

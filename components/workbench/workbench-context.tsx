@@ -16,6 +16,9 @@ import type { LocalAnnotation, Span } from "./types";
 /** A highlight a panel draws over the text (code points); never part of a layer. */
 export type Mark = { id: string; start: number; end: number; className: string; title?: string };
 
+/** A panel's key handler on the text: true when it handled the key. */
+export type TextKeyHandler = (e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }) => boolean;
+
 export type WorkbenchState = {
   /** the edited layer, in text order */
   annotations: readonly LocalAnnotation[];
@@ -24,6 +27,8 @@ export type WorkbenchState = {
   focused: LocalAnnotation | null;
   /** the panel mark last clicked in the text, if any */
   activeMark: { key: string; id: string } | null;
+  /** the keyboard cursor (a word), if any */
+  cursor: Span | null;
   locked: boolean;
   /** counts live changes of this document seen by this tab; a panel reloads its data when it moves */
   liveTick: number;
@@ -40,6 +45,8 @@ export type WorkbenchApi = {
   /** put the keyboard cursor at a code point offset and the focus on the text */
   goTo(offset: number): void;
   addAnnotation(span: Span, label: string): string;
+  /** handle a key pressed in the text before the workbench does (true: handled); returns the unsubscribe */
+  onTextKey(handler: TextKeyHandler): () => void;
   /** bring the edited layer in line with the server (after a panel changed it there) */
   catchUp(): Promise<void>;
   setMarks(key: string, marks: Mark[]): void;

@@ -36,7 +36,7 @@ import { AnnotationPopover } from "./annotation-popover";
 import { SidePane } from "./side-pane";
 import { rangeSpecs, spanSpecs, tagSpecs } from "./decorations";
 import type { DecorationChanges } from "./annotation-plugin";
-import { WorkbenchContext, type WorkbenchApi, type WorkbenchState } from "./workbench-context";
+import { WorkbenchContext, type WorkbenchApi, type TextKeyHandler, type WorkbenchState } from "./workbench-context";
 import { isEditedLayerEvent, useLiveDocument } from "./use-live-document";
 import { PresenceBar } from "./presence-bar";
 import type { LocalAnnotation, OverlaySpan, Span, WorkbenchDocument } from "./types";
@@ -156,11 +156,13 @@ export function Workbench({
 
   // What panels subscribe to (workbench-context.tsx).
   const focused = focusedId ? (layer.annotations.get(focusedId) ?? null) : null;
-  const [store] = useState(() => createStore<WorkbenchState>(() => ({ annotations: sorted, selection, focused, activeMark, locked, liveTick })));
+  const [store] = useState(() => createStore<WorkbenchState>(() => ({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick })));
   useEffect(
-    () => store.setState({ annotations: sorted, selection, focused, activeMark, locked, liveTick }),
-    [store, sorted, selection, focused, activeMark, locked, liveTick],
+    () => store.setState({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick }),
+    [store, sorted, selection, focused, activeMark, cursor, locked, liveTick],
   );
+  // keys panels handle on the text (model suggestions: a, x), asked before the workbench's own
+  const textKeys = useRef(new Set<TextKeyHandler>());
 
   const applyLabel = useCallback(
     (label: string, span: Span | null) => {
@@ -186,6 +188,10 @@ export function Workbench({
         surface.current?.focus();
       },
       addAnnotation: add,
+      onTextKey: (handler) => {
+        textKeys.current.add(handler);
+        return () => void textKeys.current.delete(handler);
+      },
       catchUp,
       setMarks,
     }),
@@ -197,6 +203,12 @@ export function Workbench({
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return;
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    for (const handler of textKeys.current) {
+      if (handler(e)) {
+        e.preventDefault();
+        return;
+      }
+    }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
       e.preventDefault();
       undo();

@@ -8,14 +8,9 @@ import { newId } from "@/lib/db/new-id";
 import { jsonRows, timestampParam } from "@/lib/db/json-rows";
 import { SPANS_PER_TRANSACTION } from "@/lib/import/write-document";
 import { yieldToEventLoop } from "@/lib/util/time-slice";
+import { suggestionSlot } from "@/lib/domain/enums";
 import type { Proposal } from "./recognizer";
 
-const PREFIX = "suggestions:";
-
-export const suggestionSlot = (origin: string) => `${PREFIX}${origin}`;
-
-/** The origin of a suggestions layer's spans, from its slot. */
-export const originOfSlot = (slot: string) => (slot.startsWith(PREFIX) ? slot.slice(PREFIX.length) : slot);
 
 const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
 

@@ -20,6 +20,10 @@ export type LabelKind = (typeof LABEL_KINDS)[number];
 
 export const userSlot = (userId: string) => `user:${userId}`;
 export const GOLD_SLOT = "gold";
+/** A model's suggestions layer: "suggestions:<origin>" (imports: "suggestions:import:<name>"). */
+export const suggestionSlot = (origin: string) => `suggestions:${origin}`;
+/** The origin a suggestions layer's spans carry, from its slot. */
+export const originOfSlot = (slot: string) => slot.replace(/^suggestions:/, "");
 
 const LAYER_STATUS_TEXT: Record<LayerStatus, string> = {
   NOT_STARTED: "Not started",

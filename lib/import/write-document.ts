@@ -27,6 +27,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { codePointLength } from "@/lib/text/offsets";
 import { yieldToEventLoop } from "@/lib/util/time-slice";
 import type { ParsedDocument } from "./types";
+import { originOfSlot } from "@/lib/domain/enums";
 
 export const SPANS_PER_TRANSACTION = 250;
 const DELETE_BATCH = 1000;
@@ -55,8 +56,10 @@ async function insertSpans(tx: Tx, w: WriteDocument, documentId: string, layerId
   const spans = w.doc.spans.slice(from, to);
   const ids = spans.map(() => newId());
   const annotations = spans.map((s, i) => ({ id: ids[i], start: s.start, end: s.end, text: s.text, labelId: w.labelIds.get(s.label)! }));
-  await tx.$executeRaw`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "createdById", "createdAt", "updatedAt")
-    SELECT r."id", ${layerId}, r."start", r."end", r."text", r."labelId", ${w.actorId}, ${now}, ${now}
+  // suggestions carry their origin, as a model run's do (lib/assist/suggestion-layer.ts)
+  const origin = w.target.kind === "SUGGESTIONS" ? originOfSlot(w.target.slot) : null;
+  await tx.$executeRaw`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "origin", "createdById", "createdAt", "updatedAt")
+    SELECT r."id", ${layerId}, r."start", r."end", r."text", r."labelId", ${origin}, ${w.actorId}, ${now}, ${now}
     FROM (${jsonRows(annotations, [
       ["id", "text"],
       ["start", "int"],

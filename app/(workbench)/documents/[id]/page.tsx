@@ -10,6 +10,7 @@ import { AnnotateWorkbench } from "@/components/workbench/annotate-workbench";
 import { annotatePageDataUrl, documentTextUrl } from "@/components/workbench/data-urls";
 import { ReviewFeedback } from "@/components/workbench/review-feedback";
 import { EntityPanels } from "@/components/entities/entity-panels";
+import { ModelSuggestionsPanel } from "@/components/suggestions/model-suggestions-panel";
 import { SourcePanels } from "@/components/grades/source-panels";
 import { listGrades } from "@/lib/grades/grades";
 import { AnalystPanels } from "@/components/stances/analyst-panels";
@@ -41,6 +42,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       banner={<ReviewFeedback status={status} feedback={feedback} />}
       aside={
         <>
+          <ModelSuggestionsPanel />
           <EntityPanels projectId={doc.projectId} />
           <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} />
           <AnalystPanels holders={holders} targets={targets} labelKinds={Object.fromEntries(labels.map((l) => [l.name, l.kind]))} />

@@ -1,0 +1,42 @@
+/**
+ * A model's suggestions as one annotator sees them on a document: the spans
+ * of the document's suggestions layers they have not answered, and that
+ * their own layer does not already hold (same offsets and label).
+ */
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/authz";
+import { getDocument } from "@/lib/documents/get-document";
+import { userSlot } from "@/lib/domain/enums";
+import type { Actor } from "@/lib/auth/actor";
+
+export type OpenSuggestion = { id: string; start: number; end: number; label: string; text: string; origin: string; entityId: string | null };
+
+const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
+
+/** Open suggestions of one document for the actor, in text order. */
+export async function openSuggestions(opts: { actor: Actor; documentId: string }): Promise<OpenSuggestion[]> {
+  authorize(opts.actor, "layer:annotate");
+  const doc = await getDocument(opts);
+  const [suggested, own] = await Promise.all([
+    db.annotation.findMany({
+      where: { layer: { documentId: doc.id, kind: "SUGGESTIONS" }, answers: { none: { userId: opts.actor.id } } },
+      select: { id: true, start: true, end: true, text: true, origin: true, entityId: true, label: { select: { name: true, archived: true } }, layer: { select: { slot: true } } },
+      orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
+    }),
+    db.annotation.findMany({
+      where: { layer: { documentId: doc.id, slot: userSlot(opts.actor.id) } },
+      select: { start: true, end: true, label: { select: { name: true } } },
+    }),
+  ]);
+  const held = new Set(own.map((a) => key({ ...a, label: a.label.name })));
+  const seen = new Set<string>();
+  const out: OpenSuggestion[] = [];
+  for (const s of suggested) {
+    const k = key({ ...s, label: s.label.name });
+    // two models proposing the same span show it once; archived labels are not offered
+    if (s.label.archived || held.has(k) || seen.has(k)) continue;
+    seen.add(k);
+    out.push({ id: s.id, start: s.start, end: s.end, label: s.label.name, text: s.text, origin: s.origin ?? s.layer.slot.replace(/^suggestions:/, ""), entityId: s.entityId });
+  }
+  return out;
+}
