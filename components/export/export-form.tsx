@@ -95,6 +95,7 @@ export function ExportForm({ projects, people }: Props) {
           <select id="export-layer" name="layer" defaultValue="gold">
             <option value="gold">Gold (adjudicated)</option>
             <option value="annotators">Every annotator&apos;s layer</option>
+            <option value="suggestions">Open model suggestions (any status)</option>
             {people.map((u) => (
               <option key={u.id} value={`annotator:${u.id}`}>
                 {u.name} ({u.email})

@@ -27,12 +27,15 @@ const LabelList = z
   ])
   .refine((l) => l.length > 0, "name at least one label");
 
-const Layer = z.union([z.enum(["gold", "annotators"]), z.string().regex(/^annotator:\S+$/, '"gold", "annotators" or "annotator:<user id or email>"')]);
+const Layer = z.union([
+  z.enum(["gold", "annotators", "suggestions"]),
+  z.string().regex(/^annotator:\S+$/, '"gold", "annotators", "suggestions" or "annotator:<user id or email>"'),
+]);
 
 export const ExportOptions = z
   .object({
     format: z.enum(EXPORT_FORMATS).default("native"),
-    /** gold: the adjudicated layer; annotators: every annotator's own layer; annotator:<id|email>: one annotator's layer */
+    /** gold: the adjudicated layer; annotators: every annotator's own layer; annotator:<id|email>: one annotator's layer; suggestions: the models' open suggestions (status does not apply) */
     layer: Layer.default("gold"),
     /** approved: only layers a reviewer approved; all: every layer as it stands */
     status: z.enum(["approved", "all"]).default("approved"),

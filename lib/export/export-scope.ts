@@ -83,15 +83,19 @@ export async function exportScope(actor: Actor, options: ExportOptions): Promise
       throw new AppError("INVALID_INPUT", `labels: no label ${unknown.join(", ")} in ${options.project ? `project ${options.project}` : "your projects"}`);
   }
 
-  const layerWhere = {
-    ...(options.layer === "gold" ? { kind: "GOLD" } : annotator ? { kind: "ANNOTATOR", userId: annotator.id } : { kind: "ANNOTATOR" }),
-    // "all as they stand" leaves out layers nobody started (a seat assigned, nothing in it)
-    ...(options.status === "approved" ? { status: "APPROVED" } : { OR: [{ status: { not: "NOT_STARTED" } }, { annotations: { some: {} } }] }),
-  };
+  const suggestions = options.layer === "suggestions";
+  const layerWhere = suggestions
+    ? // the models' suggestions nobody has answered yet; a review status does not apply to them
+      { kind: "SUGGESTIONS", annotations: { some: { answers: { none: {} } } } }
+    : {
+        ...(options.layer === "gold" ? { kind: "GOLD" } : annotator ? { kind: "ANNOTATOR", userId: annotator.id } : { kind: "ANNOTATOR" }),
+        // "all as they stand" leaves out layers nobody started (a seat assigned, nothing in it)
+        ...(options.status === "approved" ? { status: "APPROVED" } : { OR: [{ status: { not: "NOT_STARTED" } }, { annotations: { some: {} } }] }),
+      };
   const documentWhere = {
     project: projectWhere,
     ...VISIBLE_DOCUMENT,
-    ...(options.status === "approved" ? { layers: { some: layerWhere } } : {}),
+    ...(options.status === "approved" || suggestions ? { layers: { some: layerWhere } } : {}),
   };
   return {
     options,

@@ -22,6 +22,7 @@ function spanOf(needle: string, label: string, layer: "gold" | "annotator" = "go
     text: needle,
     layer,
     annotator,
+    origin: null,
     entity_id: null,
     entity: null,
     review_state: "ACCEPTED",

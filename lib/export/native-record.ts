@@ -5,8 +5,10 @@ export type ExportSpan = {
   end: number;
   label: string;
   text: string;
-  layer: "gold" | "annotator";
+  layer: ExportLayerKind;
   annotator: { id: string; name: string } | null;
+  /** the model that proposed the span ("builtin:compromise-14", "llm:<endpoint>", "import:<name>"): on suggestions and on spans accepted from them */
+  origin: string | null;
   entity_id: string | null;
   /** the registry entity the span is linked to (canonical name and type) */
   entity: { id: string; name: string; type: string } | null;
@@ -16,12 +18,14 @@ export type ExportSpan = {
   review_state: string;
 };
 
-/** A layer of the document that the export includes, with its review status. */
-export type ExportLayer = { layer: "gold" | "annotator"; annotator: { id: string; name: string } | null; status: string };
+export type ExportLayerKind = "gold" | "annotator" | "suggestions";
+
+/** A layer of the document that the export includes, with its review status (suggestions: their origin). */
+export type ExportLayer = { layer: ExportLayerKind; annotator: { id: string; name: string } | null; status: string; origin?: string };
 
 export type ExportStance = {
   id: string;
-  layer: "gold" | "annotator";
+  layer: ExportLayerKind;
   annotator: { id: string; name: string } | null;
   holder: { id: string; name: string };
   target: { id: string; text: string };
@@ -47,7 +51,7 @@ export type ExportDocument = {
 /** A source grade (Admiralty scale) with its MISP machine tags. */
 export type ExportGrade = {
   id: string;
-  layer: "gold" | "annotator";
+  layer: ExportLayerKind;
   annotator: { id: string; name: string } | null;
   target: "outlet" | { annotation_id: string; start: number; end: number; text: string };
   reliability: string;

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { authorize } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
 import { ExportOptions, type ExportOptionsInput } from "./export-options";
-import { sortSpans, type ExportDocument } from "./native-record";
+import { sortSpans, type ExportDocument, type ExportLayerKind } from "./native-record";
+import { originOfSlot, type LayerKind } from "@/lib/domain/enums";
 import { exportGrade } from "@/lib/grades/export-grade";
 import { exportScope, type ExportScope } from "./export-scope";
 import { exportManifest } from "./export-manifest";
@@ -17,6 +18,8 @@ import { serializeExport } from "./serialize-export";
 import { seenAsOrNull } from "@/lib/review/blind";
 
 const BATCH = 25;
+
+const layerKind = (kind: LayerKind): ExportLayerKind => (kind === "GOLD" ? "gold" : kind === "SUGGESTIONS" ? "suggestions" : "annotator");
 
 /** Export records (native shape) in the chosen offset unit, label subset and split. */
 export async function* exportRecords(opts: { actor: Actor; options: ExportOptionsInput }): AsyncGenerator<ExportDocument> {
@@ -46,7 +49,11 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
           where: layerWhere,
           include: {
             user: { select: { id: true, name: true } },
-            annotations: { include: { label: { select: { name: true, kind: true } }, entity: { select: { id: true, name: true, type: true } } } },
+            annotations: {
+              // a suggestions layer exports its open suggestions only (gold and annotator layers have no answers)
+              where: { answers: { none: {} } },
+              include: { label: { select: { name: true, kind: true } }, entity: { select: { id: true, name: true, type: true } } },
+            },
             grades: { include: { annotation: { select: { id: true, start: true, end: true, text: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
             stances: {
               orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
@@ -80,8 +87,9 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
               end: a.end,
               label: a.label.name,
               text: a.text,
-              layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
+              layer: layerKind(layer.kind),
               annotator: annotatorOf(layer),
+              origin: a.origin ?? (layer.kind === "SUGGESTIONS" ? originOfSlot(layer.slot) : null),
               entity_id: a.entityId,
               entity: a.entity ? { id: a.entity.id, name: a.entity.name, type: a.entity.type } : null,
               ...(a.label.kind === "QUOTE" ? { quote: { cue_id: a.quoteCueId, speaker_id: a.quoteSpeakerId } } : {}),
@@ -93,7 +101,7 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
         stances: doc.layers.flatMap((layer) =>
           layer.stances.map((st) => ({
             id: st.id,
-            layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
+            layer: layerKind(layer.kind),
             annotator: annotatorOf(layer),
             holder: st.holder,
             target: st.target,
@@ -106,9 +114,10 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
           })),
         ),
         layers: doc.layers.map((layer) => ({
-          layer: layer.kind === "GOLD" ? ("gold" as const) : ("annotator" as const),
+          layer: layerKind(layer.kind),
           annotator: annotatorOf(layer),
           status: layer.status,
+          ...(layer.kind === "SUGGESTIONS" ? { origin: originOfSlot(layer.slot) } : {}),
         })),
       };
     }
