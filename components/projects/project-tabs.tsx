@@ -6,6 +6,7 @@ const TABS = [
   { key: "dashboard", label: "Dashboard", path: "/dashboard" },
   { key: "entities", label: "Entities", path: "/entities" },
   { key: "stances", label: "Stances", path: "/stances" },
+  { key: "assist", label: "Pre-annotation", path: "/assist" },
 ] as const;
 
 /** The pages of one project; `current` is marked for assistive technology too. */
