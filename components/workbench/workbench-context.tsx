@@ -30,6 +30,8 @@ export type WorkbenchState = {
   /** the keyboard cursor (a word), if any */
   cursor: Span | null;
   locked: boolean;
+  /** the text is laid out: positions can be measured and scrolled to */
+  ready: boolean;
   /** counts live changes of this document seen by this tab; a panel reloads its data when it moves */
   liveTick: number;
 };

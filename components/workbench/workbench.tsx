@@ -156,10 +156,10 @@ export function Workbench({
 
   // What panels subscribe to (workbench-context.tsx).
   const focused = focusedId ? (layer.annotations.get(focusedId) ?? null) : null;
-  const [store] = useState(() => createStore<WorkbenchState>(() => ({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick })));
+  const [store] = useState(() => createStore<WorkbenchState>(() => ({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick, ready: editor !== null })));
   useEffect(
-    () => store.setState({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick }),
-    [store, sorted, selection, focused, activeMark, cursor, locked, liveTick],
+    () => store.setState({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick, ready: editor !== null }),
+    [store, sorted, selection, focused, activeMark, cursor, locked, liveTick, editor],
   );
   // keys panels handle on the text (model suggestions: a, x), asked before the workbench's own
   const textKeys = useRef(new Set<TextKeyHandler>());
@@ -185,7 +185,14 @@ export function Workbench({
       goTo: (offset) => {
         placeAt(offset);
         select(null);
-        surface.current?.focus();
+        surface.current?.focus({ preventScroll: true });
+        // a third down the pane, whether or not the spot is drawn yet (decorations are drawn near the viewport only)
+        if (editor && pane.current) {
+          const top = editor.view.coordsAtPos(index.cpToPm(offset)).top;
+          const box = pane.current.getBoundingClientRect();
+          pane.current.scrollTop += top - box.top - box.height / 3;
+          measureNow();
+        }
       },
       addAnnotation: add,
       onTextKey: (handler) => {
@@ -195,7 +202,7 @@ export function Workbench({
       catchUp,
       setMarks,
     }),
-    [doc.id, target, text, index, store, select, placeAt, add, catchUp, setMarks],
+    [doc.id, target, text, index, store, select, placeAt, editor, measureNow, add, catchUp, setMarks],
   );
 
   const annotationsAt = (offset: number) => sorted.filter((a) => a.start <= offset && offset < a.end).sort((a, b) => a.end - a.start - (b.end - b.start));

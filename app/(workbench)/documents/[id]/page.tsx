@@ -10,6 +10,8 @@ import { AnnotateWorkbench } from "@/components/workbench/annotate-workbench";
 import { annotatePageDataUrl, documentTextUrl } from "@/components/workbench/data-urls";
 import { ReviewFeedback } from "@/components/workbench/review-feedback";
 import { EntityPanels } from "@/components/entities/entity-panels";
+import { z } from "zod";
+import { SearchHitMark } from "@/components/search/search-hit-mark";
 import { ModelSuggestionsPanel } from "@/components/suggestions/model-suggestions-panel";
 import { SourcePanels } from "@/components/grades/source-panels";
 import { listGrades } from "@/lib/grades/grades";
@@ -17,7 +19,15 @@ import { AnalystPanels } from "@/components/stances/analyst-panels";
 import { holderOptions } from "@/lib/stances/holder-options";
 import { listTargets } from "@/lib/stances/targets";
 
-export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
+/** `?at=start-end`: a passage to show (a search hit), in code points */
+const At = z
+  .string()
+  .regex(/^\d{1,7}-\d{1,7}$/)
+  .transform((s) => s.split("-").map(Number) as [number, number])
+  .refine(([start, end]) => start < end);
+
+export default async function DocumentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ at?: string | string[] }> }) {
+  const at = At.safeParse((await searchParams).at);
   const actor = await requirePageActor();
   const { id } = await params;
   const { doc, status, labels, feedback, grades, holders, targets } = await orNotFound(async () => {
@@ -39,7 +49,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
     <AnnotateWorkbench
       document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
       labels={labels}
-      banner={<ReviewFeedback status={status} feedback={feedback} />}
+      banner={
+        <>
+          {at.success && at.data[1] <= doc.length && <SearchHitMark start={at.data[0]} end={at.data[1]} />}
+          <ReviewFeedback status={status} feedback={feedback} />
+        </>
+      }
       aside={
         <>
           <ModelSuggestionsPanel />
