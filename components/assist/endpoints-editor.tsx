@@ -69,7 +69,11 @@ export function EndpointsEditor({ projectId, endpoints, allowExternal }: Props) 
                   {e.timeoutMs / 1000} s timeout · {e.maxRetries} retries · {e.requestsPerMinute}/min
                 </td>
                 <td>
-                  <button className="link danger" disabled={busy} onClick={() => run(() => requestJson(`/api/v1/model-endpoints/${e.id}`, { method: "DELETE" }), `Removed ${e.name}.`)}>
+                  <button
+                    className="link danger"
+                    disabled={busy}
+                    onClick={() => run(() => requestJson(`/api/v1/model-endpoints/${e.id}`, { method: "DELETE" }), `Removed ${e.name}.`)}
+                  >
                     Remove
                   </button>
                 </td>

@@ -35,7 +35,9 @@ export async function recognizerFor(projectId: string, model: string): Promise<R
 async function endpointNamed(projectId: string, name: string) {
   const endpoint = await db.modelEndpoint.findUnique({ where: { projectId_name: { projectId, name } } });
   if (!endpoint) {
-    throw new AppError("UNPROCESSABLE", `No model named ${name}: use "${BUILTIN_MODEL}" or the name of one of the project's model endpoints`, { field: "model" });
+    throw new AppError("UNPROCESSABLE", `No model named ${name}: use "${BUILTIN_MODEL}" or the name of one of the project's model endpoints`, {
+      field: "model",
+    });
   }
   return endpoint;
 }

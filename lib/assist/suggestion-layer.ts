@@ -11,7 +11,6 @@ import { yieldToEventLoop } from "@/lib/util/time-slice";
 import { suggestionSlot } from "@/lib/domain/enums";
 import type { Proposal } from "./recognizer";
 
-
 const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
 
 /**

@@ -32,7 +32,8 @@ function chosen(open: OpenSuggestion[], input: { ids?: string[]; label?: string;
   if (input.ids) {
     const byId = new Map(open.map((s) => [s.id, s]));
     const missing = input.ids.filter((id) => !byId.has(id));
-    if (missing.length) throw new AppError("CONFLICT", `Not an open suggestion of this document for you (answered already, or gone): ${missing.slice(0, 5).join(", ")}`);
+    if (missing.length)
+      throw new AppError("CONFLICT", `Not an open suggestion of this document for you (answered already, or gone): ${missing.slice(0, 5).join(", ")}`);
     return [...new Set(input.ids)].map((id) => byId.get(id)!);
   }
   return open.filter((s) => (!input.label || s.label === input.label) && (!input.origin || s.origin === input.origin));
@@ -51,7 +52,16 @@ export async function acceptSuggestions(opts: { actor: Actor; documentId: string
     await db.$transaction(async (tx) => {
       const layer = await layerForWrite(tx, { actor: opts.actor, documentId: doc.id, target: "own" });
       const now = timestampParam(new Date());
-      const rows = chunk.map((s) => ({ id: newId(), suggestionId: s.id, start: s.start, end: s.end, text: s.text, labelId: labelIds.get(s.label)!, entityId: s.entityId, origin: s.origin }));
+      const rows = chunk.map((s) => ({
+        id: newId(),
+        suggestionId: s.id,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        labelId: labelIds.get(s.label)!,
+        entityId: s.entityId,
+        origin: s.origin,
+      }));
       await tx.$executeRaw`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "entityId", "origin", "createdById", "createdAt", "updatedAt")
         SELECT r."id", ${layer.id}, r."start", r."end", r."text", r."labelId", r."entityId", r."origin", ${opts.actor.id}, ${now}, ${now}
         FROM (${jsonRows(rows, [
@@ -63,11 +73,24 @@ export async function acceptSuggestions(opts: { actor: Actor; documentId: string
           ["entityId", "text"],
           ["origin", "text"],
         ])}) r`;
-      await insertVerdicts(tx, opts.actor.id, rows.map((r) => r.suggestionId), "ACCEPTED");
+      await insertVerdicts(
+        tx,
+        opts.actor.id,
+        rows.map((r) => r.suggestionId),
+        "ACCEPTED",
+      );
       const audits = rows.map((r) => ({
         id: newId(),
         subjectId: r.id,
-        after: JSON.stringify({ layerId: layer.id, start: r.start, end: r.end, text: r.text, label: chunk.find((c) => c.id === r.suggestionId)!.label, origin: r.origin, suggestionId: r.suggestionId }),
+        after: JSON.stringify({
+          layerId: layer.id,
+          start: r.start,
+          end: r.end,
+          text: r.text,
+          label: chunk.find((c) => c.id === r.suggestionId)!.label,
+          origin: r.origin,
+          suggestionId: r.suggestionId,
+        }),
       }));
       await tx.$executeRaw`INSERT INTO "AuditEvent" ("id", "projectId", "documentId", "actorId", "subject", "subjectId", "action", "after", "createdAt")
         SELECT r."id", ${doc.projectId}, ${doc.id}, ${opts.actor.id}, 'ANNOTATION', r."subjectId", 'ACCEPT_SUGGESTION', r."after", ${now}
@@ -89,7 +112,12 @@ export async function rejectSuggestions(opts: { actor: Actor; documentId: string
   const doc = await getDocument(opts);
   const picked = chosen(open, input);
   await db.$transaction(async (tx) => {
-    await insertVerdicts(tx, opts.actor.id, picked.map((s) => s.id), "REJECTED");
+    await insertVerdicts(
+      tx,
+      opts.actor.id,
+      picked.map((s) => s.id),
+      "REJECTED",
+    );
     await tx.auditEvent.createMany({
       data: picked.map((s) => ({
         projectId: doc.projectId,

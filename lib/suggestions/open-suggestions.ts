@@ -20,7 +20,16 @@ export async function openSuggestions(opts: { actor: Actor; documentId: string }
   const [suggested, own] = await Promise.all([
     db.annotation.findMany({
       where: { layer: { documentId: doc.id, kind: "SUGGESTIONS" }, answers: { none: { userId: opts.actor.id } } },
-      select: { id: true, start: true, end: true, text: true, origin: true, entityId: true, label: { select: { name: true, archived: true } }, layer: { select: { slot: true } } },
+      select: {
+        id: true,
+        start: true,
+        end: true,
+        text: true,
+        origin: true,
+        entityId: true,
+        label: { select: { name: true, archived: true } },
+        layer: { select: { slot: true } },
+      },
       orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
     }),
     db.annotation.findMany({
@@ -36,7 +45,15 @@ export async function openSuggestions(opts: { actor: Actor; documentId: string }
     // two models proposing the same span show it once; archived labels are not offered
     if (s.label.archived || held.has(k) || seen.has(k)) continue;
     seen.add(k);
-    out.push({ id: s.id, start: s.start, end: s.end, label: s.label.name, text: s.text, origin: s.origin ?? s.layer.slot.replace(/^suggestions:/, ""), entityId: s.entityId });
+    out.push({
+      id: s.id,
+      start: s.start,
+      end: s.end,
+      label: s.label.name,
+      text: s.text,
+      origin: s.origin ?? s.layer.slot.replace(/^suggestions:/, ""),
+      entityId: s.entityId,
+    });
   }
   return out;
 }

@@ -42,7 +42,10 @@ export async function getJob(opts: { actor: Actor; jobId: string }): Promise<Job
 /** A project's latest jobs, newest first. */
 export async function listJobs(opts: { actor: Actor; projectId: string; limit?: number }): Promise<JobView[]> {
   authorize(opts.actor, "assist:run");
-  const project = await db.project.findFirst({ where: { ...projectScope(opts.actor), OR: [{ id: opts.projectId }, { slug: opts.projectId }] }, select: { id: true } });
+  const project = await db.project.findFirst({
+    where: { ...projectScope(opts.actor), OR: [{ id: opts.projectId }, { slug: opts.projectId }] },
+    select: { id: true },
+  });
   if (!project) throw notFound("Project");
   const jobs = await db.job.findMany({ where: { projectId: project.id }, orderBy: { createdAt: "desc" }, take: opts.limit ?? 10 });
   return jobs.map(jobView);

@@ -93,7 +93,10 @@ async function runJob(jobId: string): Promise<void> {
   const labelIds = new Map(labels.map((l) => [l.name, l.id]));
   const project = await db.project.findUniqueOrThrow({ where: { id: job.projectId }, select: { guidelines: true } });
   const registry = (
-    await db.canonicalEntity.findMany({ where: { projectId: job.projectId }, select: { id: true, name: true, type: true, aliases: { select: { alias: true } } } })
+    await db.canonicalEntity.findMany({
+      where: { projectId: job.projectId },
+      select: { id: true, name: true, type: true, aliases: { select: { alias: true } } },
+    })
   ).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases.map((a) => a.alias) }));
 
   const abort = new AbortController();

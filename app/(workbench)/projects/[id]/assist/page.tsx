@@ -28,7 +28,11 @@ export default async function AssistPage({ params }: { params: Promise<{ id: str
   const [endpoints, jobs, labels, documents] = await Promise.all([
     listEndpoints({ actor, projectId: project.id }),
     listJobs({ actor, projectId: project.id }),
-    db.label.findMany({ where: { projectId: project.id, archived: false, kind: "ENTITY" }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { name: true } }),
+    db.label.findMany({
+      where: { projectId: project.id, archived: false, kind: "ENTITY" },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { name: true },
+    }),
     db.document.count({ where: { projectId: project.id, ...VISIBLE_DOCUMENT } }),
   ]);
   return (
