@@ -16,9 +16,9 @@ import { SPANS_PER_TRANSACTION } from "@/lib/import/write-document";
 import { yieldToEventLoop } from "@/lib/util/time-slice";
 import type { Actor } from "@/lib/auth/actor";
 import { getDocument } from "@/lib/documents/get-document";
-import { openSuggestions, type OpenSuggestion } from "./open-suggestions";
+import { openModelSuggestions, type OpenSuggestion } from "./open-suggestions";
 
-export const AcceptSuggestionsInput = z
+export const AcceptModelSuggestionsInput = z
   .object({
     /** these suggestions; or, when left out, every open one (of `label`, of `origin`, when given) */
     ids: z.array(z.string().min(1).max(200)).min(1).max(10_000).optional(),
@@ -26,7 +26,7 @@ export const AcceptSuggestionsInput = z
     origin: z.string().min(1).max(200).optional(),
   })
   .strict();
-export const RejectSuggestionsInput = z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(10_000) }).strict();
+export const RejectModelSuggestionsInput = z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(10_000) }).strict();
 
 function chosen(open: OpenSuggestion[], input: { ids?: string[]; label?: string; origin?: string }) {
   if (input.ids) {
@@ -39,9 +39,9 @@ function chosen(open: OpenSuggestion[], input: { ids?: string[]; label?: string;
   return open.filter((s) => (!input.label || s.label === input.label) && (!input.origin || s.origin === input.origin));
 }
 
-export async function acceptSuggestions(opts: { actor: Actor; documentId: string; input: z.input<typeof AcceptSuggestionsInput> }) {
-  const input = AcceptSuggestionsInput.parse(opts.input);
-  const open = await openSuggestions(opts);
+export async function acceptModelSuggestions(opts: { actor: Actor; documentId: string; input: z.input<typeof AcceptModelSuggestionsInput> }) {
+  const input = AcceptModelSuggestionsInput.parse(opts.input);
+  const open = await openModelSuggestions(opts);
   const doc = await getDocument(opts);
   const picked = chosen(open, input);
   const labelIds = new Map((await db.label.findMany({ where: { projectId: doc.projectId }, select: { id: true, name: true } })).map((l) => [l.name, l.id]));
@@ -106,9 +106,9 @@ export async function acceptSuggestions(opts: { actor: Actor; documentId: string
   return { accepted: created.length, annotations: created };
 }
 
-export async function rejectSuggestions(opts: { actor: Actor; documentId: string; input: z.input<typeof RejectSuggestionsInput> }) {
-  const input = RejectSuggestionsInput.parse(opts.input);
-  const open = await openSuggestions(opts);
+export async function rejectModelSuggestions(opts: { actor: Actor; documentId: string; input: z.input<typeof RejectModelSuggestionsInput> }) {
+  const input = RejectModelSuggestionsInput.parse(opts.input);
+  const open = await openModelSuggestions(opts);
   const doc = await getDocument(opts);
   const picked = chosen(open, input);
   await db.$transaction(async (tx) => {

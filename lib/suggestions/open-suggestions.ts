@@ -14,7 +14,7 @@ export type OpenSuggestion = { id: string; start: number; end: number; label: st
 const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
 
 /** Open suggestions of one document for the actor, in text order. */
-export async function openSuggestions(opts: { actor: Actor; documentId: string }): Promise<OpenSuggestion[]> {
+export async function openModelSuggestions(opts: { actor: Actor; documentId: string }): Promise<OpenSuggestion[]> {
   authorize(opts.actor, "layer:annotate");
   const doc = await getDocument(opts);
   const [suggested, own] = await Promise.all([

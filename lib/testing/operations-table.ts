@@ -13,11 +13,17 @@
  * that call shows the check is there.
  */
 import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
 import type { Permission } from "@/lib/authz";
 import type { ErrorCode } from "@/lib/errors";
 import type { MatrixKit } from "./access-matrix-kit";
 import type { SignedInRole } from "./access-matrix";
 import { projectAgreement } from "@/lib/agreement/project-agreement";
+import { deleteEndpoint, listEndpoints, saveEndpoint } from "@/lib/assist/endpoints";
+import { cancelJob, getJob, listJobs } from "@/lib/assist/jobs/job-view";
+import { startPreannotation } from "@/lib/assist/jobs/start-preannotation";
+import { acceptModelSuggestions, rejectModelSuggestions } from "@/lib/suggestions/answer-suggestions";
+import { openModelSuggestions } from "@/lib/suggestions/open-suggestions";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { listLayerAnnotations, listLayerPageSpans } from "@/lib/annotations/list-annotations";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/update-annotation";
@@ -37,7 +43,7 @@ import { documentTextResponse } from "@/lib/documents/document-text";
 import { getDocument, getDocumentWithText } from "@/lib/documents/get-document";
 import { importDocument } from "@/lib/documents/import-document";
 import { listDocuments } from "@/lib/documents/list-documents";
-import { acceptSuggestions, dismissSuggestion } from "@/lib/entities/accept-suggestions";
+import { acceptModelSuggestions, dismissSuggestion } from "@/lib/entities/accept-suggestions";
 import { addAlias, removeAlias } from "@/lib/entities/aliases";
 import { entityWithMentions, listEntities } from "@/lib/entities/entity-mentions";
 import { getEntity } from "@/lib/entities/get-entity";
@@ -114,6 +120,28 @@ const REVIEWERS_OWN: OperationExpect = { annotator: "FORBIDDEN", otherAnnotator:
 const ADMINS: OperationExpect = { annotator: "FORBIDDEN", otherAnnotator: "FORBIDDEN", outsider: "FORBIDDEN", reviewer: "FORBIDDEN", admin: ALLOWED };
 const EVERYONE: OperationExpect = { annotator: ALLOWED, otherAnnotator: ALLOWED, outsider: ALLOWED, reviewer: ALLOWED, admin: ALLOWED };
 
+/** A queued job of the main project (the worker does not run in these tests: MARGINALIA_JOB_WORKER=manual). */
+async function queuedJob(k: MatrixKit) {
+  const job = await db.job.create({
+    data: { projectId: k.fx.projectId, kind: "PREANNOTATE", params: { model: "builtin", origin: "test", labels: ["PERSON"], documentIds: [k.fx.docMain] }, total: 1, createdById: k.fx.users.admin },
+  });
+  return job.id;
+}
+
+let suggestionAt = 0;
+/** A new suggestion on the main document, at a place no other has (one per call). */
+async function freshSuggestion(k: MatrixKit) {
+  const layer = await db.layer.upsert({
+    where: { documentId_slot: { documentId: k.fx.docMain, slot: "suggestions:test" } },
+    create: { documentId: k.fx.docMain, slot: "suggestions:test", kind: "SUGGESTIONS" },
+    update: {},
+  });
+  const label = await db.label.findFirstOrThrow({ where: { projectId: k.fx.projectId, name: "PERSON" } });
+  const start = suggestionAt++;
+  const text = Array.from(k.fx.docMainText)[start];
+  return (await db.annotation.create({ data: { layerId: layer.id, start, end: start + 1, text, labelId: label.id, origin: "test", createdById: k.fx.users.admin } })).id;
+}
+
 /** Reads a stream or a generator to its end, so that the work behind it runs. */
 async function drain(source: AsyncIterable<unknown> | ReadableStream<Uint8Array>) {
   if (source instanceof ReadableStream) {
@@ -131,6 +159,81 @@ async function* textChunks(text: string) {
 const exportOptions = (k: MatrixKit) => ({ project: k.fx.projectSlug, layer: "annotators", status: "all" as const });
 
 export const OPERATIONS: OperationRow[] = [
+  // assisted labeling: model endpoints, pre-annotation jobs, model suggestions
+  op({
+    module: "lib/assist/endpoints.ts",
+    name: "listEndpoints",
+    permission: "assist:run",
+    expect: REVIEWERS,
+    call: (k, actor) => listEndpoints({ actor, projectId: k.fx.projectId }),
+  }),
+  op({
+    module: "lib/assist/endpoints.ts",
+    name: "saveEndpoint",
+    permission: "project:manage",
+    expect: ADMINS,
+    call: (k, actor) => saveEndpoint({ actor, projectId: k.fx.projectId, input: { name: k.unique("local"), baseUrl: "http://localhost:11434/v1", model: "m" } }),
+  }),
+  op({
+    module: "lib/assist/endpoints.ts",
+    name: "deleteEndpoint",
+    permission: "project:manage",
+    expect: ADMINS,
+    fresh: async (k) => (await db.modelEndpoint.create({ data: { projectId: k.fx.projectId, name: k.unique("ep"), baseUrl: "http://localhost:1/v1", model: "m" } })).id,
+    call: (_k, actor, id) => deleteEndpoint({ actor, endpointId: id }),
+  }),
+  op({
+    module: "lib/assist/jobs/start-preannotation.ts",
+    name: "startPreannotation",
+    permission: "assist:run",
+    expect: REVIEWERS,
+    call: (k, actor) => startPreannotation({ actor, projectId: k.fx.projectId, input: { model: "builtin", documentIds: [k.fx.docMain] } }),
+  }),
+  op({
+    module: "lib/assist/jobs/job-view.ts",
+    name: "getJob",
+    permission: "assist:run",
+    expect: REVIEWERS,
+    fresh: (k) => queuedJob(k),
+    call: (_k, actor, id) => getJob({ actor, jobId: id }),
+  }),
+  op({
+    module: "lib/assist/jobs/job-view.ts",
+    name: "listJobs",
+    permission: "assist:run",
+    expect: REVIEWERS,
+    call: (k, actor) => listJobs({ actor, projectId: k.fx.projectId }),
+  }),
+  op({
+    module: "lib/assist/jobs/job-view.ts",
+    name: "cancelJob",
+    permission: "assist:run",
+    expect: REVIEWERS,
+    fresh: (k) => queuedJob(k),
+    call: (_k, actor, id) => cancelJob({ actor, jobId: id }),
+  }),
+  op({
+    module: "lib/suggestions/open-suggestions.ts",
+    name: "openModelSuggestions",
+    permission: "layer:annotate",
+    expect: MEMBERS,
+    call: (k, actor) => openModelSuggestions({ actor, documentId: k.fx.docMain }),
+  }),
+  op({
+    module: "lib/suggestions/answer-suggestions.ts",
+    name: "acceptModelSuggestions",
+    permission: "layer:annotate",
+    expect: MEMBERS,
+    call: (k, actor) => acceptModelSuggestions({ actor, documentId: k.fx.docMain, input: { label: "NO_SUCH_LABEL" } }),
+  }),
+  op({
+    module: "lib/suggestions/answer-suggestions.ts",
+    name: "rejectModelSuggestions",
+    permission: "layer:annotate",
+    expect: MEMBERS,
+    fresh: (k) => freshSuggestion(k),
+    call: (k, actor, id) => rejectModelSuggestions({ actor, documentId: k.fx.docMain, input: { ids: [id] } }),
+  }),
   // agreement
   op({
     module: "lib/agreement/project-agreement.ts",
@@ -316,10 +419,10 @@ export const OPERATIONS: OperationRow[] = [
   // registry entities and mentions
   op({
     module: "lib/entities/accept-suggestions.ts",
-    name: "acceptSuggestions",
+    name: "acceptModelSuggestions",
     permission: "layer:annotate",
     expect: MEMBERS,
-    call: (k, actor) => acceptSuggestions({ actor, documentId: k.fx.docMain, input: { entityId: k.fx.suggestion.entityId, ...k.fx.suggestion.accept } }),
+    call: (k, actor) => acceptModelSuggestions({ actor, documentId: k.fx.docMain, input: { entityId: k.fx.suggestion.entityId, ...k.fx.suggestion.accept } }),
   }),
   op({
     module: "lib/entities/accept-suggestions.ts",

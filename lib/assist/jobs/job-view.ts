@@ -35,7 +35,7 @@ export async function getJob(opts: { actor: Actor; jobId: string }): Promise<Job
   const job = await db.job.findFirst({ where: { id: opts.jobId, project: projectScope(opts.actor) } });
   if (!job) throw notFound("Job");
   // a server that restarted picks its queued and orphaned jobs up again when anyone looks
-  if (job.state === "QUEUED" || job.state === "RUNNING") ensureJobWorker();
+  if ((job.state === "QUEUED" || job.state === "RUNNING") && process.env.MARGINALIA_JOB_WORKER !== "manual") void ensureJobWorker();
   return jobView(job);
 }
 

@@ -66,6 +66,6 @@ export async function startPreannotation(opts: { actor: Actor; projectId: string
     });
     return created;
   });
-  void ensureJobWorker();
+  if (process.env.MARGINALIA_JOB_WORKER !== "manual") void ensureJobWorker();
   return jobView(job);
 }

@@ -30,7 +30,7 @@ let poller: ReturnType<typeof setInterval> | null = null;
 
 /** Starts working through queued jobs, unless this process is already at it. */
 export function ensureJobWorker(): Promise<void> {
-  if (!poller && process.env.NODE_ENV !== "test") {
+  if (!poller && process.env.MARGINALIA_JOB_WORKER !== "manual") {
     poller = setInterval(() => void ensureJobWorker(), IDLE_POLL_MS);
     poller.unref();
   }
