@@ -43,7 +43,7 @@ import { documentTextResponse } from "@/lib/documents/document-text";
 import { getDocument, getDocumentWithText } from "@/lib/documents/get-document";
 import { importDocument } from "@/lib/documents/import-document";
 import { listDocuments } from "@/lib/documents/list-documents";
-import { acceptModelSuggestions, dismissSuggestion } from "@/lib/entities/accept-suggestions";
+import { acceptSuggestions, dismissSuggestion } from "@/lib/entities/accept-suggestions";
 import { addAlias, removeAlias } from "@/lib/entities/aliases";
 import { entityWithMentions, listEntities } from "@/lib/entities/entity-mentions";
 import { getEntity } from "@/lib/entities/get-entity";
@@ -419,10 +419,10 @@ export const OPERATIONS: OperationRow[] = [
   // registry entities and mentions
   op({
     module: "lib/entities/accept-suggestions.ts",
-    name: "acceptModelSuggestions",
+    name: "acceptSuggestions",
     permission: "layer:annotate",
     expect: MEMBERS,
-    call: (k, actor) => acceptModelSuggestions({ actor, documentId: k.fx.docMain, input: { entityId: k.fx.suggestion.entityId, ...k.fx.suggestion.accept } }),
+    call: (k, actor) => acceptSuggestions({ actor, documentId: k.fx.docMain, input: { entityId: k.fx.suggestion.entityId, ...k.fx.suggestion.accept } }),
   }),
   op({
     module: "lib/entities/accept-suggestions.ts",
