@@ -126,7 +126,8 @@ describe(`the migration to enums and Json on ${provider}`, () => {
     if (provider === "postgresql") await ensurePostgresDatabase(url);
     await migrate(url, previousMigrations());
     await insertRows();
-    expect(await migrate(url)).toEqual([MIGRATION]);
+    // this migration first, then any later ones
+    expect((await migrate(url))[0]).toBe(MIGRATION);
 
     if (provider === "postgresql") {
       const client = new pg.Client({ connectionString: url });
@@ -135,22 +136,25 @@ describe(`the migration to enums and Json on ${provider}`, () => {
         `SELECT table_name, column_name, udt_name FROM information_schema.columns
           WHERE table_schema = 'public' AND (data_type = 'USER-DEFINED' OR data_type = 'jsonb') ORDER BY table_name, column_name`,
       );
-      expect(types.map((t) => `${t.table_name}.${t.column_name}:${t.udt_name}`)).toEqual([
-        "Annotation.attributes:jsonb",
-        "Annotation.reviewState:ReviewState",
-        "AuditEvent.after:jsonb",
-        "AuditEvent.before:jsonb",
-        "Document.metadata:jsonb",
-        "Label.kind:LabelKind",
-        "Layer.kind:LayerKind",
-        "Layer.status:LayerStatus",
-        "ReviewDecision.decision:ReviewVerdict",
-        "SourceGrade.reviewState:ReviewState",
-        "Stance.reviewState:ReviewState",
-        "User.role:Role",
-        "UserAuditEvent.after:jsonb",
-        "UserAuditEvent.before:jsonb",
-      ]);
+      // (later migrations add columns of their own)
+      expect(types.map((t) => `${t.table_name}.${t.column_name}:${t.udt_name}`)).toEqual(
+        expect.arrayContaining([
+          "Annotation.attributes:jsonb",
+          "Annotation.reviewState:ReviewState",
+          "AuditEvent.after:jsonb",
+          "AuditEvent.before:jsonb",
+          "Document.metadata:jsonb",
+          "Label.kind:LabelKind",
+          "Layer.kind:LayerKind",
+          "Layer.status:LayerStatus",
+          "ReviewDecision.decision:ReviewVerdict",
+          "SourceGrade.reviewState:ReviewState",
+          "Stance.reviewState:ReviewState",
+          "User.role:Role",
+          "UserAuditEvent.after:jsonb",
+          "UserAuditEvent.before:jsonb",
+        ]),
+      );
       const { rows } = await client.query(`SELECT "attributes"->'a'->>1 AS "second", "reviewState"::text AS "state" FROM "Annotation" WHERE "id" = 'a1'`);
       expect(rows).toEqual([{ second: "2", state: "ACCEPTED" }]);
       await client.end();
