@@ -7,6 +7,9 @@
  */
 import { z } from "zod";
 import { AgreementQuery } from "@/lib/agreement/counted-layers";
+import { EndpointInput } from "@/lib/assist/endpoints";
+import { PreannotateInput } from "@/lib/assist/jobs/job-params";
+import { AcceptModelSuggestionsInput, RejectModelSuggestionsInput } from "@/lib/suggestions/answer-suggestions";
 import { CreateAnnotationInput, UpdateAnnotationInput } from "@/lib/annotations/span-input";
 import { AssignDocumentsInput } from "@/lib/assignments/assign-documents";
 import { ListAssignmentsQuery } from "@/lib/assignments/list-assignments";
@@ -239,6 +242,65 @@ export const API_OPERATIONS: ApiOperation[] = [
     body: DismissInput,
     status: 200,
     response: "Dismissed.",
+  }),
+
+  // Assisted labeling
+  op("POST", "/api/v1/projects/{id}/preannotate", "Assisted labeling", "Queue pre-annotation by a model", {
+    roles: "admin, reviewer",
+    body: PreannotateInput,
+    status: 202,
+    response: "The job: `{id, state, progress: {done, total}, result, errors}`; follow it at /api/v1/jobs/{id}.",
+  }),
+  op("GET", "/api/v1/projects/{id}/jobs", "Assisted labeling", "The project's latest pre-annotation jobs", {
+    roles: "admin, reviewer",
+    status: 200,
+    list: true,
+    response: "`{items, nextCursor: null}`, newest first.",
+  }),
+  op("GET", "/api/v1/jobs/{id}", "Assisted labeling", "A job's state and progress", {
+    roles: "admin, reviewer",
+    status: 200,
+    response: "`{id, state, model, origin, labels, progress: {done, total}, result: {proposed, added, known, rejected, refused}, errors, errorCount}`.",
+  }),
+  op("POST", "/api/v1/jobs/{id}/cancel", "Assisted labeling", "Stop a job after the document it is on", {
+    roles: "admin, reviewer",
+    status: 200,
+    response: "The job.",
+  }),
+  op("GET", "/api/v1/projects/{id}/model-endpoints", "Assisted labeling", "The project's OpenAI-compatible endpoints (never their keys)", {
+    roles: "admin, reviewer",
+    status: 200,
+    list: true,
+    response: "`{items, nextCursor: null}`: `{id, name, baseUrl, model, hasKey, onThisMachine, timeoutMs, maxRetries, requestsPerMinute}`.",
+  }),
+  op("PUT", "/api/v1/projects/{id}/model-endpoints", "Assisted labeling", "Add an endpoint, or change the one of the same name", {
+    roles: "admin",
+    body: EndpointInput,
+    status: 200,
+    response: "The endpoint, without its key.",
+  }),
+  op("DELETE", "/api/v1/model-endpoints/{id}", "Assisted labeling", "Remove an endpoint (its suggestions stay)", {
+    roles: "admin",
+    status: 200,
+    response: "`{deleted}`.",
+  }),
+  op("GET", "/api/v1/documents/{id}/model-suggestions", "Assisted labeling", "The models' suggestions you have not answered", {
+    roles: "members",
+    status: 200,
+    list: true,
+    response: "`{items, nextCursor: null}`: `{id, start, end, label, text, origin, entityId}` in text order.",
+  }),
+  op("POST", "/api/v1/documents/{id}/model-suggestions/accept", "Assisted labeling", "Accept suggestions into your own layer", {
+    roles: "members",
+    body: AcceptModelSuggestionsInput,
+    status: 200,
+    response: "`{accepted, annotations: [{id, suggestionId}]}`; the spans keep their origin.",
+  }),
+  op("POST", "/api/v1/documents/{id}/model-suggestions/reject", "Assisted labeling", "Reject suggestions (never proposed to anyone again)", {
+    roles: "members",
+    body: RejectModelSuggestionsInput,
+    status: 200,
+    response: "`{rejected}`.",
   }),
 
   // Entities
