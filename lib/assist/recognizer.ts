@@ -33,8 +33,23 @@ export type RecognizeInput = {
   registry: RegistryEntity[];
   /** aborted when the job is cancelled or the server shuts down */
   signal?: AbortSignal;
-  /** told how many of the model's proposals were refused (they did not match the text, or named another label) */
-  onRefused?: (count: number) => void;
+  /**
+   * Called as the work goes on, with counts so far (a fresh object each time;
+   * the last call holds the totals). Optional for recognizers and callers: a
+   * job runner uses it for progress and to say how many proposals were refused.
+   */
+  onStats?: (stats: RecognizeStats) => void;
+};
+
+/** Counts of one `recognize` call, cumulative. */
+export type RecognizeStats = {
+  /** pieces the text is worked through in (for an endpoint: one request each, retries not counted) */
+  chunks: number;
+  chunksDone: number;
+  /** spans the model proposed, before they were checked */
+  proposed: number;
+  /** proposed spans dropped because they could not be placed on the text (quote not in it, occurrence out of range, unknown label, empty) */
+  refused: number;
 };
 
 export interface Recognizer {

@@ -118,7 +118,7 @@ async function runJob(jobId: string): Promise<void> {
           guidelines: project.guidelines,
           registry,
           signal: abort.signal,
-          onRefused: (n) => (refused += n),
+          onStats: (stats) => (refused = stats.refused),
         });
         const index = new TextIndex(doc.text);
         const counts = await writeSuggestions({
