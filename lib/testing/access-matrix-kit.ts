@@ -231,6 +231,29 @@ export function makeKit(fx: Fixture) {
       await assignDocuments({ actor: await admin(), projectId: fx.projectId, annotatorIds: [fx.users.annotator], documentIds: [doc.id] });
       return (await db.layer.findUniqueOrThrow({ where: { documentId_slot: { documentId: doc.id, slot: userSlot(fx.users.annotator) } } })).id;
     },
+    /** a queued pre-annotation job of P (no worker runs in these tests: MARGINALIA_JOB_WORKER=manual) */
+    async job() {
+      const params = { model: "builtin", origin: "test", labels: ["PERSON"], documentIds: [fx.docMain] };
+      return (await db.job.create({ data: { projectId: fx.projectId, kind: "PREANNOTATE", params, total: 1, createdById: fx.users.admin } })).id;
+    },
+    /** a model endpoint of P */
+    modelEndpoint: async () =>
+      (await db.modelEndpoint.create({ data: { projectId: fx.projectId, name: unique("ep"), baseUrl: "http://localhost:1/v1", model: "m" } })).id,
+    /** a new model suggestion on the main document, at a place no other has */
+    async modelSuggestion() {
+      const slot = "suggestions:test";
+      const layer = await db.layer.upsert({
+        where: { documentId_slot: { documentId: fx.docMain, slot } },
+        create: { documentId: fx.docMain, slot, kind: "SUGGESTIONS" },
+        update: {},
+      });
+      const label = await db.label.findFirstOrThrow({ where: { projectId: fx.projectId, name: "PERSON" } });
+      const start = await db.annotation.count({ where: { layerId: layer.id } });
+      const text = Array.from(fx.docMainText)[start];
+      return (
+        await db.annotation.create({ data: { layerId: layer.id, start, end: start + 1, text, labelId: label.id, origin: "test", createdById: fx.users.admin } })
+      ).id;
+    },
   };
   return kit;
 }

@@ -602,6 +602,117 @@ const routes: RouteEntry[] = [
   },
   {
     kind: "route",
+    method: "POST",
+    path: "/api/v1/projects/:id/preannotate",
+    file: `${V1}/projects/[id]/preannotate/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/preannotate/route"),
+    build: async (k) => ({
+      url: `/api/v1/projects/${k.fx.projectId}/preannotate`,
+      params: id(k.fx.projectId),
+      body: { model: "builtin", documentIds: [k.fx.docMain] },
+    }),
+    expect: REVIEWERS(202),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/jobs",
+    file: `${V1}/projects/[id]/jobs/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/jobs/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/jobs`, params: id(k.fx.projectId) }),
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/jobs/:id",
+    file: `${V1}/jobs/[id]/route.ts`,
+    load: () => import("@/app/api/v1/jobs/[id]/route"),
+    build: async (k) => {
+      const job = await k.job();
+      return { url: `/api/v1/jobs/${job}`, params: id(job) };
+    },
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/jobs/:id/cancel",
+    file: `${V1}/jobs/[id]/cancel/route.ts`,
+    load: () => import("@/app/api/v1/jobs/[id]/cancel/route"),
+    build: async (k) => {
+      const job = await k.job();
+      return { url: `/api/v1/jobs/${job}/cancel`, params: id(job) };
+    },
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/model-endpoints",
+    file: `${V1}/projects/[id]/model-endpoints/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/model-endpoints/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/model-endpoints`, params: id(k.fx.projectId) }),
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "PUT",
+    path: "/api/v1/projects/:id/model-endpoints",
+    file: `${V1}/projects/[id]/model-endpoints/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/model-endpoints/route"),
+    build: async (k) => ({
+      url: `/api/v1/projects/${k.fx.projectId}/model-endpoints`,
+      params: id(k.fx.projectId),
+      body: { name: k.unique("local"), baseUrl: "http://localhost:11434/v1", model: "m" },
+    }),
+    expect: ADMINS(200),
+  },
+  {
+    kind: "route",
+    method: "DELETE",
+    path: "/api/v1/model-endpoints/:id",
+    file: `${V1}/model-endpoints/[id]/route.ts`,
+    load: () => import("@/app/api/v1/model-endpoints/[id]/route"),
+    build: async (k) => {
+      const endpoint = await k.modelEndpoint();
+      return { url: `/api/v1/model-endpoints/${endpoint}`, params: id(endpoint) };
+    },
+    expect: ADMINS(200),
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/model-suggestions",
+    file: `${V1}/documents/[id]/model-suggestions/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/model-suggestions/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/model-suggestions`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/model-suggestions/accept",
+    file: `${V1}/documents/[id]/model-suggestions/accept/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/model-suggestions/accept/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/model-suggestions/accept`, params: id(k.fx.docMain), body: { label: "NO_SUCH_LABEL" } }),
+    expect: MEMBERS(200),
+    note: "accepts every open suggestion of the label (here none)",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/model-suggestions/reject",
+    file: `${V1}/documents/[id]/model-suggestions/reject/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/model-suggestions/reject/route"),
+    build: async (k) => {
+      const suggestion = await k.modelSuggestion();
+      return { url: `/api/v1/documents/${k.fx.docMain}/model-suggestions/reject`, params: id(k.fx.docMain), body: { ids: [suggestion] } };
+    },
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
     method: "GET",
     path: "/api/v1/projects/:id/members",
     file: `${V1}/projects/[id]/members/route.ts`,

@@ -120,28 +120,6 @@ const REVIEWERS_OWN: OperationExpect = { annotator: "FORBIDDEN", otherAnnotator:
 const ADMINS: OperationExpect = { annotator: "FORBIDDEN", otherAnnotator: "FORBIDDEN", outsider: "FORBIDDEN", reviewer: "FORBIDDEN", admin: ALLOWED };
 const EVERYONE: OperationExpect = { annotator: ALLOWED, otherAnnotator: ALLOWED, outsider: ALLOWED, reviewer: ALLOWED, admin: ALLOWED };
 
-/** A queued job of the main project (the worker does not run in these tests: MARGINALIA_JOB_WORKER=manual). */
-async function queuedJob(k: MatrixKit) {
-  const job = await db.job.create({
-    data: { projectId: k.fx.projectId, kind: "PREANNOTATE", params: { model: "builtin", origin: "test", labels: ["PERSON"], documentIds: [k.fx.docMain] }, total: 1, createdById: k.fx.users.admin },
-  });
-  return job.id;
-}
-
-let suggestionAt = 0;
-/** A new suggestion on the main document, at a place no other has (one per call). */
-async function freshSuggestion(k: MatrixKit) {
-  const layer = await db.layer.upsert({
-    where: { documentId_slot: { documentId: k.fx.docMain, slot: "suggestions:test" } },
-    create: { documentId: k.fx.docMain, slot: "suggestions:test", kind: "SUGGESTIONS" },
-    update: {},
-  });
-  const label = await db.label.findFirstOrThrow({ where: { projectId: k.fx.projectId, name: "PERSON" } });
-  const start = suggestionAt++;
-  const text = Array.from(k.fx.docMainText)[start];
-  return (await db.annotation.create({ data: { layerId: layer.id, start, end: start + 1, text, labelId: label.id, origin: "test", createdById: k.fx.users.admin } })).id;
-}
-
 /** Reads a stream or a generator to its end, so that the work behind it runs. */
 async function drain(source: AsyncIterable<unknown> | ReadableStream<Uint8Array>) {
   if (source instanceof ReadableStream) {
@@ -172,14 +150,15 @@ export const OPERATIONS: OperationRow[] = [
     name: "saveEndpoint",
     permission: "project:manage",
     expect: ADMINS,
-    call: (k, actor) => saveEndpoint({ actor, projectId: k.fx.projectId, input: { name: k.unique("local"), baseUrl: "http://localhost:11434/v1", model: "m" } }),
+    call: (k, actor) =>
+      saveEndpoint({ actor, projectId: k.fx.projectId, input: { name: k.unique("local"), baseUrl: "http://localhost:11434/v1", model: "m" } }),
   }),
   op({
     module: "lib/assist/endpoints.ts",
     name: "deleteEndpoint",
     permission: "project:manage",
     expect: ADMINS,
-    fresh: async (k) => (await db.modelEndpoint.create({ data: { projectId: k.fx.projectId, name: k.unique("ep"), baseUrl: "http://localhost:1/v1", model: "m" } })).id,
+    fresh: (k) => k.modelEndpoint(),
     call: (_k, actor, id) => deleteEndpoint({ actor, endpointId: id }),
   }),
   op({
@@ -194,7 +173,7 @@ export const OPERATIONS: OperationRow[] = [
     name: "getJob",
     permission: "assist:run",
     expect: REVIEWERS,
-    fresh: (k) => queuedJob(k),
+    fresh: (k) => k.job(),
     call: (_k, actor, id) => getJob({ actor, jobId: id }),
   }),
   op({
@@ -209,7 +188,7 @@ export const OPERATIONS: OperationRow[] = [
     name: "cancelJob",
     permission: "assist:run",
     expect: REVIEWERS,
-    fresh: (k) => queuedJob(k),
+    fresh: (k) => k.job(),
     call: (_k, actor, id) => cancelJob({ actor, jobId: id }),
   }),
   op({
@@ -231,7 +210,7 @@ export const OPERATIONS: OperationRow[] = [
     name: "rejectModelSuggestions",
     permission: "layer:annotate",
     expect: MEMBERS,
-    fresh: (k) => freshSuggestion(k),
+    fresh: (k) => k.modelSuggestion(),
     call: (k, actor, id) => rejectModelSuggestions({ actor, documentId: k.fx.docMain, input: { ids: [id] } }),
   }),
   // agreement
