@@ -11,10 +11,13 @@
  * - ["gold", L] (all): spans with label L in gold layers
  * - ["layers", userId, status] (all): the annotator's layers on the document by status
  * - ["spans", userId] (all): the annotator's spans on the document, in layers of any status
+ * - ["model", origin, L, what] (all): a model's suggestions against the approved gold layer, per label:
+ *   gold spans ("reference"), suggested spans ("candidate"), matched one-to-one ("exact", "overlap")
  */
 import { addCell, agreementCells, cellKey, parseCellKey, type CellKey, type Cells } from "./document-cells";
 import { countedStatuses } from "./counted-layers";
 import { documentWords, type LabeledSpan } from "./token-units";
+import { spanF1 } from "./span-f1";
 import type { Range } from "@/lib/text/words";
 
 export const SCOPES = ["completed", "in_progress", "all"] as const;
@@ -24,7 +27,7 @@ export type DocumentShare = Record<Scope, Cells>;
 /** The scope of agreement and distribution figures. */
 export const countedScope = (includeInProgress: boolean): Exclude<Scope, "all"> => (includeInProgress ? "in_progress" : "completed");
 
-export type ShareLayer = { kind: string; userId: string | null; status: string; spans: readonly LabeledSpan[] };
+export type ShareLayer = { kind: string; userId: string | null; status: string; spans: readonly LabeledSpan[]; /** SUGGESTIONS: the model */ origin?: string };
 
 export function documentShare(text: string, layers: readonly ShareLayer[]): DocumentShare {
   const annotators = layers.filter((l): l is ShareLayer & { userId: string } => l.kind === "ANNOTATOR" && l.userId !== null);
@@ -44,11 +47,30 @@ export function documentShare(text: string, layers: readonly ShareLayer[]): Docu
     for (const l of counted) for (const s of l.spans) addCell(share[scope], cellKey(["dist", s.label]), 1);
   }
   for (const l of layers) if (l.kind === "GOLD") for (const s of l.spans) addCell(share.all, cellKey(["gold", s.label]), 1);
+  modelCells(layers, share.all);
   for (const l of annotators) {
     addCell(share.all, cellKey(["layers", l.userId, l.status]), 1);
     addCell(share.all, cellKey(["spans", l.userId]), l.spans.length);
   }
   return share;
+}
+
+/** Each model's suggestions scored against the gold layer, once a reviewer approved it. */
+function modelCells(layers: readonly ShareLayer[], cells: Cells) {
+  const gold = layers.find((l) => l.kind === "GOLD" && l.status === "APPROVED");
+  if (!gold) return;
+  for (const l of layers) {
+    if (l.kind !== "SUGGESTIONS" || !l.origin) continue;
+    for (const match of ["exact", "overlap"] as const) {
+      for (const [label, scores] of Object.entries(spanF1(gold.spans, l.spans, { match }).perLabel)) {
+        addCell(cells, cellKey(["model", l.origin, label, match]), scores.matched);
+        if (match === "exact") {
+          addCell(cells, cellKey(["model", l.origin, label, "reference"]), scores.reference);
+          addCell(cells, cellKey(["model", l.origin, label, "candidate"]), scores.candidate);
+        }
+      }
+    }
+  }
 }
 
 /** Where a kind of cell names users (key positions), so stored shares can name them once. */

@@ -23,6 +23,7 @@ import { parseCellKey, type Cells } from "./document-cells";
 import { countedScope } from "./document-share";
 import { refreshAgreement, refreshInBackground } from "./stored/refresh-agreement";
 import { readTotals } from "./stored/totals";
+import { spanScores } from "./span-f1";
 import { turn } from "./stored/turn";
 
 const FALLBACK_COLOR = "#6b7280";
@@ -77,6 +78,8 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
       /** which labels annotators gave the same words; "O" is no label */
       confusion: tally.confusion(),
     },
+    /** each model's suggestions against approved gold, per label (exact match; recall over the documents it ran on) */
+    models: modelQuality(totals.all, active),
     // archived labels only where they were used
     distribution: labels
       .map((l) => ({ label: l, annotators: counted.get(l.name) ?? 0, gold: gold.get(l.name) ?? 0 }))
@@ -93,6 +96,41 @@ function countsByLabel(cells: Cells, kind: "dist" | "gold"): Map<string, number>
     if (k === kind) out.set(String(label), (out.get(String(label)) ?? 0) + n);
   }
   return out;
+}
+
+/** Precision, recall and F1 of each model from the ["model", origin, L, what] cells, per label in the project's order. */
+function modelQuality(cells: Cells, labelOrder: string[]) {
+  const models = new Map<string, Map<string, { exact: number; overlap: number; reference: number; candidate: number }>>();
+  for (const [key, n] of cells) {
+    const [kind, origin, label, what] = parseCellKey(key);
+    if (kind !== "model") continue;
+    const perLabel = models.get(String(origin)) ?? new Map();
+    models.set(String(origin), perLabel);
+    const counts = perLabel.get(String(label)) ?? { exact: 0, overlap: 0, reference: 0, candidate: 0 };
+    counts[what as "exact"] += n;
+    perLabel.set(String(label), counts);
+  }
+  const rank = (label: string) => (labelOrder.includes(label) ? labelOrder.indexOf(label) : labelOrder.length);
+  const scores = (c: { exact: number; overlap: number; reference: number; candidate: number }) => ({
+    ...spanScores({ matched: c.exact, reference: c.reference, candidate: c.candidate }),
+    recallOverlap: spanScores({ matched: c.overlap, reference: c.reference, candidate: c.candidate }).recall,
+  });
+  return [...models]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([origin, perLabel]) => {
+      const labels = [...perLabel].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1));
+      const total = labels.reduce((t, [, c]) => ({ exact: t.exact + c.exact, overlap: t.overlap + c.overlap, reference: t.reference + c.reference, candidate: t.candidate + c.candidate }), {
+        exact: 0,
+        overlap: 0,
+        reference: 0,
+        candidate: 0,
+      });
+      const view = (label: string, c: typeof total) => {
+        const s = scores(c);
+        return { label, precision: defined(s.precision), recall: defined(s.recall), f1: defined(s.f1), reference: c.reference, candidate: c.candidate, matched: c.exact };
+      };
+      return { origin, overall: view("All labels", total), labels: labels.map(([label, c]) => view(label, c)) };
+    });
 }
 
 export type ProjectAgreement = Awaited<ReturnType<typeof projectAgreement>>;

@@ -63,6 +63,8 @@ export async function writeSuggestions(opts: {
     await insertRows(layer.id, opts, rows.slice(from, from + SPANS_PER_TRANSACTION));
     await yieldToEventLoop();
   }
+  // the dashboard scores models against gold (lib/agreement/document-share.ts): once per document, not per span
+  if (rows.length) await db.$executeRaw`UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" = ${opts.documentId}`;
   return counts;
 }
 

@@ -3,11 +3,13 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { ShareLayer } from "../document-share";
 import type { LabeledSpan } from "../token-units";
+import { originOfSlot } from "@/lib/domain/enums";
 
 type Row = {
   id: string;
   documentId: string;
   kind: string;
+  slot: string;
   userId: string | null;
   status: string;
   start: number | null;
@@ -15,19 +17,22 @@ type Row = {
   label: string | null;
 };
 
-/** Documents' texts and their annotator and gold layers with their spans. */
+/** Documents' texts and their annotator, gold and suggestions layers with their spans. */
 export async function readDocuments(ids: string[]): Promise<{ id: string; text: string; layers: ShareLayer[] }[]> {
   const texts = await db.$queryRaw<{ id: string; text: string }[]>`SELECT "id", "text" FROM "Document" WHERE "id" IN (${Prisma.join(ids)})`;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT l."id", l."documentId", l."kind", l."userId", l."status", a."start", a."end", lb."name" AS "label"
+    SELECT l."id", l."documentId", l."kind", l."slot", l."userId", l."status", a."start", a."end", lb."name" AS "label"
     FROM "Layer" l
     LEFT JOIN "Annotation" a ON a."layerId" = l."id"
     LEFT JOIN "Label" lb ON lb."id" = a."labelId"
-    WHERE l."documentId" IN (${Prisma.join(ids)}) AND l."kind" IN ('ANNOTATOR', 'GOLD')`;
+    WHERE l."documentId" IN (${Prisma.join(ids)}) AND l."kind" IN ('ANNOTATOR', 'GOLD', 'SUGGESTIONS')`;
   const layers = new Map<string, ShareLayer & { documentId: string; spans: LabeledSpan[] }>();
   for (const r of rows) {
     let layer = layers.get(r.id);
-    if (!layer) layers.set(r.id, (layer = { documentId: r.documentId, kind: r.kind, userId: r.userId, status: r.status, spans: [] }));
+    if (!layer) {
+      const origin = r.kind === "SUGGESTIONS" ? originOfSlot(r.slot) : undefined;
+      layers.set(r.id, (layer = { documentId: r.documentId, kind: r.kind, userId: r.userId, status: r.status, spans: [], origin }));
+    }
     if (r.start !== null && r.end !== null && r.label !== null) layer.spans.push({ start: Number(r.start), end: Number(r.end), label: r.label });
   }
   return texts.map((t) => ({ id: t.id, text: t.text, layers: [...layers.values()].filter((l) => l.documentId === t.id) }));

@@ -8,6 +8,7 @@ import { CountingToggle } from "@/components/dashboard/counting-toggle";
 import { ProgressSection } from "@/components/dashboard/progress-section";
 import { AgreementSection } from "@/components/dashboard/agreement-section";
 import { ConfusionSection } from "@/components/dashboard/confusion-section";
+import { ModelQualitySection } from "@/components/dashboard/model-quality-section";
 import { DistributionSection } from "@/components/dashboard/distribution-section";
 import { PendingNotice } from "@/components/dashboard/pending-notice";
 
@@ -50,6 +51,7 @@ export default async function DashboardPage({
       <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
       {data.agreement.overall.documents > 0 && <ConfusionSection confusion={data.agreement.confusion} />}
       <DistributionSection distribution={data.distribution} includeInProgress={includeInProgress} />
+      <ModelQualitySection models={data.models} />
     </main>
   );
 }
