@@ -31,7 +31,12 @@ export function ModelQualitySection({ models }: { models: ProjectAgreement["mode
                   ]}
                   domain={[0, 1]}
                   format={formatStat}
-                  rows={rows.map((r) => ({ key: r.label, label: r.label, values: [r.precision, r.recall], note: `${r.matched}/${r.candidate} suggested, ${r.reference} in gold` }))}
+                  rows={rows.map((r) => ({
+                    key: r.label,
+                    label: r.label,
+                    values: [r.precision, r.recall],
+                    note: `${r.matched}/${r.candidate} suggested, ${r.reference} in gold`,
+                  }))}
                 />
                 <table className="list stats">
                   <caption className="sr-only">{m.origin}: precision, recall and F1 per label</caption>

@@ -119,15 +119,31 @@ function modelQuality(cells: Cells, labelOrder: string[]) {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([origin, perLabel]) => {
       const labels = [...perLabel].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1));
-      const total = labels.reduce((t, [, c]) => ({ exact: t.exact + c.exact, overlap: t.overlap + c.overlap, reference: t.reference + c.reference, candidate: t.candidate + c.candidate }), {
-        exact: 0,
-        overlap: 0,
-        reference: 0,
-        candidate: 0,
-      });
+      const total = labels.reduce(
+        (t, [, c]) => ({
+          exact: t.exact + c.exact,
+          overlap: t.overlap + c.overlap,
+          reference: t.reference + c.reference,
+          candidate: t.candidate + c.candidate,
+        }),
+        {
+          exact: 0,
+          overlap: 0,
+          reference: 0,
+          candidate: 0,
+        },
+      );
       const view = (label: string, c: typeof total) => {
         const s = scores(c);
-        return { label, precision: defined(s.precision), recall: defined(s.recall), f1: defined(s.f1), reference: c.reference, candidate: c.candidate, matched: c.exact };
+        return {
+          label,
+          precision: defined(s.precision),
+          recall: defined(s.recall),
+          f1: defined(s.f1),
+          reference: c.reference,
+          candidate: c.candidate,
+          matched: c.exact,
+        };
       };
       return { origin, overall: view("All labels", total), labels: labels.map(([label, c]) => view(label, c)) };
     });
