@@ -65,7 +65,6 @@ test("pre-annotate with the built-in model, accept suggestions by keyboard, reje
   await mark(third).click();
   await a.keyboard.press("x");
   await expect(panel.getByRole("heading")).toHaveText(`Model suggestions (${suggestions.length - 3})`);
-  await expect(a.getByTestId("annotation-list")).not.toContainText(`${third.text}`.length > 3 ? `“${third.text}”` : "\u0000");
   await expect(a.getByText(`Rejected “${third.text}” as ${third.label}.`)).toBeVisible();
   await a.setViewportSize({ width: 1024, height: 700 });
   await a.screenshot({ path: "e2e/screenshots/model-suggestions-1024.png" });
