@@ -89,6 +89,8 @@ export type PhaseResult = {
     rssSamplesMb: number[];
     error?: string;
   };
+  /** corpus search over the imported documents, and the document list as the baseline, one call at a time */
+  search?: { docs: number; queries: string[]; search: Summary; baseline: Summary; examples: string[] };
   verify?: Verdict;
   crash?: {
     writers: number;
@@ -112,6 +114,31 @@ function rssMb(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/** Words, phrases and filters an analyst would type; the corpus is made of the seed articles' words. */
+const SEARCHES = ["Abadi", "intelligence", '"Islamic State"', "label:PERSON Lavrov", "Syria label:GPE", "Moscow Baghdad", "coalition", "label:ORG"];
+const SEARCH_ROUNDS = 25;
+
+/** Each search, and the first page of the document list as the baseline, one call at a time (nothing else runs). */
+async function measureSearch(origin: string, token: string, docs: number) {
+  const rec = new Recorder();
+  const timed = async (kind: string, path: string) => {
+    const t0 = performance.now();
+    try {
+      await call(origin, token, "GET", path);
+      rec.ok(kind, performance.now() - t0);
+    } catch (err) {
+      rec.fail(kind, (err as Error).message);
+    }
+  };
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    for (const q of SEARCHES) {
+      await timed("search", `/api/v1/search?${new URLSearchParams({ q, project: "loadtest", limit: "20" })}`);
+      await timed("baseline", "/api/v1/documents?limit=20");
+    }
+  }
+  return { docs, queries: SEARCHES, search: rec.summary("search"), baseline: rec.summary("baseline"), examples: rec.errorExamples };
 }
 
 /** The admin and their token through the CLI, as an operator would make them. */
@@ -382,6 +409,12 @@ async function main() {
       };
       log(
         `export: ${docsOut} documents in ${seconds2.toFixed(1)} s; RSS ${rssStartMb.toFixed(0)} → max ${result.export.rssMaxMb.toFixed(0)} MB; others' p95 ${rec2.summary().p95.toFixed(0)} ms`,
+      );
+      flush();
+
+      result.search = await measureSearch(origin, admin.token, docsIn);
+      log(
+        `search: p95 ${result.search.search.p95.toFixed(0)} ms over ${docsIn} documents; the document list's p95 ${result.search.baseline.p95.toFixed(0)} ms`,
       );
       flush();
     }

@@ -62,6 +62,15 @@ export function judgeResults(results: PhaseResult[]): Judged[] {
         !i.error && i.docsPerSec >= guard.importDocsPerSec,
       );
     }
+    if (r.search) {
+      const q = r.search;
+      add(
+        `search p95 over ${n(q.docs)} documents (÷ the document list's p95)`,
+        `${ms(q.search.p95)} (÷ ${ms(q.baseline.p95)} = ${n(q.search.p95 / q.baseline.p95, 1)}×; ${q.search.errors} errors)`,
+        "≤ 100 ms",
+        q.search.errors === 0 && q.search.p95 <= 100,
+      );
+    }
     if (r.export) {
       const e = r.export;
       add(
@@ -184,6 +193,11 @@ export function writeLoadtestReport(
     if (r.export)
       lines.push(
         `Export: ${n(r.export.docs)} documents, ${n(r.export.bytes / 1e6, 1)} MB in ${n(r.export.seconds, 1)} s; the others' calls meanwhile: n ${r.export.others.n}, p50 ${ms(r.export.others.p50)}, p95 ${ms(r.export.others.p95)}, max ${ms(r.export.others.max)}; RSS (MB) ${r.export.rssSamplesMb.map((x) => n(x)).join(", ")}, at the end ${n(r.export.rssEndMb)}.`,
+        "",
+      );
+    if (r.search)
+      lines.push(
+        `Search: ${r.search.search.n} queries (${r.search.queries.map((q) => `\`${q}\``).join(", ")}, first page of 20) over ${n(r.search.docs)} documents, one at a time: p50 ${ms(r.search.search.p50)}, p95 ${ms(r.search.search.p95)}, max ${ms(r.search.search.max)}, ${r.search.search.errors} errors; the first page of the document list between them: p50 ${ms(r.search.baseline.p50)}, p95 ${ms(r.search.baseline.p95)}.${r.search.examples.length ? ` First errors: ${r.search.examples.map((e) => `\`${e}\``).join("; ")}` : ""}`,
         "",
       );
     const examples = [...(r.verify?.examples ?? []), ...(r.crash?.verdict.examples ?? [])];
