@@ -695,9 +695,11 @@ const routes: RouteEntry[] = [
     path: "/api/v1/documents/:id/model-suggestions/accept",
     file: `${V1}/documents/[id]/model-suggestions/accept/route.ts`,
     load: () => import("@/app/api/v1/documents/[id]/model-suggestions/accept/route"),
-    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/model-suggestions/accept`, params: id(k.fx.docMain), body: { label: "NO_SUCH_LABEL" } }),
+    build: async (k) => {
+      const suggestion = await k.modelSuggestion();
+      return { url: `/api/v1/documents/${k.fx.docMain}/model-suggestions/accept`, params: id(k.fx.docMain), body: { ids: [suggestion] } };
+    },
     expect: MEMBERS(200),
-    note: "accepts every open suggestion of the label (here none)",
   },
   {
     kind: "route",

@@ -24,6 +24,9 @@ const TABLES = [
   "SourceGrade",
   "ReviewDecision",
   "AuditEvent",
+  "ModelEndpoint",
+  "Job",
+  "SuggestionVerdict",
 ] as const;
 
 export type Snapshot = Record<string, string>;
@@ -38,26 +41,48 @@ export async function snapshotDatabase(since: Date): Promise<Snapshot> {
   const counts = (await db.$queryRawUnsafe(`SELECT ${TABLES.map((t) => `(SELECT COUNT(*) FROM "${t}") AS "${t}"`).join(", ")}`)) as Record<string, unknown>[];
   const recent = { createdAt: { gte: since } };
   const byId = { orderBy: { id: "asc" as const } };
-  const [users, tokens, projects, members, labels, documents, layers, annotations, entities, aliases, targets, stances, evidence, grades, decisions, audit] =
-    await Promise.all([
-      db.user.findMany({ where: recent, ...byId }),
-      // lastUsedAt is bookkeeping written after every authenticated request
-      db.apiToken.findMany({ where: recent, ...byId, omit: { lastUsedAt: true } }),
-      db.project.findMany({ where: recent, ...byId }),
-      db.projectMember.findMany({ where: recent, ...byId }),
-      db.label.findMany({ where: { project: recent }, ...byId }),
-      db.document.findMany({ where: recent, ...byId, omit: { text: true } }),
-      db.layer.findMany({ where: recent, ...byId }),
-      db.annotation.findMany({ where: recent, ...byId }),
-      db.canonicalEntity.findMany({ where: recent, ...byId }),
-      db.entityAlias.findMany({ where: { entity: recent }, ...byId }),
-      db.stanceTarget.findMany({ where: recent, ...byId }),
-      db.stance.findMany({ where: recent, ...byId }),
-      db.stanceEvidence.findMany({ where: { stance: recent }, ...byId }),
-      db.sourceGrade.findMany({ where: recent, ...byId }),
-      db.reviewDecision.findMany({ where: recent, ...byId }),
-      db.auditEvent.findMany({ where: recent, ...byId }),
-    ]);
+  const [
+    users,
+    tokens,
+    projects,
+    members,
+    labels,
+    documents,
+    layers,
+    annotations,
+    entities,
+    aliases,
+    targets,
+    stances,
+    evidence,
+    grades,
+    decisions,
+    audit,
+    endpoints,
+    jobs,
+    verdicts,
+  ] = await Promise.all([
+    db.user.findMany({ where: recent, ...byId }),
+    // lastUsedAt is bookkeeping written after every authenticated request
+    db.apiToken.findMany({ where: recent, ...byId, omit: { lastUsedAt: true } }),
+    db.project.findMany({ where: recent, ...byId }),
+    db.projectMember.findMany({ where: recent, ...byId }),
+    db.label.findMany({ where: { project: recent }, ...byId }),
+    db.document.findMany({ where: recent, ...byId, omit: { text: true } }),
+    db.layer.findMany({ where: recent, ...byId }),
+    db.annotation.findMany({ where: recent, ...byId }),
+    db.canonicalEntity.findMany({ where: recent, ...byId }),
+    db.entityAlias.findMany({ where: { entity: recent }, ...byId }),
+    db.stanceTarget.findMany({ where: recent, ...byId }),
+    db.stance.findMany({ where: recent, ...byId }),
+    db.stanceEvidence.findMany({ where: { stance: recent }, ...byId }),
+    db.sourceGrade.findMany({ where: recent, ...byId }),
+    db.reviewDecision.findMany({ where: recent, ...byId }),
+    db.auditEvent.findMany({ where: recent, ...byId }),
+    db.modelEndpoint.findMany({ where: recent, ...byId }),
+    db.job.findMany({ where: recent, ...byId }),
+    db.suggestionVerdict.findMany({ where: recent, ...byId }),
+  ]);
   const rows: Record<string, unknown[]> = {
     User: users,
     ApiToken: tokens,
@@ -75,6 +100,9 @@ export async function snapshotDatabase(since: Date): Promise<Snapshot> {
     SourceGrade: grades,
     ReviewDecision: decisions,
     AuditEvent: audit,
+    ModelEndpoint: endpoints,
+    Job: jobs,
+    SuggestionVerdict: verdicts,
   };
   const snapshot: Snapshot = {};
   for (const t of TABLES) snapshot[t] = `${Number(counts[0][t])} ${rows[t] ? hash(rows[t]) : ""}`.trim();

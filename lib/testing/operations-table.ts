@@ -203,7 +203,8 @@ export const OPERATIONS: OperationRow[] = [
     name: "acceptModelSuggestions",
     permission: "layer:annotate",
     expect: MEMBERS,
-    call: (k, actor) => acceptModelSuggestions({ actor, documentId: k.fx.docMain, input: { label: "NO_SUCH_LABEL" } }),
+    fresh: (k) => k.modelSuggestion(),
+    call: (k, actor, id) => acceptModelSuggestions({ actor, documentId: k.fx.docMain, input: { ids: [id] } }),
   }),
   op({
     module: "lib/suggestions/answer-suggestions.ts",

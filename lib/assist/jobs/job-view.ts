@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { authorize, projectScope } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { JobErrors, JobParams, JobResult } from "./job-params";
 import { ensureJobWorker } from "./worker";
@@ -56,6 +57,21 @@ export async function cancelJob(opts: { actor: Actor; jobId: string }): Promise<
   authorize(opts.actor, "assist:run");
   const job = await db.job.findFirst({ where: { id: opts.jobId, project: projectScope(opts.actor) } });
   if (!job) throw notFound("Job");
-  await db.job.updateMany({ where: { id: job.id, state: { in: ["QUEUED", "RUNNING"] } }, data: { state: "CANCELLED", finishedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.job.updateMany({
+      where: { id: job.id, state: { in: ["QUEUED", "RUNNING"] } },
+      data: { state: "CANCELLED", finishedAt: new Date() },
+    });
+    if (count === 1) {
+      await recordAudit(tx, {
+        projectId: job.projectId,
+        actorId: opts.actor.id,
+        subject: "JOB",
+        subjectId: job.id,
+        action: "CANCEL",
+        before: { state: job.state, done: job.done },
+      });
+    }
+  });
   return jobView(await db.job.findUniqueOrThrow({ where: { id: job.id } }));
 }
