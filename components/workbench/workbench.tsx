@@ -156,7 +156,9 @@ export function Workbench({
 
   // What panels subscribe to (workbench-context.tsx).
   const focused = focusedId ? (layer.annotations.get(focusedId) ?? null) : null;
-  const [store] = useState(() => createStore<WorkbenchState>(() => ({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick, ready: editor !== null })));
+  const [store] = useState(() =>
+    createStore<WorkbenchState>(() => ({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick, ready: editor !== null })),
+  );
   useEffect(
     () => store.setState({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick, ready: editor !== null }),
     [store, sorted, selection, focused, activeMark, cursor, locked, liveTick, editor],

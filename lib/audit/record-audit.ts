@@ -6,7 +6,23 @@ export type AuditInput = {
   projectId: string;
   documentId?: string | null;
   actorId: string;
-  subject: "ANNOTATION" | "STANCE" | "GRADE" | "REVIEW" | "LAYER" | "DOCUMENT" | "USER" | "TOKEN" | "PROJECT" | "LABEL" | "MEMBER" | "ENTITY" | "STANCE_TARGET" | "MODEL_ENDPOINT" | "JOB" | "SUGGESTION";
+  subject:
+    | "ANNOTATION"
+    | "STANCE"
+    | "GRADE"
+    | "REVIEW"
+    | "LAYER"
+    | "DOCUMENT"
+    | "USER"
+    | "TOKEN"
+    | "PROJECT"
+    | "LABEL"
+    | "MEMBER"
+    | "ENTITY"
+    | "STANCE_TARGET"
+    | "MODEL_ENDPOINT"
+    | "JOB"
+    | "SUGGESTION";
   subjectId: string;
   action: string;
   before?: unknown;

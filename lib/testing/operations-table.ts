@@ -13,7 +13,6 @@
  * that call shows the check is there.
  */
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
 import type { Permission } from "@/lib/authz";
 import type { ErrorCode } from "@/lib/errors";
 import type { MatrixKit } from "./access-matrix-kit";
