@@ -7,9 +7,10 @@ type Suggestion = { id: string; start: number; end: number; label: string; text:
 
 async function seedDocument(request: APIRequestContext, token: string) {
   const list = await request.get("/api/v1/documents?limit=100", { headers: { authorization: `Bearer ${token}` } });
-  const item = ((await list.json()).items as { id: string; title: string; projectId: string }[]).find((d) => d.title === DOC_TITLE);
+  const item = ((await list.json()).items as { id: string; title: string }[]).find((d) => d.title === DOC_TITLE);
   if (!item) throw new Error(`seed document "${DOC_TITLE}" not found`);
-  return item;
+  const doc = await request.get(`/api/v1/documents/${item.id}`, { headers: { authorization: `Bearer ${token}` } });
+  return (await doc.json()) as { id: string; projectId: string };
 }
 
 test("pre-annotate with the built-in model, accept suggestions by keyboard, reject one, export the accepted spans with their origin", async ({
@@ -27,7 +28,7 @@ test("pre-annotate with the built-in model, accept suggestions by keyboard, reje
   await signIn(page, admin);
   await page.goto(`/projects/${doc.projectId}/assist`);
   await expect(page.getByRole("heading", { name: /pre-annotation/ })).toBeVisible();
-  await page.getByLabel("Model").selectOption("builtin");
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption("builtin");
   await page.getByRole("button", { name: /^Pre-annotate \d+ documents?$/ }).click();
   const job = page.getByTestId("job").first();
   await expect(job.getByTestId("job-progress")).toHaveText(/^(\d+) \/ \1 documents \(100%\)$/, { timeout: 30_000 });
