@@ -55,6 +55,7 @@ test("pre-annotate with the built-in model, accept suggestions by keyboard, reje
 
   // a on a suggestion accepts it; x rejects; the list shrinks
   const mark = (s: Suggestion) => a.locator(`.mark.model-suggestion[data-mark-id="${s.id}"]`).first();
+  await expect(mark(first)).toHaveAttribute("data-tag", `${first.label}?`); // the suggested label is drawn after the words
   await mark(first).click();
   await expect(a.getByTestId("current-model-suggestion")).toContainText(first.text);
   await a.keyboard.press("a");

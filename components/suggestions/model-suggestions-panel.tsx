@@ -44,6 +44,7 @@ export function ModelSuggestionsPanel() {
         start: s.start,
         end: s.end,
         className: "model-suggestion",
+        tag: `${s.label}?`,
         title: `Suggested ${s.label} (${s.origin}): a accepts, x rejects`,
       })),
     [items],

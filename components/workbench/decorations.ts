@@ -76,7 +76,13 @@ export function markSpecs(key: string, marks: readonly Mark[], window: Span, ind
       key: m.id,
       from: index.cpToPm(m.start),
       to: index.cpToPm(m.end),
-      attrs: { class: `mark ${m.className}`, "data-mark-key": key, "data-mark-id": m.id, ...(m.title ? { title: m.title } : {}) },
+      attrs: {
+        class: `mark ${m.className}`,
+        "data-mark-key": key,
+        "data-mark-id": m.id,
+        ...(m.title ? { title: m.title } : {}),
+        ...(m.tag ? { "data-tag": m.tag } : {}),
+      },
     }));
 }
 
