@@ -14,7 +14,14 @@ import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { LocalAnnotation, Span } from "./types";
 
 /** A highlight a panel draws over the text (code points); never part of a layer. */
-export type Mark = { id: string; start: number; end: number; className: string; title?: string; /** a short name drawn after the text (a suggested label) */ tag?: string };
+export type Mark = {
+  id: string;
+  start: number;
+  end: number;
+  className: string;
+  title?: string;
+  /** a short name drawn after the text (a suggested label) */ tag?: string;
+};
 
 /** A panel's key handler on the text: true when it handled the key. */
 export type TextKeyHandler = (e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }) => boolean;
