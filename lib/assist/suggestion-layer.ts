@@ -5,7 +5,7 @@
  */
 import { db } from "@/lib/db";
 import { newId } from "@/lib/db/new-id";
-import { jsonRows, timestampParam } from "@/lib/db/json-rows";
+import { insertSpanRows, type SpanRow } from "@/lib/annotations/insert-span-rows";
 import { SPANS_PER_TRANSACTION } from "@/lib/import/write-document";
 import { yieldToEventLoop } from "@/lib/util/time-slice";
 import { suggestionSlot } from "@/lib/domain/enums";
@@ -46,7 +46,7 @@ export async function writeSuggestions(opts: {
   const known = new Set(existing.map((a) => key({ ...a, label: a.label.name })));
   const turnedDown = new Set(rejected.map((a) => key({ ...a, label: a.label.name })));
   const counts = { added: 0, known: 0, rejected: 0 };
-  const rows: SuggestionRow[] = [];
+  const rows: SpanRow[] = [];
   for (const p of opts.proposals) {
     const labelId = opts.labelIds.get(p.label);
     if (!labelId) continue;
@@ -56,30 +56,14 @@ export async function writeSuggestions(opts: {
     else {
       known.add(k);
       counts.added++;
-      rows.push({ id: newId(), start: p.start, end: p.end, text: opts.slice(p.start, p.end), labelId, entityId: p.entityId ?? null });
+      rows.push({ id: newId(), start: p.start, end: p.end, text: opts.slice(p.start, p.end), labelId, entityId: p.entityId ?? null, origin: opts.origin });
     }
   }
   for (let from = 0; from < rows.length; from += SPANS_PER_TRANSACTION) {
-    await insertRows(layer.id, opts, rows.slice(from, from + SPANS_PER_TRANSACTION));
+    await insertSpanRows(db, layer.id, opts.createdById, rows.slice(from, from + SPANS_PER_TRANSACTION));
     await yieldToEventLoop();
   }
   // the dashboard scores models against gold (lib/agreement/document-share.ts): once per document, not per span
   if (rows.length) await db.$executeRaw`UPDATE "AgreementDocument" SET "revision" = "revision" + 1 WHERE "documentId" = ${opts.documentId}`;
   return counts;
-}
-
-type SuggestionRow = { id: string; start: number; end: number; text: string; labelId: string; entityId: string | null };
-
-async function insertRows(layerId: string, opts: { origin: string; createdById: string }, rows: SuggestionRow[]) {
-  const now = timestampParam(new Date());
-  await db.$executeRaw`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "entityId", "origin", "createdById", "createdAt", "updatedAt")
-    SELECT r."id", ${layerId}, r."start", r."end", r."text", r."labelId", r."entityId", ${opts.origin}, ${opts.createdById}, ${now}, ${now}
-    FROM (${jsonRows(rows, [
-      ["id", "text"],
-      ["start", "int"],
-      ["end", "int"],
-      ["text", "text"],
-      ["labelId", "text"],
-      ["entityId", "text"],
-    ])}) r`;
 }

@@ -13,6 +13,7 @@ import { newId } from "@/lib/db/new-id";
 import { jsonRows, timestampParam } from "@/lib/db/json-rows";
 import { layerForWrite } from "@/lib/layers/layer-for-write";
 import { SPANS_PER_TRANSACTION } from "@/lib/import/write-document";
+import { insertSpanRows } from "@/lib/annotations/insert-span-rows";
 import { yieldToEventLoop } from "@/lib/util/time-slice";
 import type { Actor } from "@/lib/auth/actor";
 import { getDocument } from "@/lib/documents/get-document";
@@ -62,17 +63,7 @@ export async function acceptModelSuggestions(opts: { actor: Actor; documentId: s
         entityId: s.entityId,
         origin: s.origin,
       }));
-      await tx.$executeRaw`INSERT INTO "Annotation" ("id", "layerId", "start", "end", "text", "labelId", "entityId", "origin", "createdById", "createdAt", "updatedAt")
-        SELECT r."id", ${layer.id}, r."start", r."end", r."text", r."labelId", r."entityId", r."origin", ${opts.actor.id}, ${now}, ${now}
-        FROM (${jsonRows(rows, [
-          ["id", "text"],
-          ["start", "int"],
-          ["end", "int"],
-          ["text", "text"],
-          ["labelId", "text"],
-          ["entityId", "text"],
-          ["origin", "text"],
-        ])}) r`;
+      await insertSpanRows(tx, layer.id, opts.actor.id, rows);
       await insertVerdicts(
         tx,
         opts.actor.id,
