@@ -14,6 +14,8 @@ import { VISIBLE_DOCUMENT } from "@/lib/documents/visible";
 const PERMISSIONS = {
   "document:import": ["ADMIN"],
   "corpus:export": ["ADMIN", "REVIEWER"],
+  /** search the documents and spans one may see (lib/search) */
+  "corpus:search": ["ADMIN", "REVIEWER", "ANNOTATOR"],
   "layer:annotate": ["ADMIN", "REVIEWER", "ANNOTATOR"],
   "user:manage": ["ADMIN"],
   "review:decide": ["ADMIN", "REVIEWER"],

@@ -18,6 +18,7 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
         <nav aria-label="Main">
           <Link href="/">Documents</Link>
           {can(actor, "review:decide") && <Link href="/review">Review</Link>}
+          <Link href="/search">Search</Link>
           <Link href="/entities">Entities</Link>
           {can(actor, "review:decide") && <Link href="/projects">Projects</Link>}
           {can(actor, "corpus:export") && <Link href="/export">Export</Link>}

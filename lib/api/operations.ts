@@ -30,6 +30,7 @@ import { QuoteLinksInput } from "@/lib/quotes/quote-links";
 import { ApproveInput, RejectInput } from "@/lib/review/decide";
 import { MergeInput } from "@/lib/review/merge-agreed";
 import { ReviewQueueQuery } from "@/lib/review/review-queue";
+import { SearchQuery } from "@/lib/search/search-corpus";
 import { CreateStanceInput, UpdateStanceInput } from "@/lib/stances/stance-input";
 import { NewTarget, TargetPatch } from "@/lib/stances/targets";
 import { CopyToSyndicatedInput } from "@/lib/syndication/copy-to-syndicated";
@@ -142,6 +143,15 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
     status: 200,
     response: "The import summary; 422 with every line error when mode=all-or-nothing finds any.",
+  }),
+  op("GET", "/api/v1/search", "Documents", "Search the corpus: words, phrases and spans", {
+    roles: "anyone signed in (what the document pages show them)",
+    query: SearchQuery,
+    status: 200,
+    list: true,
+    response:
+      'Hits (`{items, nextCursor, mode}`): with words alone, `mode: "passages"`, one per document with its first passage; with a filter (label, entity, annotator, layer, status), `mode: "annotations"`, one per span. Each hit has `document`, `project`, `start`/`end` (code points, end exclusive; null when the words are in the title only) and `snippet: {before, hit, after}`; a span also `annotation: {id, label, color, layer, status, annotator}`. A span search reads at most 2,000 documents and checks at most 2,000 span texts per call: a short page with a `nextCursor` goes on. ' +
+      PAGED,
   }),
   op("GET", "/api/v1/export", "Documents", "Stream the corpus", {
     roles: "admin, reviewer",

@@ -935,6 +935,16 @@ const routes: RouteEntry[] = [
   {
     kind: "route",
     method: "GET",
+    path: "/api/v1/search?project=P",
+    file: `${V1}/search/route.ts`,
+    load: () => import("@/app/api/v1/search/route"),
+    build: async (k) => ({ url: `/api/v1/search?q=${encodeURIComponent("officials label:PERSON")}&project=${k.fx.projectSlug}` }),
+    expect: MEMBERS(200),
+    note: "what the document pages show the caller: their projects, the layers they see, pseudonyms under blind review",
+  },
+  {
+    kind: "route",
+    method: "GET",
     path: "/api/v1/export?project=P",
     file: `${V1}/export/route.ts`,
     load: () => import("@/app/api/v1/export/route"),

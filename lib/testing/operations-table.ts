@@ -73,6 +73,7 @@ import { mergeAgreed } from "@/lib/review/merge-agreed";
 import { ownLayerFeedback, ownLayerStatus } from "@/lib/review/own-feedback";
 import { loadReviewPage } from "@/lib/review/review-page-data";
 import { reviewQueue, waitingReviewCount } from "@/lib/review/review-queue";
+import { searchCorpus } from "@/lib/search/search-corpus";
 import { projectStances } from "@/lib/stances/project-stances";
 import { createStance, deleteStance, listStances, updateStance } from "@/lib/stances/stances";
 import { createTarget, deleteTarget, listTargets, updateTarget } from "@/lib/stances/targets";
@@ -834,6 +835,15 @@ export const OPERATIONS: OperationRow[] = [
     permission: "review:decide",
     expect: REVIEWERS_OWN,
     call: (_k, actor) => reviewQueue({ actor }),
+  }),
+
+  // search
+  op({
+    module: "lib/search/search-corpus.ts",
+    name: "searchCorpus",
+    permission: "corpus:search",
+    expect: MEMBERS,
+    call: (k, actor) => searchCorpus({ actor, query: { q: "Zoltan label:PERSON", project: k.fx.projectSlug } }),
   }),
 
   // stances and their targets

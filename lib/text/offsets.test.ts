@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { TextIndex, canonicalizeText, codePointLength, sliceCodePoints } from "./offsets";
+import { TextIndex, canonicalizeText, codePointLength, codePointOffsetOf, sliceCodePoints, stepCodePoints, utf16OffsetOf } from "./offsets";
 
 // Pieces that break naive offset code: astral emoji, combining marks,
 // ZWJ sequences, CJK extension B, empty lines, CRLF, NBSP, math letters.
@@ -136,5 +136,26 @@ describe("TextIndex", () => {
     expect(() => index.slice(2, 4)).toThrow(RangeError);
     expect(() => index.cpToPm(-1)).toThrow(RangeError);
     expect(index.isValidRange(3, 2)).toBe(false);
+  });
+});
+
+// long runs of astral characters, so that chunks of the conversions cut surrogate pairs
+const astralText = fc.array(fc.oneof(piece, fc.constantFrom("😀😀😀", "𝔘𝔘", "a😀")), { maxLength: 80 }).map((p) => canonicalizeText(p.join("")));
+
+describe("conversions without tables", () => {
+  it("agree with TextIndex at every code point boundary, and step by code points", () => {
+    fc.assert(
+      fc.property(astralText, fc.nat(), fc.integer({ min: -70, max: 70 }), (text, x, n) => {
+        const index = new TextIndex(text);
+        const cp = x % (index.length + 1);
+        const u = index.cpToUtf16(cp);
+        expect(codePointOffsetOf(text, u)).toBe(cp);
+        expect(utf16OffsetOf(text, cp)).toBe(u);
+        const earlier = Math.floor(cp / 2);
+        expect(utf16OffsetOf(text, cp, { u: index.cpToUtf16(earlier), cp: earlier })).toBe(u);
+        expect(stepCodePoints(text, u, n)).toBe(index.cpToUtf16(Math.min(index.length, Math.max(0, cp + n))));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
