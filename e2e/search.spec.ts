@@ -23,6 +23,10 @@ test("search finds a seed name, marks it in the passage, and opens the document 
   await expect(page).toHaveURL(/\/search\?q=Abadi/);
   const hit = page.getByTestId("search-hit").first();
   await expect(hit.locator("mark")).toHaveText("Abadi");
+  await page.screenshot({ path: "e2e/screenshots/search-1360.png" });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: "e2e/screenshots/search-1024.png" });
+  await page.setViewportSize({ width: 1360, height: 860 });
   const link = hit.getByRole("link");
   const href = (await link.getAttribute("href"))!;
   const [, documentId, start, end] = /^\/documents\/([^/?]+)\?at=(\d+)-(\d+)$/.exec(href)!;
@@ -36,6 +40,7 @@ test("search finds a seed name, marks it in the passage, and opens the document 
   await expect(page).toHaveURL(new RegExp(`/documents/${documentId}\\?at=${start}-${end}$`));
   await expect(page.locator(".search-hit")).toBeVisible();
   await expect(page.locator(".search-hit")).toContainText("Abadi");
+  await page.screenshot({ path: "e2e/screenshots/search-hit-in-document.png" });
 });
 
 test("a filter finds spans: the annotator's own PERSON spans holding a word, with their label", async ({ page, request }) => {
