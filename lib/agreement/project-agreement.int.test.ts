@@ -127,3 +127,40 @@ describe(`project agreement on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
     expect(await code(projectAgreement({ actor: reviewer.actor, projectId }))).toBe("OK");
   });
 });
+
+describe(`models against gold on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
+  it("scores each model's suggestions against the gold of approved documents, per label", async () => {
+    const { writeSuggestions } = await import("@/lib/assist/suggestion-layer");
+    const { TextIndex } = await import("@/lib/text/offsets");
+    const project = await makeProject();
+    const approved = await makeDocument(admin.actor, { text: DOC1, project: project.slug });
+    const open = await makeDocument(admin.actor, { text: DOC1 + " Again.", project: project.slug });
+    const s = (needle: string, label: string) => spanAt(DOC1, needle, label);
+    const gold = [s("Sergey Lavrov", "PERSON"), s("John Kerry", "PERSON"), s("Baghdad", "GPE")];
+    await makeGoldLayer(reviewer.actor, approved.id, { status: "APPROVED", spans: gold });
+    await makeGoldLayer(reviewer.actor, open.id, { status: "IN_PROGRESS", spans: gold });
+    const labels = await db.label.findMany({ where: { projectId: project.id } });
+    const index = new TextIndex(DOC1);
+    for (const documentId of [approved.id, open.id]) {
+      await writeSuggestions({
+        documentId,
+        origin: "builtin:test",
+        proposals: [s("Sergey Lavrov", "PERSON"), s("Kerry", "PERSON"), s("Baghdad", "GPE"), s("Sunday", "DATE")],
+        labelIds: new Map(labels.map((l) => [l.name, l.id])),
+        slice: (a, b) => index.slice(a, b),
+        createdById: admin.user.id,
+      });
+    }
+    const r = await projectAgreement({ actor: reviewer.actor, projectId: project.id });
+    expect(r.models.map((m) => m.origin)).toEqual(["builtin:test"]);
+    const [model] = r.models;
+    // only the approved document counts: PERSON 1 of 2 suggested is in gold, 1 of 2 gold found; GPE right; DATE not in gold
+    expect(model.overall).toMatchObject({ candidate: 4, reference: 3, matched: 2 });
+    expect(model.overall.precision).toBeCloseTo(2 / 4, 12);
+    expect(model.overall.recall).toBeCloseTo(2 / 3, 12);
+    const person = model.labels.find((l) => l.label === "PERSON")!;
+    expect(person).toMatchObject({ candidate: 2, reference: 2, matched: 1, precision: 0.5, recall: 0.5 });
+    expect(model.labels.find((l) => l.label === "DATE")).toMatchObject({ candidate: 1, reference: 0, matched: 0, precision: 0 });
+    expect(model.labels.find((l) => l.label === "DATE")?.recall).toBeNull();
+  });
+});
