@@ -29,13 +29,18 @@ export async function* exportRecords(opts: { actor: Actor; options: ExportOption
 
 async function* scopedRecords(scope: ExportScope): AsyncGenerator<ExportDocument> {
   const { options, layerWhere, documentWhere, plan, viewer } = scope;
-  for await (const doc of databaseRecords(layerWhere, documentWhere, viewer)) {
+  for await (const doc of databaseRecords(layerWhere, documentWhere, viewer, options.layer === "suggestions")) {
     const shaped = inOffsetUnit(withLabels(doc, options.labels), options.offsets);
     yield plan ? { ...shaped, split: splitOf(plan, doc.id) } : shaped;
   }
 }
 
-async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhere: Record<string, unknown>, viewer: Actor): AsyncGenerator<ExportDocument> {
+async function* databaseRecords(
+  layerWhere: Record<string, unknown>,
+  documentWhere: Record<string, unknown>,
+  viewer: Actor,
+  openSuggestionsOnly: boolean,
+): AsyncGenerator<ExportDocument> {
   let cursor: string | undefined;
   for (;;) {
     const docs = await db.document.findMany({
@@ -50,8 +55,8 @@ async function* databaseRecords(layerWhere: Record<string, unknown>, documentWhe
           include: {
             user: { select: { id: true, name: true } },
             annotations: {
-              // a suggestions layer exports its open suggestions only (gold and annotator layers have no answers)
-              where: { answers: { none: {} } },
+              // suggestions: the open ones only; other layers have no answers, so they skip the subquery per span
+              ...(openSuggestionsOnly ? { where: { answers: { none: {} } } } : {}),
               include: { label: { select: { name: true, kind: true } }, entity: { select: { id: true, name: true, type: true } } },
             },
             grades: { include: { annotation: { select: { id: true, start: true, end: true, text: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
