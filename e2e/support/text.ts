@@ -33,10 +33,14 @@ export async function textPoints(page: Page, needle: string, occurrence = 0) {
 /** Drags the mouse across a phrase, as a person selecting it would. */
 export async function dragSelect(page: Page, needle: string, occurrence = 0) {
   await expect(page.locator(".doc-text")).toContainText(needle); // the editor renders after hydration
-  const { start, end } = await textPoints(page, needle, occurrence);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
-  await page.mouse.move(end.x, end.y, { steps: 4 });
-  await page.mouse.up();
+  // A drag made while the page is still wiring up its handlers (a busy machine) selects nothing; a person would drag again.
+  await expect(async () => {
+    const { start, end } = await textPoints(page, needle, occurrence);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+    await page.mouse.move(end.x, end.y, { steps: 4 });
+    await page.mouse.up();
+    await expect(page.getByTestId("label-picker")).toBeVisible({ timeout: 3_000 }); // it opens on every selection
+  }).toPass({ timeout: 15_000 });
 }

@@ -197,7 +197,7 @@ export function writeLoadtestReport(
       );
     if (r.search)
       lines.push(
-        `Search: ${r.search.search.n} queries (${r.search.queries.map((q) => `\`${q}\``).join(", ")}, first page of 20) over ${n(r.search.docs)} documents, one at a time: p50 ${ms(r.search.search.p50)}, p95 ${ms(r.search.search.p95)}, max ${ms(r.search.search.max)}, ${r.search.search.errors} errors; the first page of the document list between them: p50 ${ms(r.search.baseline.p50)}, p95 ${ms(r.search.baseline.p95)}.${r.search.examples.length ? ` First errors: ${r.search.examples.map((e) => `\`${e}\``).join("; ")}` : ""}`,
+        `Search: ${r.search.search.n} queries (${r.search.queries.map((q) => `\`${q}\``).join(", ")}, first page of 20) over ${n(r.search.docs)} documents, one at a time: p50 ${ms(r.search.search.p50)}, p95 ${ms(r.search.search.p95)}, max ${ms(r.search.search.max)}, ${r.search.search.errors} errors; the first page of the document list between them: p50 ${ms(r.search.baseline.p50)}, p95 ${ms(r.search.baseline.p95)}. Per query (p50 / p95): ${(r.search.perQuery ?? []).map((x) => `\`${x.q}\` ${ms(x.p50)} / ${ms(x.p95)}`).join(", ")}.${r.search.examples.length ? ` First errors: ${r.search.examples.map((e) => `\`${e}\``).join("; ")}` : ""}`,
         "",
       );
     const examples = [...(r.verify?.examples ?? []), ...(r.crash?.verdict.examples ?? [])];
