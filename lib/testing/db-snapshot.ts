@@ -27,6 +27,13 @@ const TABLES = [
   "ModelEndpoint",
   "Job",
   "SuggestionVerdict",
+  "Thread",
+  "ThreadPost",
+  "Mention",
+  "DocLabelSet",
+  "DocLabelChoice",
+  "DocLabelValue",
+  "EntityMerge",
 ] as const;
 
 export type Snapshot = Record<string, string>;
@@ -61,6 +68,13 @@ export async function snapshotDatabase(since: Date): Promise<Snapshot> {
     endpoints,
     jobs,
     verdicts,
+    threads,
+    posts,
+    mentions,
+    docLabelSets,
+    docLabelChoices,
+    docLabelValues,
+    entityMerges,
   ] = await Promise.all([
     db.user.findMany({ where: recent, ...byId }),
     // lastUsedAt is bookkeeping written after every authenticated request
@@ -82,6 +96,13 @@ export async function snapshotDatabase(since: Date): Promise<Snapshot> {
     db.modelEndpoint.findMany({ where: recent, ...byId }),
     db.job.findMany({ where: recent, ...byId }),
     db.suggestionVerdict.findMany({ where: recent, ...byId }),
+    db.thread.findMany({ where: recent, ...byId }),
+    db.threadPost.findMany({ where: recent, ...byId }),
+    db.mention.findMany({ where: recent, ...byId }),
+    db.docLabelSet.findMany({ where: recent, ...byId }),
+    db.docLabelChoice.findMany({ where: { set: recent }, ...byId }),
+    db.docLabelValue.findMany({ where: recent, ...byId }),
+    db.entityMerge.findMany({ where: recent, ...byId }),
   ]);
   const rows: Record<string, unknown[]> = {
     User: users,
@@ -103,6 +124,13 @@ export async function snapshotDatabase(since: Date): Promise<Snapshot> {
     ModelEndpoint: endpoints,
     Job: jobs,
     SuggestionVerdict: verdicts,
+    Thread: threads,
+    ThreadPost: posts,
+    Mention: mentions,
+    DocLabelSet: docLabelSets,
+    DocLabelChoice: docLabelChoices,
+    DocLabelValue: docLabelValues,
+    EntityMerge: entityMerges,
   };
   const snapshot: Snapshot = {};
   for (const t of TABLES) snapshot[t] = `${Number(counts[0][t])} ${rows[t] ? hash(rows[t]) : ""}`.trim();
