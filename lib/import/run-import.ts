@@ -41,6 +41,7 @@ import { removeDocument, removeStaleImport, revealDocuments, writeImportedDocume
 import { indexDocuments } from "@/lib/syndication/shingle-index";
 import { startBackfill } from "@/lib/syndication/backfill";
 import { slicer } from "@/lib/util/time-slice";
+import { refreshPlannerStatistics } from "@/lib/db/planner-statistics";
 import { authorize, projectScope } from "@/lib/authz";
 
 export const MAX_REPORTED_ERRORS = 1000;
@@ -255,6 +256,7 @@ export async function runImport(opts: {
       }
     }
     await index(written);
+    await refreshPlannerStatistics(summary.documents);
     return summary;
   }
 
@@ -289,5 +291,6 @@ export async function runImport(opts: {
     throw err;
   }
   await index(written);
+  await refreshPlannerStatistics(summary.documents);
   return summary;
 }

@@ -110,6 +110,28 @@ export const documentsMentioning = (name: string) =>
     normalizeName(name),
   );
 
+/**
+ * Characters that never fold into, or combine with, a word's letters (lib/search/fold.ts, match-text.ts): printable
+ * ASCII, tab and line breaks, Latin-1 punctuation and signs (U+00A0–U+00BF), general punctuation (U+2000–U+206F:
+ * curly quotes, dashes, spaces). A text of these only folds to its ASCII lower case.
+ */
+const PLAIN = "\t\n\r -~\u00a0-\u00bf\u2000-\u206f";
+const NOT_PLAIN_GLOB = `*[^${PLAIN}]*`;
+const NOT_PLAIN_REGEX = `[^${PLAIN}]`;
+
+/**
+ * Spans whose text may hold every word of the terms, decided in SQL so that most spans never leave the database: a
+ * text of PLAIN characters holds a folded word only if its ASCII lower case holds it as a substring; any other text
+ * (accented letters, other scripts, combining marks) is kept. Every candidate still passes the exact check
+ * (lib/search/match-text.ts holdsAllTerms).
+ */
+export function spanTextMayHold(terms: readonly Pick<Term, "words">[], sqlite: boolean): Clause {
+  const words = [...new Set(terms.flatMap((t) => t.words))];
+  const notPlain = sqlite ? clause(`a."text" GLOB ?`, NOT_PLAIN_GLOB) : clause(`a."text" ~ ?`, NOT_PLAIN_REGEX);
+  const holds = and(words.map((w) => clause(sqlite ? `instr(lower(a."text"), ?) > 0` : `strpos(lower(a."text"), ?) > 0`, w)));
+  return or([notPlain, holds]);
+}
+
 /** FTS5 query of the terms: each a quoted phrase of its folded words (which hold no quote), all required. */
 export const fts5Query = (terms: readonly Pick<Term, "words">[]) => terms.map((t) => `"${t.words.join(" ")}"`).join(" ");
 

@@ -6,8 +6,10 @@
  * an index where a filter allows (the full-text index for words, the
  * annotator's layers, the entity's mentions; else the documents one may
  * open), and reads that window's spans that pass the filters: no statement
- * reads more than one window's spans, however large the corpus. A request
- * reads at most MAX_WINDOWS windows and checks at most SCAN_LIMIT spans'
+ * reads more than one window's spans, however large the corpus. Windows
+ * start small (hits of a common filter are near) and double while hits are
+ * scarce, up to MAX_WINDOW_DOCUMENTS. A request reads at most
+ * DOCUMENT_BUDGET documents' spans and checks at most SCAN_LIMIT spans'
  * texts against words; a page cut short there has a cursor to go on from.
  */
 import { z } from "zod";
@@ -35,13 +37,16 @@ import {
   layerStatusIs,
   postgresDocumentsMatching,
   sqliteDocumentsMatching,
+  spanTextMayHold,
   visibleLayers,
   type Clause,
 } from "./search-clauses";
 import type { SearchHit, SearchPage } from "./search-hit";
 
 export const WINDOW_DOCUMENTS = 100;
-export const MAX_WINDOWS = 20;
+export const MAX_WINDOW_DOCUMENTS = 1600;
+/** Documents whose spans one request reads, at most (the last window may end past it). */
+export const DOCUMENT_BUDGET = 4000;
 /** Spans whose text is checked against the words, at most, per request. */
 export const SCAN_LIMIT = 2000;
 const SCAN_BATCH = 250;
@@ -85,15 +90,22 @@ const SPAN_QUERY = (where: string) =>
     ORDER BY l."documentId", a."start", a."id"
     LIMIT ?`;
 
-/** Which documents may hold hits (through an index where a filter has one), and which of their spans are hits. */
+/**
+ * Which documents may hold hits (through an index where a filter has one), and which of their spans are hits. The
+ * spans are read only from a window of those documents (their ids), so the document scope is not repeated for them:
+ * the planner would walk the whole project for it instead of looking the window's documents up.
+ */
 async function filters(viewer: Actor, parsed: ParsedQuery, projectId: string | null): Promise<{ documents: Clause; spans: Clause }> {
   const f = parsed.filters;
   const sqlite = (await getSql()).provider === "sqlite";
   const pairs = f.annotator === undefined ? [] : await pseudonymPairs(viewer, f.annotator, projectId);
   const scope = documentScope(viewer, projectId);
   const documents = [scope];
-  const spans = [scope, visibleLayers(viewer, f.layer)];
-  if (parsed.terms.length > 0) documents.push(sqlite ? sqliteDocumentsMatching(parsed.terms, `d."id"`) : postgresDocumentsMatching(parsed.terms, `d."id"`));
+  const spans = [visibleLayers(viewer, f.layer)];
+  if (parsed.terms.length > 0) {
+    documents.push(sqlite ? sqliteDocumentsMatching(parsed.terms, `d."id"`) : postgresDocumentsMatching(parsed.terms, `d."id"`));
+    spans.push(spanTextMayHold(parsed.terms, sqlite));
+  }
   if (f.layer === "own") documents.push(documentsWithOwnLayer(viewer));
   if (f.label !== undefined) spans.push(labelIs(f.label));
   if (f.status !== undefined) spans.push(layerStatusIs(f.status as StatusFilter));
@@ -109,10 +121,10 @@ async function filters(viewer: Actor, parsed: ParsedQuery, projectId: string | n
 }
 
 /** The next window: documents that may hold hits, from the cursor's document on. */
-async function windowDocuments(sql: Sql, documents: Clause, after: SpanKey | null): Promise<string[]> {
+async function windowDocuments(sql: Sql, documents: Clause, after: SpanKey | null, size: number): Promise<string[]> {
   const from = after === null ? [] : [clause(after[1] === -1 ? `d."id" > ?` : `d."id" >= ?`, after[0])];
   const where = and([documents, ...from]);
-  const rows = await sql.all<{ id: string }>(`SELECT d."id" FROM "Document" d WHERE ${where.sql} ORDER BY d."id" LIMIT ?`, [...where.params, WINDOW_DOCUMENTS]);
+  const rows = await sql.all<{ id: string }>(`SELECT d."id" FROM "Document" d WHERE ${where.sql} ORDER BY d."id" LIMIT ?`, [...where.params, size]);
   return rows.map((r) => r.id);
 }
 
@@ -125,19 +137,25 @@ export async function searchSpans(opts: { viewer: Actor; parsed: ParsedQuery; pr
   const found: SpanRow[] = [];
   let scanned = 0;
   let more = false;
+  let read = 0;
+  let size = WINDOW_DOCUMENTS;
   walk: for (let window = 0; ; window++) {
-    if (window === MAX_WINDOWS || scanned >= SCAN_LIMIT) {
+    if (read >= DOCUMENT_BUDGET || scanned >= SCAN_LIMIT) {
       more = true;
       break;
     }
-    if (window > 0) await turn();
-    const docs = await windowDocuments(sql, documents, after);
+    if (window > 0) {
+      await turn();
+      size = Math.min(size * 2, MAX_WINDOW_DOCUMENTS);
+    }
+    const docs = await windowDocuments(sql, documents, after, size);
+    read += docs.length;
     if (docs.length === 0) break;
     // the window's spans after the cursor: one read of what the page still needs, or batches of texts to check
     for (;;) {
       const batch = holdsWords ? Math.min(SCAN_BATCH, SCAN_LIMIT - scanned) : limit - found.length + 1;
       const keyset = after && after[1] >= 0 ? [clause(`(l."documentId", a."start", a."id") > (?, ?, ?)`, ...after)] : [];
-      const where = and([spans, clause(`l."documentId" IN (${docs.map(() => "?").join(", ")})`, ...docs), ...keyset]);
+      const where = and([spans, clause(`d."id" IN (${docs.map(() => "?").join(", ")})`, ...docs), ...keyset]);
       const rows = await sql.all<SpanRow>(SPAN_QUERY(where.sql), [...where.params, batch]);
       scanned += rows.length;
       for (const r of rows) {
@@ -156,7 +174,7 @@ export async function searchSpans(opts: { viewer: Actor; parsed: ParsedQuery; pr
       await turn();
     }
     after = [docs[docs.length - 1], -1, ""];
-    if (docs.length < WINDOW_DOCUMENTS) break; // and it was the last one
+    if (docs.length < size) break; // and it was the last one
   }
   const items = await spanHits(opts.viewer, found);
   // `after` is the last row read (the last hit, or where the walk stopped)
