@@ -18,6 +18,8 @@ import { serializeExport } from "./serialize-export";
 import { seenAsOrNull } from "@/lib/review/blind";
 
 const BATCH = 25;
+/** Characters of the export handed to the response at a time, at least (one document may make a longer piece). */
+const STREAM_PIECE = 64 * 1024;
 
 const layerKind = (kind: LayerKind): ExportLayerKind => (kind === "GOLD" ? "gold" : kind === "SUGGESTIONS" ? "suggestions" : "annotator");
 
@@ -141,12 +143,22 @@ export async function exportStream(opts: { actor: Actor; options: ExportOptionsI
   const encoder = new TextEncoder();
   let pending: IteratorResult<string> | null = await chunks.next();
   return new ReadableStream({
+    // Documents are gathered into pieces of about STREAM_PIECE characters: handing the response one small line at a
+    // time cost more than reading the documents (an export of 5,000 took twice as long through the server).
     async pull(controller) {
       try {
-        const next = pending ?? (await chunks.next());
-        pending = null;
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        let piece = "";
+        while (piece.length < STREAM_PIECE) {
+          const next = pending ?? (await chunks.next());
+          pending = null;
+          if (next.done) {
+            if (piece) controller.enqueue(encoder.encode(piece));
+            controller.close();
+            return;
+          }
+          piece += next.value;
+        }
+        controller.enqueue(encoder.encode(piece));
       } catch (err) {
         controller.error(err);
       }
