@@ -19,6 +19,7 @@ import { authorize, projectScope } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { jsonInput } from "@/lib/db/json-value";
 import type { Actor } from "@/lib/auth/actor";
+import { getProject } from "@/lib/projects/get-project";
 import { getEntity } from "./get-entity";
 import { normalizeName } from "./normalize";
 import { entityInclude, entitySnapshot, entityView } from "./entity-view";
@@ -255,8 +256,10 @@ export async function undoEntityMerge(opts: { actor: Actor; mergeId: string }) {
 
 /** The project's latest merges, newest first, for the registry page. */
 export async function listEntityMerges(opts: { actor: Actor; projectId: string; limit?: number }) {
+  authorize(opts.actor, "entity:merge");
+  const project = await getProject(opts);
   const rows = await db.entityMerge.findMany({
-    where: { projectId: opts.projectId, project: projectScope(opts.actor) },
+    where: { projectId: project.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(opts.limit ?? 10, 1), 100),
   });
