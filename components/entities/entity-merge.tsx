@@ -113,9 +113,9 @@ export function EntityMerge(props: {
       ) : picked ? (
         <div className="merge-confirm" role="group" aria-label="Confirm merge">
           <p>
-            Merge “{props.entity.name}” into “{picked.name}”? {plural(props.counts.mentions, "mention")} and {plural(props.counts.stances, "stance")} will
-            move to “{picked.name}”, and {plural(props.counts.aliases, "alias", "aliases")} will join its spellings; “{props.entity.name}” is then deleted
-            (the merge can be undone).
+            Merge “{props.entity.name}” into “{picked.name}”? {plural(props.counts.mentions, "mention")} and {plural(props.counts.stances, "stance")} will move
+            to “{picked.name}”, and {plural(props.counts.aliases, "alias", "aliases")} will join its spellings; “{props.entity.name}” is then deleted (the merge
+            can be undone).
             {picked.type !== props.entity.type && (
               <>
                 {" "}
