@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { makeUser, makeDocument, makeProject, spanAt } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
@@ -11,6 +11,8 @@ import { createTarget } from "@/lib/stances/targets";
 import { listEntityMerges, mergeCounts, mergeEntities, undoEntityMerge } from "@/lib/entities/merge";
 import * as mergeRoute from "@/app/api/v1/entities/[id]/merge/route";
 import * as undoRoute from "@/app/api/v1/entity-merges/[id]/undo/route";
+import { getBus } from "@/lib/realtime/hub";
+import type { BusMessage } from "@/lib/realtime/events";
 
 /** A fault injected into the audit write of one action, to prove a failed merge leaves nothing behind. */
 const fault = vi.hoisted(() => ({ action: null as string | null }));
@@ -54,6 +56,10 @@ beforeAll(async () => {
   other = await makeProject();
   outsider = await makeUser("REVIEWER");
   await db.projectMember.deleteMany({ where: { projectId: project.id, userId: outsider.user.id } });
+});
+
+afterAll(async () => {
+  await getBus().close();
 });
 
 /** Two entities for one person, with mentions, a stance and a conflicting spelling, external id and type. */
@@ -205,6 +211,24 @@ describe(`entity merge on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
     await expect(undoEntityMerge({ actor: admin.actor, mergeId })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(changedTables(snap, await snapshotDatabase(since))).toEqual([]);
     expect((await db.entityMerge.findUniqueOrThrow({ where: { id: mergeId } })).undoneAt).toBeNull();
+  });
+
+  it("tells open pages of the documents that the moved mentions changed", async () => {
+    const { into, from, mentions } = await duplicatePair();
+    const bus = getBus();
+    await bus.ready();
+    const got = new Map<string, number>();
+    const off = bus.subscribe((msg: BusMessage) => {
+      if (msg.kind === "document" && msg.event.type === "annotation.updated" && "annotation" in msg.event)
+        got.set(msg.event.annotation.id, msg.event.annotation.version);
+    });
+    try {
+      await mergeEntities({ actor: reviewer.actor, entityId: from.id, intoId: into.id });
+      await vi.waitFor(() => expect([...got.keys()].sort()).toEqual([...mentions].sort()), { timeout: 10_000 });
+      for (const id of mentions) expect(got.get(id)).toBe((await db.annotation.findUniqueOrThrow({ where: { id } })).version);
+    } finally {
+      off();
+    }
   });
 
   it("relinks back only the mentions that still point at `into`", async () => {

@@ -18,6 +18,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { authorize, projectScope } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { jsonInput } from "@/lib/db/json-value";
+import { annotationInclude, annotationView } from "@/lib/annotations/annotation-view";
+import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 import type { Actor } from "@/lib/auth/actor";
 import { getProject } from "@/lib/projects/get-project";
 import { getEntity } from "./get-entity";
@@ -64,6 +66,21 @@ async function relink(tx: Tx, ids: { mentions: string[]; stances: string[] }, fr
   return { mentions, stances };
 }
 
+/** More relinked mentions than this are not announced one by one: open pages learn of them on their next save (version check) or reload. */
+const MAX_ANNOUNCED = 1000;
+
+/** After the commit: tells open pages of the documents that these mentions changed (their versions moved on). */
+async function announceRelinked(ids: string[], projectId: string, actorId: string) {
+  for (const part of chunks(ids.slice(0, MAX_ANNOUNCED))) {
+    const rows = await db.annotation.findMany({
+      where: { id: { in: part } },
+      include: { ...annotationInclude, layer: { select: { id: true, documentId: true, kind: true, userId: true } } },
+    });
+    for (const row of rows)
+      await publishDocumentEvent({ type: "annotation.updated", ...layerRef(row.layer, projectId, actorId), annotation: annotationView(row) });
+  }
+}
+
 const appendNote = (into: string, from: string, fromName: string) => {
   if (!from.trim()) return into;
   const added = `${fromName}: ${from.trim()}`;
@@ -81,7 +98,8 @@ export async function mergeCounts(opts: { actor: Actor; entityId: string }) {
 export async function mergeEntities(opts: { actor: Actor; entityId: string; intoId: string }) {
   authorize(opts.actor, "entity:merge");
   const { intoId } = MergeEntityInput.parse({ intoId: opts.intoId });
-  return db.$transaction(async (tx) => {
+  const relinked = { ids: [] as string[], projectId: "" };
+  const answer = await db.$transaction(async (tx) => {
     const from = await getEntity({ actor: opts.actor, entityId: opts.entityId, tx });
     const into = await getEntity({ actor: opts.actor, entityId: intoId, tx });
     if (from.id === into.id) throw new AppError("UNPROCESSABLE", "An entity cannot be merged into itself");
@@ -160,8 +178,12 @@ export async function mergeEntities(opts: { actor: Actor; entityId: string; into
       before: entitySnapshot(into),
       after: { ...entitySnapshot(after), merged: { id: from.id, name: from.name }, ...result },
     });
+    relinked.ids = mentionIds;
+    relinked.projectId = from.projectId;
     return { into: entityView(after), moved: result.moved, conflicts, mergeId: merge.id };
   });
+  await announceRelinked(relinked.ids, relinked.projectId, opts.actor.id);
+  return answer;
 }
 
 const asSnapshot = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as MergeSnapshot;
@@ -169,7 +191,8 @@ const asSnapshot = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) a
 /** Puts a merged entity back: its row (same id), its aliases, and the mentions and stances that still point at `into`. */
 export async function undoEntityMerge(opts: { actor: Actor; mergeId: string }) {
   authorize(opts.actor, "entity:merge");
-  return db.$transaction(async (tx) => {
+  const relinked = { ids: [] as string[], projectId: "" };
+  const answer = await db.$transaction(async (tx) => {
     const merge = await tx.entityMerge.findFirst({ where: { id: opts.mergeId, project: projectScope(opts.actor) } });
     if (!merge) throw notFound("Merge");
     const { count } = await tx.entityMerge.updateMany({ where: { id: merge.id, undoneAt: null }, data: { undoneAt: new Date() } });
@@ -250,8 +273,12 @@ export async function undoEntityMerge(opts: { actor: Actor; mergeId: string }) {
       before: entitySnapshot(into),
       after: { ...entitySnapshot(intoAfter), split: { id: e.id, name: e.name }, ...result },
     });
+    relinked.ids = snap.mentionIds;
+    relinked.projectId = merge.projectId;
     return { entity: entityView(restored), into: entityView(intoAfter), ...result };
   });
+  await announceRelinked(relinked.ids, relinked.projectId, opts.actor.id);
+  return answer;
 }
 
 /** The project's latest merges, newest first, for the registry page. */
