@@ -156,7 +156,9 @@ export async function mergeEntities(opts: { actor: Actor; entityId: string; into
     const merge = await tx.entityMerge.create({
       data: { projectId: from.projectId, fromId: from.id, intoId: into.id, snapshot: jsonInput(snapshot), actorId: opts.actor.id },
     });
-    await tx.canonicalEntity.delete({ where: { id: from.id } });
+    // the last guard against a concurrent merge or edit of the same entity: everything above rolls back
+    const { count: deleted } = await tx.canonicalEntity.deleteMany({ where: { id: from.id, updatedAt: from.updatedAt } });
+    if (deleted === 0) throw new AppError("CONFLICT", `"${from.name}" was changed or merged elsewhere at the same moment; reload and try again`);
     const after = await tx.canonicalEntity.update({ where: { id: into.id }, data: { note, externalId, updatedAt: new Date() }, include: entityInclude });
 
     const result = { mergeId: merge.id, mergedId: from.id, mergedName: from.name, moved: { ...moved, aliases: addedAliasIds.length }, conflicts };
