@@ -37,6 +37,20 @@ describe("spanSpecs", () => {
   });
 });
 
+describe("span hover text", () => {
+  it("names the label and the text, and adds the label's description when it has one", () => {
+    const spans = [ann("lavrov", 2, 8), ann("geneva", 22, 28, "GPE")];
+    const overlays: OverlaySpan[] = [{ id: "o1", start: 13, end: 18, label: "PERSON", layerName: "annotator 2" }];
+    const descriptions = new Map([
+      ["PERSON", "A named individual, not a role"],
+      ["GPE", ""],
+    ]);
+    const drawn = spanSpecs({ spans, overlays, window: { start: 0, end: index.length }, colors, index, descriptions });
+    expect(drawn.own.map((s) => s.attrs.title)).toEqual(["PERSON: Lavrov\nPERSON: A named individual, not a role", "GPE: Geneva"]);
+    expect(drawn.overlays[0].attrs.title).toBe("annotator 2 · PERSON: Kerry\nPERSON: A named individual, not a role");
+  });
+});
+
 describe("markSpecs and rangeSpecs", () => {
   it("draws a panel's marks within the window and a range wherever it is", () => {
     const marks = [

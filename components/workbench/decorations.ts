@@ -22,8 +22,14 @@ export function spanSpecs(opts: {
   window: Span;
   colors: ReadonlyMap<string, string>;
   index: Positions;
+  /** each label's description (from the guidelines), added to the span's hover text */
+  descriptions?: ReadonlyMap<string, string>;
 }): { own: DecorationSpec[]; overlays: DecorationSpec[] } {
   const { window, colors, index } = opts;
+  const about = (label: string) => {
+    const d = opts.descriptions?.get(label)?.trim();
+    return d ? `\n${label}: ${d}` : "";
+  };
   const spans = opts.spans.filter((a) => inWindow(a, window));
   const overlays = opts.overlays.filter((o) => inWindow(o, window));
   const depths = stackDepths<Span>([...spans, ...overlays]);
@@ -37,7 +43,7 @@ export function spanSpecs(opts: {
         class: `ann overlay${o.disputed ? " disputed" : ""}`,
         style: style(o),
         "data-overlay-id": o.id,
-        title: `${o.layerName} · ${o.label}: ${index.slice(o.start, o.end)}${o.disputed ? " (disagreement)" : ""}`,
+        title: `${o.layerName} · ${o.label}: ${index.slice(o.start, o.end)}${o.disputed ? " (disagreement)" : ""}${about(o.label)}`,
       },
     })),
     own: spans.map((a) => ({
@@ -49,7 +55,7 @@ export function spanSpecs(opts: {
         style: style(a),
         "data-ann-id": a.id,
         "data-label": a.label,
-        title: `${a.label}: ${a.text}`,
+        title: `${a.label}: ${a.text}${about(a.label)}`,
       },
     })),
   };

@@ -1,7 +1,6 @@
 "use client";
 import type { LabelView } from "@/lib/projects/list-labels";
 import { PointPopover, type Point } from "@/components/ui/point-popover";
-import { Tip } from "@/components/ui/tip";
 
 /** Appears under a fresh selection (above it when there is no room below); a click or the label's hotkey applies it. */
 export function LabelPicker(props: { labels: LabelView[]; at: Point; text: string; onPick: (name: string) => void; onCancel: () => void }) {
@@ -14,13 +13,22 @@ export function LabelPicker(props: { labels: LabelView[]; at: Point; text: strin
       <ul>
         {labels.map((l) => (
           <li key={l.id}>
-            <Tip content={l.description}>
-              <button onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(l.name)} aria-keyshortcuts={l.hotkey ?? undefined}>
-                <kbd>{l.hotkey ?? " "}</kbd>
-                <span className="swatch" style={{ background: l.color }} aria-hidden />
-                {l.name}
-              </button>
-            </Tip>
+            <button
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => onPick(l.name)}
+              aria-keyshortcuts={l.hotkey ?? undefined}
+              aria-describedby={l.description.trim() ? `picker-desc-${l.id}` : undefined}
+            >
+              <kbd>{l.hotkey ?? " "}</kbd>
+              <span className="swatch" style={{ background: l.color }} aria-hidden />
+              {l.name}
+            </button>
+            {/* the label's description from the guidelines, beside the choice (its full text on hover) */}
+            {l.description.trim() && (
+              <span id={`picker-desc-${l.id}`} className="picker-desc" title={l.description}>
+                {l.description}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -133,6 +133,7 @@ export function Workbench({
   const [activeMark, setActiveMark] = useState<{ key: string; id: string } | null>(null);
   const { markLayers, setMarks } = useMarkLayers(editor ? index : null, drawn);
   const colors = useMemo(() => new Map(labels.map((l) => [l.name, l.color])), [labels]);
+  const descriptions = useMemo(() => new Map(labels.map((l) => [l.name, l.description])), [labels]);
   const locked = layerStatus === "SUBMITTED" || layerStatus === "APPROVED";
 
   useEffect(() => {
@@ -143,8 +144,8 @@ export function Workbench({
 
   // Decorations are drawn only in the browser, once the editor exists: the server render converts no offsets.
   const spanLayers = useMemo(
-    () => (editor ? spanSpecs({ spans: sorted, overlays, window: drawn, colors, index }) : NOTHING_DRAWN),
-    [editor, sorted, overlays, drawn, colors, index],
+    () => (editor ? spanSpecs({ spans: sorted, overlays, window: drawn, colors, index, descriptions }) : NOTHING_DRAWN),
+    [editor, sorted, overlays, drawn, colors, index, descriptions],
   );
   const tagLayer = useMemo(() => (editor && showTags ? tagSpecs(sorted, drawn, colors, index) : []), [editor, showTags, sorted, drawn, colors, index]);
   const cursorLayer = useMemo(() => (editor ? rangeSpecs(cursor, "kbd-cursor", index) : []), [editor, cursor, index]);

@@ -18,6 +18,7 @@ import { NewDocument } from "@/lib/documents/import-document";
 import { ListDocumentsQuery } from "@/lib/documents/list-documents";
 import { AcceptInput, DismissInput } from "@/lib/entities/accept-suggestions";
 import { EntityPatch, NewEntity } from "@/lib/entities/entity-input";
+import { MergeEntityInput } from "@/lib/entities/merge";
 import { ExportOptions } from "@/lib/export/export-options";
 import { CreateGradeInput, UpdateGradeInput } from "@/lib/grades/grade-input";
 import { ImportOptions } from "@/lib/import/import-options";
@@ -335,6 +336,19 @@ export const API_OPERATIONS: ApiOperation[] = [
     response: "The entity (200 when it had the alias already); 409 when another entity has it.",
   }),
   op("DELETE", "/api/v1/entities/{id}/aliases/{aliasId}", "Entities", "Remove a spelling", { roles: "members", status: 200, response: "The entity." }),
+  op("POST", "/api/v1/entities/{id}/merge", "Entities", "Merge this entity into another of the project", {
+    roles: "admin, reviewer",
+    body: MergeEntityInput,
+    status: 200,
+    response:
+      "`{into, moved: {mentions, stances, aliases}, conflicts, mergeId}`: mentions and stance holders relinked, aliases and external id combined, this entity deleted; each conflict (a spelling both had, two external ids, two types) says what was kept. 422 for itself or another project's entity.",
+  }),
+  op("POST", "/api/v1/entity-merges/{id}/undo", "Entities", "Undo a merge: split the merged entity back out", {
+    roles: "admin, reviewer",
+    status: 200,
+    response:
+      "`{entity, into, restored: {mentions, stances, aliases}, conflicts, mergeId}`: the entity again with its id, fields and aliases, and the mentions and stances that still point at `into`; 409 when undone already or its name is taken.",
+  }),
 
   // Stances
   op("GET", "/api/v1/documents/{id}/stances", "Stances", "Stances of your layer (or gold)", {

@@ -17,6 +17,7 @@ import { createGrade } from "@/lib/grades/grades";
 import { createStance } from "@/lib/stances/stances";
 import { createTarget } from "@/lib/stances/targets";
 import { createEntity } from "@/lib/entities/save-entity";
+import { mergeEntities } from "@/lib/entities/merge";
 import { addAlias } from "@/lib/entities/aliases";
 import { assignDocuments } from "@/lib/assignments/assign-documents";
 import { userSlot, type Role } from "@/lib/domain/enums";
@@ -253,6 +254,12 @@ export function makeKit(fx: Fixture) {
       return (
         await db.annotation.create({ data: { layerId: layer.id, start, end: start + 1, text, labelId: label.id, origin: "test", createdById: fx.users.admin } })
       ).id;
+    },
+    /** a new entity of P, to merge into the fixture's entity */
+    entityToMerge: async () => (await createEntity({ actor: await admin(), projectId: fx.projectId, input: { name: unique("Duplicate"), type: "PERSON" } })).id,
+    /** a merge (not undone) of a new entity into the fixture's entity */
+    async entityMerge() {
+      return (await mergeEntities({ actor: await admin(), entityId: await kit.entityToMerge(), intoId: fx.entityId })).mergeId;
     },
   };
   return kit;

@@ -930,6 +930,30 @@ const routes: RouteEntry[] = [
     },
     expect: MEMBERS(200),
   },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/entities/:id/merge",
+    file: `${V1}/entities/[id]/merge/route.ts`,
+    load: () => import("@/app/api/v1/entities/[id]/merge/route"),
+    build: async (k) => {
+      const e = await k.entityToMerge();
+      return { url: `/api/v1/entities/${e}/merge`, params: id(e), body: { intoId: k.fx.entityId } };
+    },
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/entity-merges/:id/undo",
+    file: `${V1}/entity-merges/[id]/undo/route.ts`,
+    load: () => import("@/app/api/v1/entity-merges/[id]/undo/route"),
+    build: async (k) => {
+      const m = await k.entityMerge();
+      return { url: `/api/v1/entity-merges/${m}/undo`, params: id(m) };
+    },
+    expect: REVIEWERS(200),
+  },
 
   // corpus in and out, the work queue
   {

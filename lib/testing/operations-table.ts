@@ -48,6 +48,7 @@ import { entityWithMentions, listEntities } from "@/lib/entities/entity-mentions
 import { getEntity } from "@/lib/entities/get-entity";
 import { createEntityFromMention, linkMention, mentionEntity } from "@/lib/entities/link-mention";
 import { createEntity, updateEntity } from "@/lib/entities/save-entity";
+import { listEntityMerges, mergeCounts, mergeEntities, undoEntityMerge } from "@/lib/entities/merge";
 import { searchEntities } from "@/lib/entities/search-entities";
 import { documentSuggestions } from "@/lib/entities/suggestions";
 import { exportChunks, exportRecords, exportStream } from "@/lib/export/stream-export";
@@ -443,6 +444,36 @@ export const OPERATIONS: OperationRow[] = [
     name: "getEntity",
     expect: MEMBERS,
     call: (k, actor) => getEntity({ actor, entityId: k.fx.entityId }),
+  }),
+  op({
+    module: "lib/entities/merge.ts",
+    name: "mergeEntities",
+    permission: "entity:merge",
+    expect: REVIEWERS,
+    fresh: (k) => k.entityToMerge(),
+    call: (k, actor, entityId) => mergeEntities({ actor, entityId, intoId: k.fx.entityId }),
+  }),
+  op({
+    module: "lib/entities/merge.ts",
+    name: "mergeCounts",
+    permission: "entity:merge",
+    expect: REVIEWERS,
+    call: (k, actor) => mergeCounts({ actor, entityId: k.fx.entityId }),
+  }),
+  op({
+    module: "lib/entities/merge.ts",
+    name: "undoEntityMerge",
+    permission: "entity:merge",
+    expect: REVIEWERS,
+    fresh: (k) => k.entityMerge(),
+    call: (_k, actor, mergeId) => undoEntityMerge({ actor, mergeId }),
+  }),
+  op({
+    module: "lib/entities/merge.ts",
+    name: "listEntityMerges",
+    permission: "entity:merge",
+    expect: REVIEWERS,
+    call: (k, actor) => listEntityMerges({ actor, projectId: k.fx.projectId }),
   }),
   op({
     module: "lib/entities/link-mention.ts",

@@ -18,6 +18,8 @@ import { listGrades } from "@/lib/grades/grades";
 import { AnalystPanels } from "@/components/stances/analyst-panels";
 import { holderOptions } from "@/lib/stances/holder-options";
 import { listTargets } from "@/lib/stances/targets";
+import { projectGuidelines } from "@/lib/projects/project-guidelines";
+import { GuidelinesPanel } from "@/components/guidelines/guidelines-panel";
 
 /** `?at=start-end`: a passage to show (a search hit), in code points */
 const At = z
@@ -30,20 +32,21 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const at = At.safeParse((await searchParams).at);
   const actor = await requirePageActor();
   const { id } = await params;
-  const { doc, status, labels, feedback, grades, holders, targets } = await orNotFound(async () => {
+  const { doc, status, labels, feedback, grades, holders, targets, guidelines } = await orNotFound(async () => {
     const doc = await getDocument({ actor, documentId: id });
     // The text and the layers come beside the page, fetched while its scripts load.
     preload(documentTextUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
     preload(annotatePageDataUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
-    const [status, labels, feedback, grades, holders, targets] = await Promise.all([
+    const [status, labels, feedback, grades, holders, targets, guidelines] = await Promise.all([
       ownLayerStatus({ actor, documentId: id }),
       listLabels({ projectId: doc.projectId }),
       ownLayerFeedback({ actor, documentId: id }),
       listGrades({ actor, documentId: id }),
       holderOptions({ projectId: doc.projectId }),
       listTargets({ actor, projectId: doc.projectId }),
+      projectGuidelines({ projectId: doc.projectId }),
     ]);
-    return { doc, status, labels, feedback, grades, holders, targets };
+    return { doc, status, labels, feedback, grades, holders, targets, guidelines };
   });
   return (
     <AnnotateWorkbench
@@ -57,6 +60,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       }
       aside={
         <>
+          <GuidelinesPanel guidelines={guidelines} />
           <ModelSuggestionsPanel />
           <EntityPanels projectId={doc.projectId} />
           <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} />

@@ -12,6 +12,7 @@ import { LabelSchemaEditor } from "@/components/projects/label-schema-editor";
 import { LabelSchemaView } from "@/components/projects/label-schema-view";
 import { AddMemberForm, RemoveMemberButton } from "@/components/projects/member-forms";
 import { addLabelAction, addMemberAction, labelRowAction, moveLabelAction, removeMemberAction, updateSettingsAction } from "./actions";
+import { GuidelinesView } from "@/components/guidelines/guidelines-view";
 
 export const metadata = { title: "Project settings" };
 
@@ -69,7 +70,13 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
         ) : (
           <div className="card settings">
             <h3>Guidelines</h3>
-            {project.guidelines ? <div className="guidelines">{project.guidelines}</div> : <p className="muted">No guidelines written yet.</p>}
+            {project.guidelines ? (
+              <div className="guidelines">
+                <GuidelinesView markdown={project.guidelines} />
+              </div>
+            ) : (
+              <p className="muted">No guidelines written yet.</p>
+            )}
             <ul className="facts">
               <li>Annotators see each other&apos;s layers before review: {project.showOtherLayers ? "yes" : "no"}</li>
               <li>Annotator names hidden from reviewers: {project.blindReview ? "yes" : "no"}</li>

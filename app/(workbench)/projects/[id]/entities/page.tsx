@@ -7,6 +7,9 @@ import { listEntities } from "@/lib/entities/entity-mentions";
 import { searchEntities } from "@/lib/entities/search-entities";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { NewEntityForm } from "@/components/entities/new-entity-form";
+import { RecentMerges } from "@/components/entities/recent-merges";
+import { can } from "@/lib/authz";
+import { listEntityMerges } from "@/lib/entities/merge";
 
 export const metadata = { title: "Entities" };
 
@@ -20,9 +23,9 @@ export default async function EntitiesPage({
   const actor = await requirePageActor();
   const { id } = await params;
   const { q, cursor } = await searchParams;
-  const { project, types, list } = await orNotFound(async () => {
+  const { project, types, list, merges } = await orNotFound(async () => {
     const project = await getProject({ actor, projectId: id });
-    const [types, list] = await Promise.all([
+    const [types, list, merges] = await Promise.all([
       listLabels({ projectId: project.id }).then((ls) => ls.filter((l) => l.kind === "ENTITY").map((l) => l.name)),
       q?.trim()
         ? searchEntities({ actor, projectId: project.id, q, limit: 50 }).then((r) => ({
@@ -30,8 +33,9 @@ export default async function EntitiesPage({
             nextCursor: null,
           }))
         : listEntities({ actor, projectId: project.id, limit: 100, cursor }),
+      can(actor, "entity:merge") ? listEntityMerges({ actor, projectId: project.id, limit: 10 }) : [],
     ]);
-    return { project, types, list };
+    return { project, types, list, merges };
   });
   return (
     <main className="page entity-registry">
@@ -106,6 +110,7 @@ export default async function EntitiesPage({
           <Link href={`/projects/${project.id}/entities?cursor=${list.nextCursor}`}>Next page →</Link>
         </p>
       )}
+      <RecentMerges projectId={project.id} merges={merges} />
     </main>
   );
 }

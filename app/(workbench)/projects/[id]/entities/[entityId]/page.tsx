@@ -6,19 +6,23 @@ import { listLabels } from "@/lib/projects/list-labels";
 import { db } from "@/lib/db";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { EntityEditor } from "@/components/entities/entity-editor";
+import { EntityMerge } from "@/components/entities/entity-merge";
+import { can } from "@/lib/authz";
+import { mergeCounts } from "@/lib/entities/merge";
 
 export const metadata = { title: "Entity" };
 
 export default async function EntityPage({ params }: { params: Promise<{ id: string; entityId: string }> }) {
   const actor = await requirePageActor();
   const { entityId } = await params;
-  const { entity, project, types } = await orNotFound(async () => {
+  const { entity, project, types, counts } = await orNotFound(async () => {
     const entity = await entityWithMentions({ actor, entityId });
-    const [project, types] = await Promise.all([
+    const [project, types, counts] = await Promise.all([
       db.project.findUniqueOrThrow({ where: { id: entity.projectId }, select: { id: true, name: true } }),
       listLabels({ projectId: entity.projectId }).then((ls) => ls.filter((l) => l.kind === "ENTITY").map((l) => l.name)),
+      can(actor, "entity:merge") ? mergeCounts({ actor, entityId }) : null,
     ]);
-    return { entity, project, types };
+    return { entity, project, types, counts };
   });
   return (
     <main className="page entity-detail">
@@ -29,6 +33,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         <ProjectTabs projectId={project.id} current="entities" />
       </header>
       <EntityEditor entity={entity} types={types} />
+      {counts && <EntityMerge entity={entity} counts={counts} />}
       <section aria-label="Mentions">
         <h2>
           Mentions <span className="muted">({entity.mentionCount})</span>
