@@ -1,25 +1,17 @@
 /**
- * The project's guidelines (Project.guidelines, Markdown), rendered SAFELY:
- * no HTML the author wrote ever reaches the page as HTML. This is the one
- * place that renders them, so a Markdown renderer is a change of this file.
- *
- * No Markdown renderer is installed yet, so the text is shown as it was
- * written (pre-wrapped): React escapes it, `<script>` and `<img onerror>`
- * show as text. To render Markdown, install react-markdown and replace the
- * body with
- *
- *   import Markdown from "react-markdown";
- *   <Markdown>{markdown}</Markdown>
- *
- * (its default escapes raw HTML into text and drops javascript: URLs through
- * `defaultUrlTransform`; never add rehype-raw). ./guidelines-view.test.ts
- * holds either way.
+ * The project's guidelines (Project.guidelines, Markdown), rendered safely:
+ * react-markdown builds React elements (never innerHTML); HTML the author
+ * wrote is shown as text, not run, and link targets pass its URL filter
+ * (javascript: and the like are dropped). Never add rehype-raw here. This is
+ * the one place that renders guidelines.
  */
+import Markdown from "react-markdown";
+
 export function GuidelinesView({ markdown, id }: { markdown: string; id?: string }) {
   if (!markdown.trim()) return <p className="muted small">This project has no guidelines yet.</p>;
   return (
     <div className="guidelines-view" id={id} data-testid="guidelines-view">
-      {markdown}
+      <Markdown skipHtml={false}>{markdown}</Markdown>
     </div>
   );
 }
