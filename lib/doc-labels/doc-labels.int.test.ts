@@ -1,0 +1,199 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeDocument, makeProject, makeUser, makeAnnotatorLayer } from "@/lib/testing/factories";
+import { call } from "@/lib/testing/http";
+import * as schemaRoute from "@/app/api/v1/projects/[id]/doc-labels/route";
+import * as valuesRoute from "@/app/api/v1/documents/[id]/doc-labels/route";
+import type { DocLabelSetView } from "./doc-label-schema";
+import type { DocLabelLayerView, HeldChoice } from "./doc-label-values";
+
+type Ctx = Awaited<ReturnType<typeof makeUser>>;
+let admin: Ctx, ann: Ctx, other: Ctx, reviewer: Ctx, outsider: Ctx;
+let project: { id: string; slug: string };
+
+const getSchema = (token: string, id = project.id) => call(schemaRoute.GET, { path: `/api/v1/projects/${id}/doc-labels`, token, params: { id } });
+const putSchema = (token: string, body: unknown, id = project.id) =>
+  call(schemaRoute.PUT, { method: "PUT", path: `/api/v1/projects/${id}/doc-labels`, token, params: { id }, body });
+const getValues = (token: string, id: string) => call(valuesRoute.GET, { path: `/api/v1/documents/${id}/doc-labels`, token, params: { id } });
+const putValues = (token: string, id: string, body: unknown) =>
+  call(valuesRoute.PUT, { method: "PUT", path: `/api/v1/documents/${id}/doc-labels`, token, params: { id }, body });
+
+const TOPIC = {
+  name: "Topic",
+  description: "What the article is mainly about",
+  multiple: true,
+  choices: [
+    { name: "Politics", hotkey: "p" },
+    { name: "Economy", hotkey: "E", description: "markets, trade, budgets" },
+    { name: "Sport" },
+  ],
+};
+const RELEVANCE = { name: "Relevance", choices: [{ name: "Relevant", hotkey: "R" }, { name: "Irrelevant", hotkey: "I" }] };
+
+let sets: DocLabelSetView[];
+/** A set as read, as it is sent back in a save (without the counts). */
+const asInput = (s: DocLabelSetView, choices = s.choices) => ({
+  id: s.id,
+  name: s.name,
+  description: s.description,
+  multiple: s.multiple,
+  archived: s.archived,
+  choices: choices.map(({ values: _, ...c }) => c),
+});
+const choice = (set: string, name: string) => sets.find((s) => s.name === set)!.choices.find((c) => c.name === name)!.id;
+
+beforeAll(async () => {
+  [admin, ann, other, reviewer, outsider] = await Promise.all([
+    makeUser("ADMIN"),
+    makeUser("ANNOTATOR"),
+    makeUser("ANNOTATOR"),
+    makeUser("REVIEWER"),
+    makeUser("ANNOTATOR"),
+  ]);
+  project = await makeProject();
+  for (const u of [ann, other, reviewer]) {
+    await db.projectMember.upsert({ where: { projectId_userId: { projectId: project.id, userId: u.user.id } }, create: { projectId: project.id, userId: u.user.id }, update: {} });
+  }
+  await db.projectMember.deleteMany({ where: { projectId: project.id, userId: outsider.user.id } });
+});
+
+describe(`document labels on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
+  it("saves the whole schema in one go, for admins only, with hotkeys upper-cased and every set audited", async () => {
+    expect((await putSchema(reviewer.token, { sets: [TOPIC] })).status).toBe(403);
+    expect((await putSchema(outsider.token, { sets: [TOPIC] })).status).toBe(403);
+    const res = await putSchema(admin.token, { sets: [TOPIC, RELEVANCE] });
+    expect(res.status).toBe(200);
+    sets = res.json.sets as DocLabelSetView[];
+    expect(sets.map((s) => [s.name, s.multiple])).toEqual([
+      ["Topic", true],
+      ["Relevance", false],
+    ]);
+    expect(sets[0].choices.map((c) => [c.name, c.hotkey, c.description])).toEqual([
+      ["Politics", "P", ""],
+      ["Economy", "E", "markets, trade, budgets"],
+      ["Sport", null, ""],
+    ]);
+    // any member reads it; outsiders do not see the project
+    expect(((await getSchema(ann.token)).json.sets as DocLabelSetView[]).length).toBe(2);
+    expect((await getSchema(outsider.token)).status).toBe(404);
+    expect(await db.auditEvent.count({ where: { subject: "DOC_LABEL_SET", projectId: project.id, action: "CREATE" } })).toBe(2);
+  });
+
+  it("refuses duplicate and lookalike names, clashing hotkeys, span-label digits and unknown ids", async () => {
+    const bad = async (body: unknown, status: number, field?: string) => {
+      const res = await putSchema(admin.token, body);
+      expect(res.status, JSON.stringify(res.json)).toBe(status);
+      if (field) expect((res.json.error as { details?: { field: string } }).details?.field).toBe(field);
+      return res;
+    };
+    await bad({ sets: [TOPIC, { ...RELEVANCE, name: "topic" }] }, 422, "sets.1.name");
+    await bad({ sets: [{ ...RELEVANCE, choices: [{ name: "Relevant" }, { name: "Re\u217Cevant" }] }] }, 422, "sets.0.choices.1.name");
+    await bad({ sets: [TOPIC, { ...RELEVANCE, choices: [{ name: "Relevant", hotkey: "p" }] }] }, 422, "sets.1.choices.0.hotkey");
+    await bad({ sets: [{ ...RELEVANCE, choices: [{ name: "Relevant", hotkey: "1" }] }] }, 400);
+    await bad({ sets: [{ ...RELEVANCE, choices: [{ name: "Rele,vant" }] }] }, 400);
+    await bad({ sets: [{ id: "nope", ...RELEVANCE }] }, 422, "sets.0.id");
+    await bad({ sets: [{ ...RELEVANCE, extra: 1 }] }, 400);
+    // an archived choice gives its key up
+    const ok = await putSchema(admin.token, {
+      sets: [
+        asInput(sets[0], sets[0].choices.map((c) => ({ ...c, archived: c.name === "Politics" }))),
+        { ...asInput(sets[1]), choices: [...asInput(sets[1]).choices, { name: "Partly", hotkey: "P" }] },
+      ],
+    });
+    expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+    sets = ok.json.sets as DocLabelSetView[];
+    // and back, leaving "Partly" out: unused, so removed
+    const back = await putSchema(admin.token, {
+      sets: [asInput(sets[0], sets[0].choices.map((c) => ({ ...c, archived: false }))), asInput(sets[1], sets[1].choices.filter((c) => c.name !== "Partly"))],
+    });
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    sets = back.json.sets as DocLabelSetView[];
+    expect(sets[1].choices.map((c) => c.name)).toEqual(["Relevant", "Irrelevant"]);
+    expect(sets[0].choices.every((c) => !c.archived)).toBe(true);
+  });
+
+  it("sets an annotator's own choices: single-choice rule, unknown and archived choices, locked layers, audit", async () => {
+    const doc = await makeDocument(admin.actor, { project: project.slug });
+    const res = await putValues(ann.token, doc.id, { choices: [choice("Topic", "Politics"), choice("Topic", "Economy"), choice("Relevance", "Relevant")] });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect((res.json.values as HeldChoice[]).map((v) => v.choice).sort()).toEqual(["Economy", "Politics", "Relevant"]);
+    expect(res.json.status).toBe("IN_PROGRESS");
+    const layer = await db.layer.findUniqueOrThrow({ where: { id: res.json.layerId as string } });
+    expect([layer.kind, layer.userId, layer.status]).toEqual(["ANNOTATOR", ann.user.id, "IN_PROGRESS"]);
+
+    const two = await putValues(ann.token, doc.id, { choices: [choice("Relevance", "Relevant"), choice("Relevance", "Irrelevant")] });
+    expect(two.status).toBe(422);
+    expect(two.json.error?.message).toMatch(/Relevance takes one choice/);
+    expect((await putValues(ann.token, doc.id, { choices: ["no-such-choice"] })).status).toBe(422);
+    expect((await putValues(ann.token, doc.id, { choices: "x" })).status).toBe(400);
+    // a choice of another project is unknown here
+    const elsewhere = await makeProject();
+    const foreign = await putSchema(admin.token, { sets: [RELEVANCE] }, elsewhere.id);
+    const foreignId = (foreign.json.sets as DocLabelSetView[])[0].choices[0].id;
+    expect((await putValues(ann.token, doc.id, { choices: [foreignId] })).status).toBe(422);
+    // the refused writes changed nothing
+    expect(await db.docLabelValue.count({ where: { layerId: layer.id } })).toBe(3);
+
+    const changed = await putValues(ann.token, doc.id, { choices: [choice("Topic", "Sport"), choice("Relevance", "Irrelevant")] });
+    expect((changed.json.values as HeldChoice[]).map((v) => v.choice).sort()).toEqual(["Irrelevant", "Sport"]);
+    const audits = await db.auditEvent.findMany({ where: { subject: "DOC_LABEL", documentId: doc.id }, orderBy: { createdAt: "asc" } });
+    expect(audits.length).toBe(2);
+    expect(audits[1].after).toEqual({ layer: "own", choices: expect.arrayContaining(["Topic: Sport", "Relevance: Irrelevant"]) });
+    // the same list again is no change and no audit row
+    await putValues(ann.token, doc.id, { choices: [choice("Topic", "Sport"), choice("Relevance", "Irrelevant")] });
+    expect(await db.auditEvent.count({ where: { subject: "DOC_LABEL", documentId: doc.id } })).toBe(2);
+
+    // archived choices: kept where held, refused where new
+    const topic = sets[0];
+    await putSchema(admin.token, { sets: [asInput(topic, topic.choices.map((c) => ({ ...c, archived: c.name !== "Politics" }))), asInput(sets[1])] });
+    expect((await putValues(ann.token, doc.id, { choices: [choice("Topic", "Sport"), choice("Relevance", "Relevant")] })).status).toBe(200);
+    const arch = await putValues(ann.token, doc.id, { choices: [choice("Topic", "Economy")] });
+    expect(arch.status).toBe(422);
+    expect(arch.json.error?.message).toMatch(/archived/);
+    // leaving a used choice out of a save archives it instead of removing it
+    const left = await putSchema(admin.token, {
+      sets: [asInput(topic, topic.choices.filter((c) => c.name !== "Sport").map((c) => ({ ...c, archived: false }))), asInput(sets[1])],
+    });
+    expect(left.status, JSON.stringify(left.json)).toBe(200);
+    const sport = (left.json.sets as DocLabelSetView[])[0].choices.find((c) => c.name === "Sport")!;
+    expect([sport.archived, sport.values]).toEqual([true, 1]);
+    sets = left.json.sets as DocLabelSetView[];
+
+    // submitted: frozen like spans
+    await makeAnnotatorLayer(ann.actor, doc.id, { status: "SUBMITTED" });
+    const locked = await putValues(ann.token, doc.id, { choices: [] });
+    expect(locked.status).toBe(409);
+    // gold is for reviewers
+    expect((await putValues(ann.token, doc.id, { layer: "gold", choices: [] })).status).toBe(403);
+    expect((await putValues(outsider.token, doc.id, { choices: [] })).status).toBe(404);
+  });
+
+  it("shows each caller the layers they may see, under pseudonyms in blind review", async () => {
+    const doc = await makeDocument(admin.actor, { project: project.slug });
+    await putValues(ann.token, doc.id, { choices: [choice("Relevance", "Relevant")] });
+    await putValues(other.token, doc.id, { choices: [choice("Relevance", "Irrelevant")] });
+    await putValues(reviewer.token, doc.id, { layer: "gold", choices: [choice("Relevance", "Relevant")] });
+
+    const seen = async (token: string) => (await getValues(token, doc.id)).json.layers as DocLabelLayerView[];
+    const mine = await seen(ann.token);
+    expect(mine.map((l) => [l.kind, l.values.map((v) => v.choice)])).toEqual([["own", ["Relevant"]]]);
+    const asReviewer = await seen(reviewer.token);
+    expect(asReviewer.map((l) => l.kind).sort()).toEqual(["annotator", "annotator", "gold"]);
+    expect(asReviewer.find((l) => l.kind === "gold")!.values[0].reviewState).toBe("ACCEPTED");
+    expect(asReviewer.map((l) => l.annotator?.name)).toContain(ann.user.name);
+    const schema = (await getValues(ann.token, doc.id)).json.sets as DocLabelSetView[];
+    expect(schema.every((s) => !s.archived && s.choices.every((c) => !c.archived))).toBe(true);
+
+    await db.project.update({ where: { id: project.id }, data: { showOtherLayers: true, blindReview: true } });
+    try {
+      expect((await seen(ann.token)).map((l) => l.kind).sort()).toEqual(["annotator", "own"]);
+      const blind = await seen(reviewer.token);
+      expect(blind.map((l) => l.annotator?.name)).not.toContain(ann.user.name);
+      expect(blind.filter((l) => l.kind === "annotator").every((l) => l.annotator!.name.startsWith("Annotator "))).toBe(true);
+      expect((await seen(admin.token)).map((l) => l.annotator?.name)).toContain(ann.user.name);
+    } finally {
+      await db.project.update({ where: { id: project.id }, data: { showOtherLayers: false, blindReview: false } });
+    }
+    expect((await getValues(outsider.token, doc.id)).status).toBe(404);
+  });
+});
