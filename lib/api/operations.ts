@@ -538,7 +538,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: "admin",
     body: DocLabelSchemaInput,
     status: 200,
-    response: "The schema as saved; 422 on duplicate or lookalike names and clashing hotkeys (A–Z). Left-out sets and choices are archived when used, else removed.",
+    response:
+      "The schema as saved; 422 on duplicate or lookalike names and clashing hotkeys (A–Z). Left-out sets and choices are archived when used, else removed.",
   }),
   op("GET", "/api/v1/documents/{id}/doc-labels", "Document labels", "The sets and the document labels of every layer you may see", {
     roles: "members",

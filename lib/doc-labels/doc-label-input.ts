@@ -20,7 +20,12 @@ const id = z.string().trim().min(1).max(200);
 export const DocLabelHotkey = z
   .union([z.string(), z.null()])
   .transform((v) => (v === null || v.trim() === "" ? null : v.trim().toUpperCase()))
-  .pipe(z.string().regex(/^[A-Z]$/, "Document label hotkeys are the letters A to Z (pressed with Shift), or none").nullable());
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z]$/, "Document label hotkeys are the letters A to Z (pressed with Shift), or none")
+      .nullable(),
+  );
 
 export const DocLabelChoiceInput = z
   .object({

@@ -43,7 +43,11 @@ const setView = (s: SetRow): DocLabelSetView => ({
   choices: s.choices.map((c) => ({ id: c.id, name: c.name, description: c.description, hotkey: c.hotkey, archived: c.archived, values: c._count.values })),
 });
 
-const snapshot = (s: Pick<SetRow, "name" | "description" | "multiple" | "archived"> & { choices: Pick<SetRow["choices"][number], "name" | "description" | "hotkey" | "archived">[] }) => ({
+const snapshot = (
+  s: Pick<SetRow, "name" | "description" | "multiple" | "archived"> & {
+    choices: Pick<SetRow["choices"][number], "name" | "description" | "hotkey" | "archived">[];
+  },
+) => ({
   name: s.name,
   description: s.description,
   multiple: s.multiple,
@@ -86,7 +90,8 @@ export async function saveDocLabelSchema(opts: { actor: Actor; projectId: string
       seenSets.add(set.id);
       set.choices.forEach((choice, c) => {
         if (!choice.id) return;
-        if (!existing.choices.some((x) => x.id === choice.id)) throw unprocessable(`Choice ${choice.id} is not a choice of ${existing.name}`, `sets.${s}.choices.${c}.id`);
+        if (!existing.choices.some((x) => x.id === choice.id))
+          throw unprocessable(`Choice ${choice.id} is not a choice of ${existing.name}`, `sets.${s}.choices.${c}.id`);
         if (seenChoices.has(choice.id)) throw unprocessable(`Choice ${choice.id} is listed twice`, `sets.${s}.choices.${c}.id`);
         seenChoices.add(choice.id);
       });
@@ -101,7 +106,15 @@ export async function saveDocLabelSchema(opts: { actor: Actor; projectId: string
       ...input.sets.map((s) => ({
         name: s.name,
         archived: s.archived,
-        choices: [...s.choices, ...(s.id ? leftOutChoices.get(s.id)!.filter(used).map((c) => ({ ...c, archived: true })) : [])],
+        choices: [
+          ...s.choices,
+          ...(s.id
+            ? leftOutChoices
+                .get(s.id)!
+                .filter(used)
+                .map((c) => ({ ...c, archived: true }))
+            : []),
+        ],
       })),
       ...keptSets.map((s) => ({ name: s.name, archived: true, choices: s.choices.map((c) => ({ ...c, archived: true })) })),
     ];

@@ -22,13 +22,15 @@ const TOPIC = {
   name: "Topic",
   description: "What the article is mainly about",
   multiple: true,
+  choices: [{ name: "Politics", hotkey: "p" }, { name: "Economy", hotkey: "E", description: "markets, trade, budgets" }, { name: "Sport" }],
+};
+const RELEVANCE = {
+  name: "Relevance",
   choices: [
-    { name: "Politics", hotkey: "p" },
-    { name: "Economy", hotkey: "E", description: "markets, trade, budgets" },
-    { name: "Sport" },
+    { name: "Relevant", hotkey: "R" },
+    { name: "Irrelevant", hotkey: "I" },
   ],
 };
-const RELEVANCE = { name: "Relevance", choices: [{ name: "Relevant", hotkey: "R" }, { name: "Irrelevant", hotkey: "I" }] };
 
 let sets: DocLabelSetView[];
 /** A set as read, as it is sent back in a save (without the counts). */
@@ -52,7 +54,11 @@ beforeAll(async () => {
   ]);
   project = await makeProject();
   for (const u of [ann, other, reviewer]) {
-    await db.projectMember.upsert({ where: { projectId_userId: { projectId: project.id, userId: u.user.id } }, create: { projectId: project.id, userId: u.user.id }, update: {} });
+    await db.projectMember.upsert({
+      where: { projectId_userId: { projectId: project.id, userId: u.user.id } },
+      create: { projectId: project.id, userId: u.user.id },
+      update: {},
+    });
   }
   await db.projectMember.deleteMany({ where: { projectId: project.id, userId: outsider.user.id } });
 });
@@ -96,7 +102,10 @@ describe(`document labels on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     // an archived choice gives its key up
     const ok = await putSchema(admin.token, {
       sets: [
-        asInput(sets[0], sets[0].choices.map((c) => ({ ...c, archived: c.name === "Politics" }))),
+        asInput(
+          sets[0],
+          sets[0].choices.map((c) => ({ ...c, archived: c.name === "Politics" })),
+        ),
         { ...asInput(sets[1]), choices: [...asInput(sets[1]).choices, { name: "Partly", hotkey: "P" }] },
       ],
     });
@@ -104,7 +113,16 @@ describe(`document labels on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     sets = ok.json.sets as DocLabelSetView[];
     // and back, leaving "Partly" out: unused, so removed
     const back = await putSchema(admin.token, {
-      sets: [asInput(sets[0], sets[0].choices.map((c) => ({ ...c, archived: false }))), asInput(sets[1], sets[1].choices.filter((c) => c.name !== "Partly"))],
+      sets: [
+        asInput(
+          sets[0],
+          sets[0].choices.map((c) => ({ ...c, archived: false })),
+        ),
+        asInput(
+          sets[1],
+          sets[1].choices.filter((c) => c.name !== "Partly"),
+        ),
+      ],
     });
     expect(back.status, JSON.stringify(back.json)).toBe(200);
     sets = back.json.sets as DocLabelSetView[];
@@ -145,14 +163,28 @@ describe(`document labels on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
 
     // archived choices: kept where held, refused where new
     const topic = sets[0];
-    await putSchema(admin.token, { sets: [asInput(topic, topic.choices.map((c) => ({ ...c, archived: c.name !== "Politics" }))), asInput(sets[1])] });
+    await putSchema(admin.token, {
+      sets: [
+        asInput(
+          topic,
+          topic.choices.map((c) => ({ ...c, archived: c.name !== "Politics" })),
+        ),
+        asInput(sets[1]),
+      ],
+    });
     expect((await putValues(ann.token, doc.id, { choices: [choice("Topic", "Sport"), choice("Relevance", "Relevant")] })).status).toBe(200);
     const arch = await putValues(ann.token, doc.id, { choices: [choice("Topic", "Economy")] });
     expect(arch.status).toBe(422);
     expect(arch.json.error?.message).toMatch(/archived/);
     // leaving a used choice out of a save archives it instead of removing it
     const left = await putSchema(admin.token, {
-      sets: [asInput(topic, topic.choices.filter((c) => c.name !== "Sport").map((c) => ({ ...c, archived: false }))), asInput(sets[1])],
+      sets: [
+        asInput(
+          topic,
+          topic.choices.filter((c) => c.name !== "Sport").map((c) => ({ ...c, archived: false })),
+        ),
+        asInput(sets[1]),
+      ],
     });
     expect(left.status, JSON.stringify(left.json)).toBe(200);
     const sport = (left.json.sets as DocLabelSetView[])[0].choices.find((c) => c.name === "Sport")!;

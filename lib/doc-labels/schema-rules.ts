@@ -50,10 +50,7 @@ export function schemaProblems(sets: readonly RuleSet[]): SchemaProblem[] {
  * Why a layer cannot hold these choices (a single-choice set with more than
  * one), or null. `setOf` maps a choice id to its set.
  */
-export function singleChoiceProblem(
-  choiceIds: readonly string[],
-  setOf: (choiceId: string) => { name: string; multiple: boolean } | undefined,
-): string | null {
+export function singleChoiceProblem(choiceIds: readonly string[], setOf: (choiceId: string) => { name: string; multiple: boolean } | undefined): string | null {
   const count = new Map<string, number>();
   for (const id of new Set(choiceIds)) {
     const set = setOf(id);

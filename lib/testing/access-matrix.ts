@@ -777,7 +777,11 @@ const routes: RouteEntry[] = [
     path: "/api/v1/projects/:id/doc-labels",
     file: `${V1}/projects/[id]/doc-labels/route.ts`,
     load: () => import("@/app/api/v1/projects/[id]/doc-labels/route"),
-    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/doc-labels`, params: id(k.fx.projectId), body: { sets: [] } }),
+    build: async (k) => ({
+      url: `/api/v1/projects/${k.fx.projectId}/doc-labels`,
+      params: id(k.fx.projectId),
+      body: { sets: [{ name: k.labelName(), choices: [{ name: "Yes" }] }] },
+    }),
     expect: ADMINS(200),
     note: "saves the whole document label schema",
   },
@@ -796,7 +800,14 @@ const routes: RouteEntry[] = [
     path: "/api/v1/documents/:id/doc-labels",
     file: `${V1}/documents/[id]/doc-labels/route.ts`,
     load: () => import("@/app/api/v1/documents/[id]/doc-labels/route"),
-    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/doc-labels`, params: id(k.fx.docMain), body: { choices: [] } }),
+    build: async (k) => {
+      const { db } = await import("@/lib/db");
+      const set = await db.docLabelSet.create({
+        data: { projectId: k.fx.projectId, name: k.labelName(), choices: { create: [{ name: "Yes" }] } },
+        include: { choices: true },
+      });
+      return { url: `/api/v1/documents/${k.fx.docMain}/doc-labels`, params: id(k.fx.docMain), body: { choices: [set.choices[0].id] } };
+    },
     expect: MEMBERS(200),
     note: "sets the document labels of the caller's own layer",
   },
