@@ -21,6 +21,7 @@ import { EntityPatch, NewEntity } from "@/lib/entities/entity-input";
 import { ExportOptions } from "@/lib/export/export-options";
 import { CreateGradeInput, UpdateGradeInput } from "@/lib/grades/grade-input";
 import { DocLabelSchemaInput, SetDocLabelsInput } from "@/lib/doc-labels/doc-label-input";
+import { ReviewDocLabelInput } from "@/lib/doc-labels/review-doc-labels";
 import { ImportOptions } from "@/lib/import/import-options";
 import { NewProject } from "@/lib/projects/create-project";
 import { LabelPatch, NewLabel } from "@/lib/projects/label-input";
@@ -551,6 +552,12 @@ export const API_OPERATIONS: ApiOperation[] = [
     body: SetDocLabelsInput,
     status: 200,
     response: "The layer's values; 422 for two choices of a single-choice set, unknown or archived choices; 409 on a submitted layer.",
+  }),
+  op("POST", "/api/v1/documents/{id}/doc-labels/review", "Document labels", "Accept a document label choice into gold, or reject it", {
+    roles: "reviewers",
+    body: ReviewDocLabelInput,
+    status: 200,
+    response: "`{documentId, choiceId, decision, gold: [choice ids]}`; accepting in a single-choice set replaces gold's choice; 409 once approved.",
   }),
   op("DELETE", "/api/v1/labels/{id}", "Projects", "Remove a label no span uses", {
     roles: "admin",

@@ -4,6 +4,10 @@ import { makeDocument, makeProject, makeUser, makeAnnotatorLayer } from "@/lib/t
 import { call } from "@/lib/testing/http";
 import * as schemaRoute from "@/app/api/v1/projects/[id]/doc-labels/route";
 import * as valuesRoute from "@/app/api/v1/documents/[id]/doc-labels/route";
+import * as reviewRoute from "@/app/api/v1/documents/[id]/doc-labels/review/route";
+import * as approveRoute from "@/app/api/v1/documents/[id]/review/approve/route";
+import * as mergeRoute from "@/app/api/v1/documents/[id]/review/merge/route";
+import { loadReviewDocLabels } from "./review-doc-labels";
 import type { DocLabelSetView } from "./doc-label-schema";
 import type { DocLabelLayerView, HeldChoice } from "./doc-label-values";
 
@@ -15,6 +19,14 @@ const getSchema = (token: string, id = project.id) => call(schemaRoute.GET, { pa
 const putSchema = (token: string, body: unknown, id = project.id) =>
   call(schemaRoute.PUT, { method: "PUT", path: `/api/v1/projects/${id}/doc-labels`, token, params: { id }, body });
 const getValues = (token: string, id: string) => call(valuesRoute.GET, { path: `/api/v1/documents/${id}/doc-labels`, token, params: { id } });
+const decide = (token: string, id: string, body: unknown) =>
+  call(reviewRoute.POST, { method: "POST", path: `/api/v1/documents/${id}/doc-labels/review`, token, params: { id }, body });
+const approve = (token: string, id: string) =>
+  call(approveRoute.POST, { method: "POST", path: `/api/v1/documents/${id}/review/approve`, token, params: { id }, body: {} });
+const merge = (token: string, id: string, threshold = "unanimous") =>
+  call(mergeRoute.POST, { method: "POST", path: `/api/v1/documents/${id}/review/merge`, token, params: { id }, body: { threshold } });
+const goldChoices = async (documentId: string) =>
+  (await db.docLabelValue.findMany({ where: { layer: { documentId, kind: "GOLD" } }, include: { choice: true } })).map((v) => v.choice.name).sort();
 const putValues = (token: string, id: string, body: unknown) =>
   call(valuesRoute.PUT, { method: "PUT", path: `/api/v1/documents/${id}/doc-labels`, token, params: { id }, body });
 
@@ -227,5 +239,72 @@ describe(`document labels on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
       await db.project.update({ where: { id: project.id }, data: { showOtherLayers: false, blindReview: false } });
     }
     expect((await getValues(outsider.token, doc.id)).status).toBe(404);
+  });
+
+  it("reviews into gold: side by side with agreement, accept and reject, agreed ones merged on approval", async () => {
+    const doc = await makeDocument(admin.actor, { project: project.slug });
+    await putValues(ann.token, doc.id, { choices: [choice("Relevance", "Relevant"), choice("Topic", "Politics"), choice("Topic", "Economy")] });
+    await putValues(other.token, doc.id, { choices: [choice("Relevance", "Relevant"), choice("Topic", "Politics")] });
+    // not submitted yet: nothing compared, nothing merged
+    const early = await loadReviewDocLabels({ actor: reviewer.actor, documentId: doc.id });
+    expect(early.comparison.every((c) => !c.agreed)).toBe(true);
+    expect((await merge(reviewer.token, doc.id)).status).toBe(409);
+    await makeAnnotatorLayer(ann.actor, doc.id, { status: "SUBMITTED" });
+    await makeAnnotatorLayer(other.actor, doc.id, { status: "SUBMITTED" });
+
+    const data = await loadReviewDocLabels({ actor: reviewer.actor, documentId: doc.id });
+    const agreed = Object.fromEntries(data.sets.map((s, i) => [s.name, data.comparison[i].agreed]));
+    expect(agreed).toEqual({ Topic: false, Relevance: true });
+    const topic = data.comparison[data.sets.findIndex((s) => s.name === "Topic")];
+    expect(topic.support[choice("Topic", "Politics")].length).toBe(2);
+    expect(topic.support[choice("Topic", "Economy")].length).toBe(1);
+    expect(data.layers.map((l) => l.name).sort()).toEqual([ann.user.name, other.user.name].sort());
+
+    // annotators cannot decide; reviewers can
+    expect((await decide(ann.token, doc.id, { choiceId: choice("Topic", "Economy"), decision: "accept" })).status).toBe(403);
+    expect((await decide(reviewer.token, doc.id, { choiceId: "nope", decision: "accept" })).status).toBe(422);
+    expect((await decide(reviewer.token, doc.id, { choiceId: choice("Topic", "Economy"), decision: "maybe" })).status).toBe(400);
+    const acc = await decide(reviewer.token, doc.id, { choiceId: choice("Topic", "Economy"), decision: "accept" });
+    expect(acc.status, JSON.stringify(acc.json)).toBe(200);
+    expect(await goldChoices(doc.id)).toEqual(["Economy"]);
+    expect((await db.docLabelValue.findFirstOrThrow({ where: { choiceId: choice("Topic", "Economy"), layer: { userId: ann.user.id } } })).reviewState).toBe(
+      "ACCEPTED",
+    );
+    // accepting the other choice of a single-choice set replaces gold's
+    await decide(reviewer.token, doc.id, { choiceId: choice("Relevance", "Irrelevant"), decision: "accept" });
+    await decide(reviewer.token, doc.id, { choiceId: choice("Relevance", "Relevant"), decision: "accept" });
+    expect(await goldChoices(doc.id)).toEqual(["Economy", "Relevant"]);
+    // rejecting takes a choice out of gold, and a rejected choice is not merged back by agreement
+    await decide(reviewer.token, doc.id, { choiceId: choice("Relevance", "Relevant"), decision: "reject" });
+    expect(await goldChoices(doc.id)).toEqual(["Economy"]);
+    expect(await db.auditEvent.count({ where: { documentId: doc.id, subject: "REVIEW", action: { in: ["ACCEPT_DOC_LABEL", "REJECT_DOC_LABEL"] } } })).toBe(4);
+
+    const approved = await approve(reviewer.token, doc.id);
+    expect(approved.status, JSON.stringify(approved.json)).toBe(200);
+    // Politics was unanimous; Relevant was rejected by the reviewer
+    expect(await goldChoices(doc.id)).toEqual(["Economy", "Politics"]);
+    expect(await db.auditEvent.count({ where: { documentId: doc.id, action: "MERGE_AGREED_DOC_LABELS" } })).toBe(1);
+    // approved: gold is read-only
+    expect((await decide(reviewer.token, doc.id, { choiceId: choice("Topic", "Sport"), decision: "accept" })).status).toBe(409);
+    expect((await putValues(reviewer.token, doc.id, { layer: "gold", choices: [] })).status).toBe(409);
+  });
+
+  it("merges agreed document labels with the review's merge, by majority when asked", async () => {
+    const third = await makeUser("ANNOTATOR");
+    await db.projectMember.upsert({
+      where: { projectId_userId: { projectId: project.id, userId: third.user.id } },
+      create: { projectId: project.id, userId: third.user.id },
+      update: {},
+    });
+    const doc = await makeDocument(admin.actor, { project: project.slug });
+    await putValues(ann.token, doc.id, { choices: [choice("Relevance", "Irrelevant")] });
+    await putValues(other.token, doc.id, { choices: [choice("Relevance", "Irrelevant")] });
+    await putValues(third.token, doc.id, { choices: [choice("Relevance", "Relevant")] });
+    for (const u of [ann, other, third]) await makeAnnotatorLayer(u.actor, doc.id, { status: "SUBMITTED" });
+    const unanimous = await merge(reviewer.token, doc.id);
+    expect(unanimous.json.docLabelsMerged).toBe(0);
+    const majority = await merge(reviewer.token, doc.id, "majority");
+    expect(majority.json.docLabelsMerged).toBe(1);
+    expect(await goldChoices(doc.id)).toEqual(["Irrelevant"]);
   });
 });

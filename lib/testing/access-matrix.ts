@@ -813,6 +813,27 @@ const routes: RouteEntry[] = [
   },
   {
     kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/doc-labels/review",
+    file: `${V1}/documents/[id]/doc-labels/review/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/doc-labels/review/route"),
+    build: async (k) => {
+      const { db } = await import("@/lib/db");
+      const set = await db.docLabelSet.create({
+        data: { projectId: k.fx.projectId, name: k.labelName(), choices: { create: [{ name: "Yes" }] } },
+        include: { choices: true },
+      });
+      return {
+        url: `/api/v1/documents/${k.fx.docReview}/doc-labels/review`,
+        params: id(k.fx.docReview),
+        body: { choiceId: set.choices[0].id, decision: "accept" },
+      };
+    },
+    expect: REVIEWERS(200),
+    note: "accepts a document label into gold",
+  },
+  {
+    kind: "route",
     method: "PATCH",
     path: "/api/v1/labels/:id",
     file: `${V1}/labels/[id]/route.ts`,
