@@ -7,6 +7,7 @@ import * as valuesRoute from "@/app/api/v1/documents/[id]/doc-labels/route";
 import * as reviewRoute from "@/app/api/v1/documents/[id]/doc-labels/review/route";
 import * as approveRoute from "@/app/api/v1/documents/[id]/review/approve/route";
 import * as mergeRoute from "@/app/api/v1/documents/[id]/review/merge/route";
+import * as exporter from "@/app/api/v1/export/route";
 import { loadReviewDocLabels } from "./review-doc-labels";
 import type { DocLabelSetView } from "./doc-label-schema";
 import type { DocLabelLayerView, HeldChoice } from "./doc-label-values";
@@ -45,6 +46,8 @@ const RELEVANCE = {
 };
 
 let sets: DocLabelSetView[];
+/** the document approved in the review test, exported after */
+let approvedDoc: string;
 /** A set as read, as it is sent back in a save (without the counts). */
 const asInput = (s: DocLabelSetView, choices = s.choices) => ({
   id: s.id,
@@ -279,6 +282,7 @@ describe(`document labels on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     expect(await goldChoices(doc.id)).toEqual(["Economy"]);
     expect(await db.auditEvent.count({ where: { documentId: doc.id, subject: "REVIEW", action: { in: ["ACCEPT_DOC_LABEL", "REJECT_DOC_LABEL"] } } })).toBe(4);
 
+    approvedDoc = doc.id;
     const approved = await approve(reviewer.token, doc.id);
     expect(approved.status, JSON.stringify(approved.json)).toBe(200);
     // Politics was unanimous; Relevant was rejected by the reviewer
@@ -306,5 +310,52 @@ describe(`document labels on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
     const majority = await merge(reviewer.token, doc.id, "majority");
     expect(majority.json.docLabelsMerged).toBe(1);
     expect(await goldChoices(doc.id)).toEqual(["Irrelevant"]);
+  });
+
+  it("exports gold's document labels of approved documents in every format", async () => {
+    const get = async (query: string) => {
+      const res = await call(exporter.GET, { path: `/api/v1/export?project=${project.slug}&${query}`, token: admin.token });
+      expect(res.status, res.text).toBe(200);
+      return res.text;
+    };
+    const lines = (text: string) =>
+      text
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((r) => !("manifest" in r) && r.type !== "manifest");
+
+    const native = lines(await get("format=native"));
+    // only the approved document, gold by default
+    expect(native.map((r) => r.id)).toEqual([approvedDoc]);
+    expect(native[0].doc_labels).toEqual({ Topic: ["Politics", "Economy"], Relevance: [] });
+    expect(native[0].doc_label_sets).toBeUndefined();
+    expect((native[0].layers as { layer: string; doc_labels: unknown }[]).map((l) => [l.layer, l.doc_labels])).toEqual([
+      ["gold", { Topic: ["Politics", "Economy"], Relevance: [] }],
+    ]);
+
+    const [spacy] = lines(await get("format=spacy"));
+    expect(spacy.cats).toEqual({ Politics: 1, Economy: 1, Relevant: 0, Irrelevant: 0 });
+    const [doccano] = lines(await get("format=doccano"));
+    expect(doccano.cats).toEqual(["Politics", "Economy"]);
+    const [task] = JSON.parse(await get("format=label-studio")) as {
+      annotations: { result: { type: string; from_name: string; value: unknown }[]; ground_truth: boolean }[];
+    }[];
+    expect(task.annotations[0].ground_truth).toBe(true);
+    expect(task.annotations[0].result.filter((r) => r.type === "choices")).toEqual([
+      expect.objectContaining({ from_name: "Topic", to_name: "text", type: "choices", value: { choices: ["Politics", "Economy"] } }),
+    ]);
+
+    // every annotator's layer as it stands: labels per layer, none at the top
+    const all = lines(await get("format=native&layer=annotators&status=all")).find((r) => r.id === approvedDoc)!;
+    expect(all.doc_labels).toBeUndefined();
+    const byName = Object.fromEntries((all.layers as { annotator: { name: string }; doc_labels: unknown }[]).map((l) => [l.annotator.name, l.doc_labels]));
+    expect(byName[ann.user.name]).toEqual({ Topic: ["Politics", "Economy"], Relevance: ["Relevant"] });
+    expect(byName[other.user.name]).toEqual({ Topic: ["Politics"], Relevance: ["Relevant"] });
+    const perLayer = lines(await get("format=spacy&layer=annotators&status=all")).filter(
+      (r) => (r.meta as { document_id: string }).document_id === approvedDoc,
+    );
+    expect(perLayer.map((r) => r.cats)).toContainEqual({ Politics: 1, Economy: 0, Relevant: 1, Irrelevant: 0 });
   });
 });
