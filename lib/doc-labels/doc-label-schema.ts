@@ -16,6 +16,7 @@ import { getManagedProject, getProject } from "@/lib/projects/get-project";
 import type { Actor } from "@/lib/auth/actor";
 import { DocLabelSchemaInput } from "./doc-label-input";
 import { schemaProblems, type RuleSet } from "./schema-rules";
+import { bumpAgreementRevision } from "@/lib/agreement/stored/bump-revision";
 
 export type DocLabelChoiceView = { id: string; name: string; description: string; hotkey: string | null; archived: boolean; values: number };
 export type DocLabelSetView = { id: string; name: string; description: string; multiple: boolean; archived: boolean; choices: DocLabelChoiceView[] };
@@ -147,6 +148,14 @@ export async function saveDocLabelSchema(opts: { actor: Actor; projectId: string
         ? await tx.docLabelSet.update({ where: { id: before.id }, data: fields })
         : await tx.docLabelSet.create({ data: { ...fields, projectId: project.id } });
       // A set that becomes single-choice keeps what layers already hold; the next change of such a layer must pick one.
+      // Its agreement is counted the other way now: the documents using it are recomputed.
+      if (before && before.multiple !== set.multiple && before.choices.some(used)) {
+        const holders = await tx.docLabelValue.findMany({ where: { choice: { setId: before.id } }, select: { layer: { select: { documentId: true } } } });
+        await bumpAgreementRevision(
+          tx,
+          holders.map((h) => h.layer.documentId),
+        );
+      }
       const kept = before ? leftOutChoices.get(before.id)! : [];
       for (const c of kept) {
         if (used(c)) await tx.docLabelChoice.update({ where: { id: c.id }, data: { archived: true } });

@@ -21,6 +21,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { SetDocLabelsInput } from "./doc-label-input";
 import { activeDocLabelSets } from "./doc-label-schema";
 import { singleChoiceProblem } from "./schema-rules";
+import { bumpAgreementRevision } from "@/lib/agreement/stored/bump-revision";
 
 /** A choice held by a layer, named so it reads even once archived. */
 export type HeldChoice = { id: string; choiceId: string; setId: string; set: string; choice: string; reviewState: string };
@@ -106,6 +107,8 @@ export async function setDocLabels(opts: { actor: Actor; documentId: string; inp
     }
     const after = await tx.docLabelValue.findMany({ where: { layerId: layer.id }, include: valueInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     if (removed.length || added.length) {
+      // annotators' document labels count in agreement (lib/agreement/doc-label-agreement.ts)
+      if (layer.kind === "ANNOTATOR") await bumpAgreementRevision(tx, [doc.id]);
       const names = (vs: ValueRow[]) => vs.map((v) => `${v.choice.set.name}: ${v.choice.name}`);
       await recordAudit(tx, {
         projectId: doc.projectId,

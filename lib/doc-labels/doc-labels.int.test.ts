@@ -9,6 +9,9 @@ import * as approveRoute from "@/app/api/v1/documents/[id]/review/approve/route"
 import * as mergeRoute from "@/app/api/v1/documents/[id]/review/merge/route";
 import * as exporter from "@/app/api/v1/export/route";
 import { loadReviewDocLabels } from "./review-doc-labels";
+import { projectAgreement } from "@/lib/agreement/project-agreement";
+import { krippendorffAlpha } from "@/lib/agreement/krippendorff-alpha";
+import { cohenKappa } from "@/lib/agreement/cohen-kappa";
 import type { DocLabelSetView } from "./doc-label-schema";
 import type { DocLabelLayerView, HeldChoice } from "./doc-label-values";
 
@@ -357,5 +360,69 @@ describe(`document labels on ${process.env.DATABASE_URL?.split(":")[0]}`, () => 
       (r) => (r.meta as { document_id: string }).document_id === approvedDoc,
     );
     expect(perLayer.map((r) => r.cats)).toContainEqual({ Politics: 1, Economy: 0, Relevant: 1, Irrelevant: 0 });
+  });
+
+  it("counts agreement per label set on the dashboard, from stored cells kept current as labels change", async () => {
+    const p = await makeProject();
+    for (const u of [ann, other, reviewer]) {
+      await db.projectMember.upsert({
+        where: { projectId_userId: { projectId: p.id, userId: u.user.id } },
+        create: { projectId: p.id, userId: u.user.id },
+        update: {},
+      });
+    }
+    const saved = (await putSchema(admin.token, { sets: [RELEVANCE, { ...TOPIC, choices: TOPIC.choices.map((c) => ({ ...c, hotkey: null })) }] }, p.id)).json
+      .sets as DocLabelSetView[];
+    const id = (set: string, name: string) => saved.find((s) => s.name === set)!.choices.find((c) => c.name === name)!.id;
+    // four documents; the annotators agree on relevance in three, and pick topics
+    const plan: [string[], string[]][] = [
+      [
+        ["Relevant", "Politics"],
+        ["Relevant", "Politics"],
+      ],
+      [
+        ["Relevant", "Economy"],
+        ["Irrelevant", "Economy", "Sport"],
+      ],
+      [["Irrelevant"], ["Irrelevant"]],
+      [
+        ["Relevant", "Politics", "Sport"],
+        ["Relevant", "Sport"],
+      ],
+    ];
+    const names = (list: string[]) => list.map((n) => id(["Relevant", "Irrelevant"].includes(n) ? "Relevance" : "Topic", n));
+    const docs = [];
+    for (const [a, b] of plan) {
+      const doc = await makeDocument(admin.actor, { project: p.slug });
+      docs.push(doc);
+      expect((await putValues(ann.token, doc.id, { choices: names(a) })).status).toBe(200);
+      expect((await putValues(other.token, doc.id, { choices: names(b) })).status).toBe(200);
+    }
+    const figures = async (includeInProgress: boolean) =>
+      Object.fromEntries((await projectAgreement({ actor: reviewer.actor, projectId: p.id, includeInProgress })).docLabels.map((s) => [s.name, s]));
+    // nothing submitted: nothing counted
+    expect((await figures(false)).Relevance).toMatchObject({ documents: 0, alpha: null, kappa: null });
+
+    const rel = (i: 0 | 1) => plan.map((d) => d[i].find((n) => n === "Relevant" || n === "Irrelevant") ?? null);
+    const live = await figures(true);
+    expect(live.Relevance.documents).toBe(4);
+    expect(live.Relevance.alpha).toBeCloseTo(krippendorffAlpha([rel(0), rel(1)], "nominal"), 9);
+    expect(live.Relevance.kappa).toBeCloseTo(cohenKappa(rel(0), rel(1)), 9);
+    // topics: documents where someone chose one (not the third), one yes/no unit per choice
+    const topicUnits = (i: 0 | 1) =>
+      plan
+        .filter((d) => d.some((l) => l.some((n) => TOPIC.choices.some((c) => c.name === n))))
+        .flatMap((d) => TOPIC.choices.map((c) => Number(d[i].includes(c.name))));
+    expect(live.Topic.documents).toBe(3);
+    expect(live.Topic.alpha).toBeCloseTo(krippendorffAlpha([topicUnits(0), topicUnits(1)], "nominal"), 9);
+    expect(live.Topic.kappa).toBeCloseTo(cohenKappa(topicUnits(0), topicUnits(1)), 9);
+
+    // a change of one label moves the figures (the document's stored cells are recomputed)
+    await putValues(other.token, docs[1].id, { choices: names(["Relevant", "Economy", "Sport"]) });
+    const after = await figures(true);
+    expect(after.Relevance.alpha).toBe(1);
+    // submitted layers count in the default view
+    for (const d of docs) for (const u of [ann, other]) await makeAnnotatorLayer(u.actor, d.id, { status: "SUBMITTED" });
+    expect((await figures(false)).Relevance).toMatchObject({ documents: 4, alpha: 1, kappa: 1, pairs: 1 });
   });
 });
