@@ -582,7 +582,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: "admin, reviewer",
     query: AgreementQuery,
     status: 200,
-    response: "The dashboard's figures; `pendingDocuments` > 0 when some changed too recently to be counted.",
+    response: "The dashboard's figures (`docLabels`: α and κ per document label set); `pendingDocuments` > 0 when some changed too recently to be counted.",
   }),
 
   // Users
