@@ -95,7 +95,8 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
                 `/api/v1/documents/${documentId}/review/merge`,
                 { threshold },
                 (r) =>
-                  `Merged ${r.merged} span${r.merged === 1 ? "" : "s"} into gold (${r.alreadyInGold} already there); ${r.leftToAdjudicate} left to adjudicate.`,
+                  `Merged ${r.merged} span${r.merged === 1 ? "" : "s"} into gold (${r.alreadyInGold} already there); ${r.leftToAdjudicate} left to adjudicate.` +
+                  (r.docLabelsMerged ? ` ${r.docLabelsMerged} agreed document label${r.docLabelsMerged === 1 ? "" : "s"} too.` : ""),
               )
             }
           >

@@ -13,6 +13,7 @@ const KEYS: [string, string][] = [
   ["l", "go to the label bar (← → to choose, Enter to apply, Esc back)"],
   ["Delete", "remove the span under the cursor"],
   ["a / x", "accept / reject the model's suggestion under the cursor"],
+  ["Shift + letter", "set or clear the document label with that key (shown in the Document labels panel)"],
   ["Ctrl+Z or u", "undo the last change"],
   ["w", "snap selections to whole words on / off"],
   ["t", "label names on spans on / off"],

@@ -19,6 +19,7 @@ import { countedStatuses } from "./counted-layers";
 import { documentWords, type LabeledSpan } from "./token-units";
 import { spanF1 } from "./span-f1";
 import type { Range } from "@/lib/text/words";
+import { DOC_LABEL_USER_POSITIONS, docLabelCells, type CodedDocLabel } from "./doc-label-agreement";
 
 export const SCOPES = ["completed", "in_progress", "all"] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -27,7 +28,15 @@ export type DocumentShare = Record<Scope, Cells>;
 /** The scope of agreement and distribution figures. */
 export const countedScope = (includeInProgress: boolean): Exclude<Scope, "all"> => (includeInProgress ? "in_progress" : "completed");
 
-export type ShareLayer = { kind: string; userId: string | null; status: string; spans: readonly LabeledSpan[]; /** SUGGESTIONS: the model */ origin?: string };
+export type ShareLayer = {
+  kind: string;
+  userId: string | null;
+  status: string;
+  spans: readonly LabeledSpan[];
+  /** SUGGESTIONS: the model */ origin?: string;
+  /** the layer's document labels (doc-label-agreement.ts) */
+  docLabels?: readonly CodedDocLabel[];
+};
 
 export function documentShare(text: string, layers: readonly ShareLayer[]): DocumentShare {
   const annotators = layers.filter((l): l is ShareLayer & { userId: string } => l.kind === "ANNOTATOR" && l.userId !== null);
@@ -44,6 +53,7 @@ export function documentShare(text: string, layers: readonly ShareLayer[]): Docu
     previous = counted;
     if (counted.length >= 2) words ??= documentWords(text);
     agreementCells(text, new Map(counted.map((l) => [l.userId, l.spans])), share[scope], words);
+    docLabelCells(new Map(counted.map((l) => [l.userId, l.docLabels ?? []])), share[scope]);
     for (const l of counted) for (const s of l.spans) addCell(share[scope], cellKey(["dist", s.label]), 1);
   }
   for (const l of layers) if (l.kind === "GOLD") for (const s of l.spans) addCell(share.all, cellKey(["gold", s.label]), 1);
@@ -82,6 +92,7 @@ const USER_POSITIONS: Record<string, number[]> = {
   span: [1, 2],
   layers: [1],
   spans: [1],
+  ...DOC_LABEL_USER_POSITIONS,
 };
 
 type Stored = { users: string[]; completed: [CellKey, number][]; in_progress: [CellKey, number][] | null; all: [CellKey, number][] };

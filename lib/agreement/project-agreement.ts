@@ -25,6 +25,7 @@ import { refreshAgreement, refreshInBackground } from "./stored/refresh-agreemen
 import { readTotals } from "./stored/totals";
 import { spanScores } from "./span-f1";
 import { turn } from "./stored/turn";
+import { docLabelFigures } from "./doc-label-agreement";
 
 const FALLBACK_COLOR = "#6b7280";
 
@@ -50,9 +51,14 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
   const { pending } = await refreshAgreement({ projectId: project.id, budgetMs: opts.budgetMs });
   if (pending > 0) refreshInBackground(project.id);
   await turn();
-  const [labels, totals] = await Promise.all([
+  const [labels, totals, docLabelSets] = await Promise.all([
     db.label.findMany({ where: { projectId: project.id }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     readTotals(project.id, countedScope(includeInProgress)),
+    db.docLabelSet.findMany({
+      where: { projectId: project.id, archived: false },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, multiple: true, choices: { where: { archived: false }, select: { id: true } } },
+    }),
   ]);
   await turn();
   const active = labels.filter((l) => !l.archived).map((l) => l.name);
@@ -78,6 +84,8 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
       /** which labels annotators gave the same words; "O" is no label */
       confusion: tally.confusion(),
     },
+    /** agreement on document labels per active set (lib/agreement/doc-label-agreement.ts), from the same stored cells */
+    docLabels: docLabelAgreement(totals.counted, docLabelSets),
     /** each model's suggestions against approved gold, per label (exact match; recall over the documents it ran on) */
     models: modelQuality(totals.all, active),
     // archived labels only where they were used
@@ -86,6 +94,17 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
       .filter((d) => !d.label.archived || d.annotators + d.gold > 0)
       .map((d) => ({ label: d.label.name, color: d.label.color, annotators: d.annotators, gold: d.gold })),
   };
+}
+
+function docLabelAgreement(cells: Cells, sets: { id: string; name: string; multiple: boolean; choices: { id: string }[] }[]) {
+  const figures = docLabelFigures(
+    cells,
+    sets.map((s) => ({ id: s.id, multiple: s.multiple, choiceIds: s.choices.map((c) => c.id) })),
+  );
+  return sets.map((s) => {
+    const f = figures.get(s.id)!;
+    return { setId: s.id, name: s.name, multiple: s.multiple, alpha: defined(f.alpha), kappa: defined(f.kappa), documents: f.documents, pairs: f.pairs };
+  });
 }
 
 /** Span counts per label name from the ["dist", L] or ["gold", L] cells. */

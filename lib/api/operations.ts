@@ -21,6 +21,8 @@ import { EntityPatch, NewEntity } from "@/lib/entities/entity-input";
 import { MergeEntityInput } from "@/lib/entities/merge";
 import { ExportOptions } from "@/lib/export/export-options";
 import { CreateGradeInput, UpdateGradeInput } from "@/lib/grades/grade-input";
+import { DocLabelSchemaInput, SetDocLabelsInput } from "@/lib/doc-labels/doc-label-input";
+import { ReviewDocLabelInput } from "@/lib/doc-labels/review-doc-labels";
 import { ImportOptions } from "@/lib/import/import-options";
 import { NewProject } from "@/lib/projects/create-project";
 import { LabelPatch, NewLabel } from "@/lib/projects/label-input";
@@ -542,6 +544,35 @@ export const API_OPERATIONS: ApiOperation[] = [
     response: "The label; 409 on a taken name, lookalike or hotkey.",
   }),
   op("PATCH", "/api/v1/labels/{id}", "Projects", "Change or archive a label", { roles: "admin", body: LabelPatch, status: 200, response: "The label." }),
+  op("GET", "/api/v1/projects/{id}/doc-labels", "Document labels", "The document label sets and their choices, archived ones flagged", {
+    roles: "members",
+    status: 200,
+    response: "`{sets: [{id, name, description, multiple, archived, choices: [{id, name, description, hotkey, archived, values}]}]}`.",
+  }),
+  op("PUT", "/api/v1/projects/{id}/doc-labels", "Document labels", "Save the whole document label schema", {
+    roles: "admin",
+    body: DocLabelSchemaInput,
+    status: 200,
+    response:
+      "The schema as saved; 422 on duplicate or lookalike names and clashing hotkeys (A–Z). Left-out sets and choices are archived when used, else removed.",
+  }),
+  op("GET", "/api/v1/documents/{id}/doc-labels", "Document labels", "The sets and the document labels of every layer you may see", {
+    roles: "members",
+    status: 200,
+    response: "`{documentId, sets, layers: [{layerId, kind: own|gold|annotator, annotator, status, values}]}`.",
+  }),
+  op("PUT", "/api/v1/documents/{id}/doc-labels", "Document labels", "Set the document labels of your layer (or gold)", {
+    roles: "members; layer gold: reviewers",
+    body: SetDocLabelsInput,
+    status: 200,
+    response: "The layer's values; 422 for two choices of a single-choice set, unknown or archived choices; 409 on a submitted layer.",
+  }),
+  op("POST", "/api/v1/documents/{id}/doc-labels/review", "Document labels", "Accept a document label choice into gold, or reject it", {
+    roles: "reviewers",
+    body: ReviewDocLabelInput,
+    status: 200,
+    response: "`{documentId, choiceId, decision, gold: [choice ids]}`; accepting in a single-choice set replaces gold's choice; 409 once approved.",
+  }),
   op("DELETE", "/api/v1/labels/{id}", "Projects", "Remove a label no span uses", {
     roles: "admin",
     status: 204,
@@ -565,7 +596,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: "admin, reviewer",
     query: AgreementQuery,
     status: 200,
-    response: "The dashboard's figures; `pendingDocuments` > 0 when some changed too recently to be counted.",
+    response: "The dashboard's figures (`docLabels`: α and κ per document label set); `pendingDocuments` > 0 when some changed too recently to be counted.",
   }),
 
   // Users

@@ -15,7 +15,7 @@ import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 export const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().min(1).optional(),
-  subject: z.enum(["ANNOTATION", "STANCE", "GRADE", "REVIEW", "LAYER"]).optional(),
+  subject: z.enum(["ANNOTATION", "STANCE", "GRADE", "REVIEW", "LAYER", "DOC_LABEL"]).optional(),
 });
 
 export async function documentHistory(opts: { actor: Actor; documentId: string; query?: z.input<typeof HistoryQuery> }) {

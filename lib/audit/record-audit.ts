@@ -22,7 +22,9 @@ export type AuditInput = {
     | "STANCE_TARGET"
     | "MODEL_ENDPOINT"
     | "JOB"
-    | "SUGGESTION";
+    | "SUGGESTION"
+    | "DOC_LABEL_SET"
+    | "DOC_LABEL";
   subjectId: string;
   action: string;
   before?: unknown;

@@ -1,4 +1,6 @@
 /** The native JSONL record of one document. Pure: no database here. */
+import type { ExportDocLabels, ExportDocLabelSet } from "./doc-label-export";
+
 export type ExportSpan = {
   id: string;
   start: number;
@@ -21,7 +23,14 @@ export type ExportSpan = {
 export type ExportLayerKind = "gold" | "annotator" | "suggestions";
 
 /** A layer of the document that the export includes, with its review status (suggestions: their origin). */
-export type ExportLayer = { layer: ExportLayerKind; annotator: { id: string; name: string } | null; status: string; origin?: string };
+export type ExportLayer = {
+  layer: ExportLayerKind;
+  annotator: { id: string; name: string } | null;
+  status: string;
+  origin?: string;
+  /** the layer's document labels, `{set: [choice names]}`, when the project has document label sets */
+  doc_labels?: ExportDocLabels;
+};
 
 export type ExportStance = {
   id: string;
@@ -44,6 +53,13 @@ export type ExportDocument = {
   grades: ExportGrade[];
   stances: ExportStance[];
   layers: ExportLayer[];
+  /**
+   * The document labels `{set: [choice names]}` when the project has document label sets: gold's when the gold
+   * layer is exported, else the one exported layer's (with several annotators' layers, see each entry of `layers`).
+   */
+  doc_labels?: ExportDocLabels;
+  /** the project's document label sets, for the flat formats' one-hot forms; not written in the native format */
+  doc_label_sets?: ExportDocLabelSet[];
   /** with a dataset split: train | dev | test */
   split?: string;
 };

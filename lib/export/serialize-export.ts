@@ -11,8 +11,10 @@ import { jsonLine, type ExportDocument } from "./native-record";
 
 export function documentLines(format: Exclude<ExportFormat, "label-studio">, doc: ExportDocument): string {
   switch (format) {
-    case "native":
-      return jsonLine(doc);
+    case "native": {
+      const { doc_label_sets: _sets, ...record } = doc;
+      return jsonLine(record);
+    }
     case "spacy":
       return spacyRecords(doc).map(jsonLine).join("");
     case "doccano":

@@ -16,6 +16,7 @@ import { inOffsetUnit } from "./offset-unit";
 import { withLabels } from "./label-subset";
 import { serializeExport } from "./serialize-export";
 import { seenAsOrNull } from "@/lib/review/blind";
+import { docLabelsOf, type ExportDocLabelSet } from "./doc-label-export";
 
 const BATCH = 25;
 /** Characters of the export handed to the response at a time, at least (one document may make a longer piece). */
@@ -44,6 +45,12 @@ async function* databaseRecords(
   openSuggestionsOnly: boolean,
 ): AsyncGenerator<ExportDocument> {
   let cursor: string | undefined;
+  // each project's document label sets, read once per export
+  const docLabelSets = new Map<string, ExportDocLabelSet[]>();
+  const setsOf = async (projectId: string) => {
+    if (!docLabelSets.has(projectId)) docLabelSets.set(projectId, await exportDocLabelSets(projectId));
+    return docLabelSets.get(projectId)!;
+  };
   for (;;) {
     const docs = await db.document.findMany({
       where: documentWhere,
@@ -62,6 +69,7 @@ async function* databaseRecords(
               include: { label: { select: { name: true, kind: true } }, entity: { select: { id: true, name: true, type: true } } },
             },
             grades: { include: { annotation: { select: { id: true, start: true, end: true, text: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+            docLabels: { select: { choice: { select: { name: true, set: { select: { name: true } } } } } },
             stances: {
               orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
               include: {
@@ -81,6 +89,16 @@ async function* databaseRecords(
       await new Promise((resolve) => setImmediate(resolve));
       // Every annotator in the record as the exporter may see them (pseudonyms under blind review).
       const annotatorOf = (layer: { user: { id: string; name: string } | null }) => seenAsOrNull(viewer, doc.project, layer.user);
+      const sets = await setsOf(doc.project.id);
+      const labelsOf = (layer: { kind: LayerKind; docLabels: { choice: { name: string; set: { name: string } } }[] }) =>
+        sets.length > 0 && layer.kind !== "SUGGESTIONS"
+          ? docLabelsOf(
+              sets,
+              layer.docLabels.map((v) => ({ set: v.choice.set.name, choice: v.choice.name })),
+            )
+          : undefined;
+      const shownLabels = doc.layers.find((l) => l.kind === "GOLD") ?? (doc.layers.length === 1 ? doc.layers[0] : undefined);
+      const docLabels = shownLabels ? labelsOf(shownLabels) : undefined;
       yield {
         id: doc.id,
         title: doc.title,
@@ -125,11 +143,24 @@ async function* databaseRecords(
           annotator: annotatorOf(layer),
           status: layer.status,
           ...(layer.kind === "SUGGESTIONS" ? { origin: originOfSlot(layer.slot) } : {}),
+          ...(labelsOf(layer) ? { doc_labels: labelsOf(layer) } : {}),
         })),
+        ...(docLabels ? { doc_labels: docLabels } : {}),
+        ...(sets.length > 0 ? { doc_label_sets: sets } : {}),
       };
     }
     cursor = docs[docs.length - 1].id;
   }
+}
+
+/** A project's active document label sets with their active choices, in schema order (archived ones a layer holds still export). */
+async function exportDocLabelSets(projectId: string): Promise<ExportDocLabelSet[]> {
+  const rows = await db.docLabelSet.findMany({
+    where: { projectId, archived: false },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { name: true, multiple: true, choices: { where: { archived: false }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { name: true } } },
+  });
+  return rows.map((r) => ({ name: r.name, multiple: r.multiple, choices: r.choices.map((c) => c.name) }));
 }
 
 /**

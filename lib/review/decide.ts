@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { reviewableLayer } from "./review-scope";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 import { MAX_POINTED_SPANS, pointedSpans, type PointedSpan } from "./pointed-spans";
+import { mergeAgreedDocLabels } from "@/lib/doc-labels/review-doc-labels";
 
 export const RejectInput = z.object({
   comment: z.string().trim().min(1, "Say what the annotator should fix").max(4000, "Keep the comment under 4,000 characters"),
@@ -96,6 +97,8 @@ export async function approveDocument(opts: { actor: Actor; documentId: string; 
       await decideLayer(tx, { actor: opts.actor, projectId: doc.projectId, documentId: doc.id, layer, decision: "APPROVE", comment });
     }
     const gold = await layerForWrite(tx, { actor: opts.actor, documentId: doc.id, target: "gold" });
+    // document labels every compared layer agrees on go into gold with the approval (issue 15)
+    await mergeAgreedDocLabels(tx, { actor: opts.actor, projectId: doc.projectId, documentId: doc.id, goldLayerId: gold.id, threshold: "unanimous" });
     await tx.layer.update({ where: { id: gold.id }, data: { status: "APPROVED", version: { increment: 1 } } });
     await recordAudit(tx, {
       projectId: doc.projectId,

@@ -11,6 +11,7 @@ import { groupCandidates, meetsThreshold } from "./candidates";
 import { copyIntoGold, markReviewState } from "./gold-copy";
 import { COMPARED_STATUSES } from "./load-review";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
+import { mergeAgreedDocLabels } from "@/lib/doc-labels/review-doc-labels";
 
 export const MergeInput = z.object({ threshold: z.enum(["unanimous", "majority"]).default("unanimous") });
 
@@ -40,7 +41,15 @@ export async function mergeAgreed(opts: { actor: Actor; documentId: string; inpu
       else alreadyInGold++;
       await markReviewState(tx, { documentId: doc.id, start: c.start, end: c.end, labelId: source.labelId, state: "ACCEPTED" });
     }
-    const result = { threshold, layers: layers.length, merged, alreadyInGold, leftToAdjudicate: candidates.length - merged - alreadyInGold };
+    const docLabels = await mergeAgreedDocLabels(tx, { actor: opts.actor, projectId: doc.projectId, documentId: doc.id, goldLayerId: gold.id, threshold });
+    const result = {
+      threshold,
+      layers: layers.length,
+      merged,
+      alreadyInGold,
+      leftToAdjudicate: candidates.length - merged - alreadyInGold,
+      docLabelsMerged: docLabels.merged,
+    };
     await recordAudit(tx, {
       projectId: doc.projectId,
       documentId: doc.id,

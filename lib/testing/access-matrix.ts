@@ -764,6 +764,76 @@ const routes: RouteEntry[] = [
   },
   {
     kind: "route",
+    method: "GET",
+    path: "/api/v1/projects/:id/doc-labels",
+    file: `${V1}/projects/[id]/doc-labels/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/doc-labels/route"),
+    build: async (k) => ({ url: `/api/v1/projects/${k.fx.projectId}/doc-labels`, params: id(k.fx.projectId) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "PUT",
+    path: "/api/v1/projects/:id/doc-labels",
+    file: `${V1}/projects/[id]/doc-labels/route.ts`,
+    load: () => import("@/app/api/v1/projects/[id]/doc-labels/route"),
+    build: async (k) => ({
+      url: `/api/v1/projects/${k.fx.projectId}/doc-labels`,
+      params: id(k.fx.projectId),
+      body: { sets: [{ name: k.labelName(), choices: [{ name: "Yes" }] }] },
+    }),
+    expect: ADMINS(200),
+    note: "saves the whole document label schema",
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/doc-labels",
+    file: `${V1}/documents/[id]/doc-labels/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/doc-labels/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/doc-labels`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+  },
+  {
+    kind: "route",
+    method: "PUT",
+    path: "/api/v1/documents/:id/doc-labels",
+    file: `${V1}/documents/[id]/doc-labels/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/doc-labels/route"),
+    build: async (k) => {
+      const { db } = await import("@/lib/db");
+      const set = await db.docLabelSet.create({
+        data: { projectId: k.fx.projectId, name: k.labelName(), choices: { create: [{ name: "Yes" }] } },
+        include: { choices: true },
+      });
+      return { url: `/api/v1/documents/${k.fx.docMain}/doc-labels`, params: id(k.fx.docMain), body: { choices: [set.choices[0].id] } };
+    },
+    expect: MEMBERS(200),
+    note: "sets the document labels of the caller's own layer",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/doc-labels/review",
+    file: `${V1}/documents/[id]/doc-labels/review/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/doc-labels/review/route"),
+    build: async (k) => {
+      const { db } = await import("@/lib/db");
+      const set = await db.docLabelSet.create({
+        data: { projectId: k.fx.projectId, name: k.labelName(), choices: { create: [{ name: "Yes" }] } },
+        include: { choices: true },
+      });
+      return {
+        url: `/api/v1/documents/${k.fx.docReview}/doc-labels/review`,
+        params: id(k.fx.docReview),
+        body: { choiceId: set.choices[0].id, decision: "accept" },
+      };
+    },
+    expect: REVIEWERS(200),
+    note: "accepts a document label into gold",
+  },
+  {
+    kind: "route",
     method: "PATCH",
     path: "/api/v1/labels/:id",
     file: `${V1}/labels/[id]/route.ts`,

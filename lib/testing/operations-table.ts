@@ -53,6 +53,9 @@ import { searchEntities } from "@/lib/entities/search-entities";
 import { documentSuggestions } from "@/lib/entities/suggestions";
 import { exportChunks, exportRecords, exportStream } from "@/lib/export/stream-export";
 import { createGrade, deleteGrade, listGrades, updateGrade } from "@/lib/grades/grades";
+import { listDocLabelSchema, saveDocLabelSchema } from "@/lib/doc-labels/doc-label-schema";
+import { readDocLabels, setDocLabels } from "@/lib/doc-labels/doc-label-values";
+import { loadReviewDocLabels, reviewDocLabel } from "@/lib/doc-labels/review-doc-labels";
 import { acceptGrade, loadReviewGrades } from "@/lib/grades/review-grades";
 import { importFiles } from "@/lib/import/import-files";
 import { parseTextFile } from "@/lib/import/parse-stream";
@@ -1013,5 +1016,54 @@ export const OPERATIONS: OperationRow[] = [
     permission: "user:manage",
     expect: ADMINS,
     call: (_k, actor) => listUserAudit({ actor }),
+  }),
+
+  // document labels (issue 15)
+  op({
+    module: "lib/doc-labels/doc-label-schema.ts",
+    name: "listDocLabelSchema",
+    expect: MEMBERS,
+    call: (k, actor) => listDocLabelSchema({ actor, projectId: k.fx.projectId }),
+  }),
+  op({
+    module: "lib/doc-labels/doc-label-schema.ts",
+    name: "saveDocLabelSchema",
+    permission: "project:manage",
+    expect: ADMINS,
+    call: (k, actor) => saveDocLabelSchema({ actor, projectId: k.fx.projectId, input: { sets: [] } }),
+  }),
+  op({
+    module: "lib/doc-labels/doc-label-values.ts",
+    name: "readDocLabels",
+    expect: MEMBERS,
+    call: (k, actor) => readDocLabels({ actor, documentId: k.fx.docMain }),
+  }),
+  op({
+    module: "lib/doc-labels/doc-label-values.ts",
+    name: "setDocLabels",
+    permission: "layer:annotate",
+    expect: MEMBERS,
+    call: (k, actor) => setDocLabels({ actor, documentId: k.fx.docMain, input: { choices: [] } }),
+  }),
+  op({
+    module: "lib/doc-labels/review-doc-labels.ts",
+    name: "loadReviewDocLabels",
+    permission: "review:decide",
+    expect: REVIEWERS,
+    call: (k, actor) => loadReviewDocLabels({ actor, documentId: k.fx.docReview }),
+  }),
+  op({
+    module: "lib/doc-labels/review-doc-labels.ts",
+    name: "reviewDocLabel",
+    permission: "review:decide",
+    expect: REVIEWERS,
+    fresh: async (k) => {
+      const { db } = await import("@/lib/db");
+      return db.docLabelSet.create({
+        data: { projectId: k.fx.projectId, name: k.labelName(), choices: { create: [{ name: "Yes" }] } },
+        include: { choices: true },
+      });
+    },
+    call: (k, actor, set) => reviewDocLabel({ actor, documentId: k.fx.docReview, input: { choiceId: set.choices[0].id, decision: "reject" } }),
   }),
 ];

@@ -35,5 +35,14 @@ export async function readDocuments(ids: string[]): Promise<{ id: string; text: 
     }
     if (r.start !== null && r.end !== null && r.label !== null) layer.spans.push({ start: Number(r.start), end: Number(r.end), label: r.label });
   }
+  // document labels of the annotator layers (doc-label-agreement.ts), by id: renaming a set or choice changes no cell
+  const labels = await db.$queryRaw<{ layerId: string; choiceId: string; setId: string; multiple: boolean | number }[]>`
+    SELECT v."layerId", v."choiceId", c."setId", s."multiple"
+    FROM "DocLabelValue" v JOIN "Layer" l ON l."id" = v."layerId" JOIN "DocLabelChoice" c ON c."id" = v."choiceId" JOIN "DocLabelSet" s ON s."id" = c."setId"
+    WHERE l."documentId" IN (${Prisma.join(ids)}) AND l."kind" = 'ANNOTATOR'`;
+  for (const v of labels) {
+    const layer = layers.get(v.layerId);
+    if (layer) layer.docLabels = [...(layer.docLabels ?? []), { setId: v.setId, choiceId: v.choiceId, multiple: Boolean(Number(v.multiple)) }];
+  }
   return texts.map((t) => ({ id: t.id, text: t.text, layers: [...layers.values()].filter((l) => l.documentId === t.id) }));
 }

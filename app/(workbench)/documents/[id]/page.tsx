@@ -20,6 +20,7 @@ import { holderOptions } from "@/lib/stances/holder-options";
 import { listTargets } from "@/lib/stances/targets";
 import { projectGuidelines } from "@/lib/projects/project-guidelines";
 import { GuidelinesPanel } from "@/components/guidelines/guidelines-panel";
+import { DocLabelsPanel } from "@/components/doc-labels/doc-labels-panel";
 
 /** `?at=start-end`: a passage to show (a search hit), in code points */
 const At = z
@@ -61,6 +62,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       aside={
         <>
           <GuidelinesPanel guidelines={guidelines} />
+          <DocLabelsPanel />
           <ModelSuggestionsPanel />
           <EntityPanels projectId={doc.projectId} />
           <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} />

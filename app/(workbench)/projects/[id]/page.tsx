@@ -10,6 +10,8 @@ import { ProjectTabs } from "@/components/projects/project-tabs";
 import { ProjectSettingsForm } from "@/components/projects/project-settings-form";
 import { LabelSchemaEditor } from "@/components/projects/label-schema-editor";
 import { LabelSchemaView } from "@/components/projects/label-schema-view";
+import { DocLabelSchemaEditor, DocLabelSchemaView } from "@/components/doc-labels/doc-label-schema-editor";
+import { listDocLabelSchema } from "@/lib/doc-labels/doc-label-schema";
 import { AddMemberForm, RemoveMemberButton } from "@/components/projects/member-forms";
 import { addLabelAction, addMemberAction, labelRowAction, moveLabelAction, removeMemberAction, updateSettingsAction } from "./actions";
 import { GuidelinesView } from "@/components/guidelines/guidelines-view";
@@ -34,10 +36,11 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
   const manage = can(actor, "project:manage");
   // under blind review a reviewer is not told who annotates (lib/review/blind.ts)
   const blind = isBlindFor(actor, project);
-  const [labels, members, candidates] = await Promise.all([
+  const [labels, members, candidates, docLabelSets] = await Promise.all([
     listSchemaLabels({ actor, projectId: project.id }),
     blind ? null : listMembers({ actor, projectId: project.id, query: { limit: MEMBERS_PER_PAGE, offset } }),
     manage ? listNonMembers({ actor, projectId: project.id }) : Promise.resolve([]),
+    listDocLabelSchema({ actor, projectId: project.id }),
   ]);
 
   return (
@@ -96,6 +99,11 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
         ) : (
           <LabelSchemaView labels={labels} />
         )}
+      </section>
+
+      <section aria-labelledby="doc-labels-heading">
+        <h2 id="doc-labels-heading">Document labels</h2>
+        {manage ? <DocLabelSchemaEditor projectId={project.id} sets={docLabelSets} /> : <DocLabelSchemaView sets={docLabelSets} />}
       </section>
 
       {members === null ? (

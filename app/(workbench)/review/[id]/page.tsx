@@ -11,22 +11,25 @@ import { loadReviewGrades } from "@/lib/grades/review-grades";
 import { documentTextUrl, reviewPageDataUrl } from "@/components/workbench/data-urls";
 import { projectGuidelines } from "@/lib/projects/project-guidelines";
 import { GuidelinesPanel } from "@/components/guidelines/guidelines-panel";
+import { ReviewDocLabelsPanel } from "@/components/doc-labels/review-doc-labels-panel";
+import { loadReviewDocLabels } from "@/lib/doc-labels/review-doc-labels";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("review:decide");
   const { id } = await params;
-  const { doc, labels, grades, layers, guidelines } = await orNotFound(async () => {
+  const { doc, labels, grades, layers, guidelines, docLabels } = await orNotFound(async () => {
     const doc = await getDocument({ actor, documentId: id });
     // The text and the layers come beside the page, fetched while its scripts load.
     preload(documentTextUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
     preload(reviewPageDataUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
-    const [labels, grades, { layers }, guidelines] = await Promise.all([
+    const [labels, grades, { layers }, guidelines, docLabels] = await Promise.all([
       listLabels({ projectId: doc.projectId }),
       loadReviewGrades({ actor, documentId: id }),
       listAnnotatorLayers(doc, actor),
       projectGuidelines({ projectId: doc.projectId }),
+      loadReviewDocLabels({ actor, documentId: id }),
     ]);
-    return { doc, labels, grades, layers, guidelines };
+    return { doc, labels, grades, layers, guidelines, docLabels };
   });
   return (
     <ReviewWorkbench
@@ -35,6 +38,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       extraAside={
         <>
           <GuidelinesPanel guidelines={guidelines} />
+          <ReviewDocLabelsPanel data={docLabels} />
           <ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />
         </>
       }

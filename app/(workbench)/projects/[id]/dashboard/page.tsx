@@ -1,3 +1,4 @@
+import { DocLabelAgreementSection } from "@/components/dashboard/doc-label-agreement-section";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
@@ -50,6 +51,7 @@ export default async function DashboardPage({
       <ProgressSection annotators={data.annotators} />
       <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
       {data.agreement.overall.documents > 0 && <ConfusionSection confusion={data.agreement.confusion} />}
+      <DocLabelAgreementSection sets={data.docLabels} includeInProgress={includeInProgress} />
       <DistributionSection distribution={data.distribution} includeInProgress={includeInProgress} />
       <ModelQualitySection models={data.models} />
     </main>
