@@ -72,6 +72,12 @@ test("an annotator sets document labels with Shift+letter; they are saved at onc
 
   await page.reload();
   await expect(page.getByTestId("doc-labels").getByRole("radio", { name: /Irrelevant/ })).toBeChecked();
+  await page.getByTestId("doc-labels").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/screenshots/doc-labels-1360.png" });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByTestId("doc-labels").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/screenshots/doc-labels-1024.png" });
+  await page.setViewportSize({ width: 1360, height: 860 });
   await expect(page.getByTestId("doc-labels").getByRole("checkbox", { name: /Politics/ })).toBeChecked();
   await expect(page.getByTestId("doc-labels").getByRole("checkbox", { name: /Economy/ })).not.toBeChecked();
 });
