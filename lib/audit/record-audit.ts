@@ -22,7 +22,8 @@ export type AuditInput = {
     | "STANCE_TARGET"
     | "MODEL_ENDPOINT"
     | "JOB"
-    | "SUGGESTION";
+    | "SUGGESTION"
+    | "THREAD";
   subjectId: string;
   action: string;
   before?: unknown;
