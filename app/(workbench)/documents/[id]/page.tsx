@@ -18,6 +18,7 @@ import { listGrades } from "@/lib/grades/grades";
 import { AnalystPanels } from "@/components/stances/analyst-panels";
 import { holderOptions } from "@/lib/stances/holder-options";
 import { listTargets } from "@/lib/stances/targets";
+import { DiscussionPanel } from "@/components/threads/discussion-panel";
 
 /** `?at=start-end`: a passage to show (a search hit), in code points */
 const At = z
@@ -57,6 +58,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       }
       aside={
         <>
+          <DiscussionPanel />
           <ModelSuggestionsPanel />
           <EntityPanels projectId={doc.projectId} />
           <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} />

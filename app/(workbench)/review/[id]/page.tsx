@@ -9,6 +9,7 @@ import { ReviewWorkbench } from "@/components/review/review-workbench";
 import { ReviewGradesPanel } from "@/components/grades/review-grades-panel";
 import { loadReviewGrades } from "@/lib/grades/review-grades";
 import { documentTextUrl, reviewPageDataUrl } from "@/components/workbench/data-urls";
+import { DiscussionPanel } from "@/components/threads/discussion-panel";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("review:decide");
@@ -30,7 +31,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
       labels={labels}
       extraAside={
-        <ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />
+        <>
+          <DiscussionPanel />
+          <ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />
+        </>
       }
       links={
         <nav className="doc-links" aria-label="Document">
