@@ -16,6 +16,7 @@ import * as replies from "@/app/api/v1/threads/[id]/replies/route";
 import * as postRoute from "@/app/api/v1/thread-posts/[id]/route";
 import * as inbox from "@/app/api/v1/inbox/route";
 import * as inboxRead from "@/app/api/v1/inbox/read/route";
+import * as exporter from "@/app/api/v1/export/route";
 
 type Ctx = Awaited<ReturnType<typeof makeUser>>;
 let admin: Ctx, reviewer: Ctx, alice: Ctx, bob: Ctx, outsider: Ctx;
@@ -281,5 +282,57 @@ describe(`discussion threads on ${process.env.DATABASE_URL?.split(":")[0]}`, () 
     expect(items).toHaveLength(1);
     expect(JSON.stringify(items)).not.toContain(alice.user.name);
     expect(items[0]).toMatchObject({ post: { author: alias } });
+  });
+
+  it("puts the threads the exporter may see in native records with threads=1, pseudonymous under blind review, in the chosen offsets", async () => {
+    const { project, doc, aliceSpan } = await setup({ blindReview: true });
+    await start(alice, doc.id, { anchor: { kind: "span", id: aliceSpan.id }, body: "City or region?" });
+    const t = (await start(bob, doc.id, { anchor: { kind: "document" }, body: "Which Lavrov?" })).json as unknown as Thread;
+    await reply(reviewer, t.id, { body: "The minister" });
+    await resolve(reviewer, t.id, true);
+    const exportAs = (c: Ctx, query: string) =>
+      call(exporter.GET, { path: `/api/v1/export?project=${project.slug}&layer=annotators&status=all&manifest=none${query}`, token: c.token });
+
+    const plain = await exportAs(reviewer, "");
+    expect(plain.status).toBe(200);
+    expect(JSON.parse(plain.text.trim().split("\n")[0])).not.toHaveProperty("threads");
+
+    const withThreads = await exportAs(reviewer, "&threads=1");
+    expect(withThreads.status).toBe(200);
+    const record = JSON.parse(withThreads.text.trim().split("\n")[0]) as {
+      threads: { anchor: Record<string, unknown>; resolved: boolean; posts: { author: { id: string; name: string }; body: string; createdAt: string }[] }[];
+    };
+    expect(record.threads).toHaveLength(2);
+    expect(record.threads[0]).toMatchObject({
+      anchor: { kind: "span", id: aliceSpan.id, layer: "annotator", text: "Baghdad", label: "GPE", start: aliceSpan.start, end: aliceSpan.end },
+      resolved: false,
+    });
+    expect(record.threads[0].posts[0]).toMatchObject({ author: pseudonym(project.id, alice.user.id), body: "City or region?" });
+    expect(record.threads[1]).toMatchObject({ anchor: { kind: "document", id: null, layer: null }, resolved: true });
+    expect(record.threads[1].posts.map((p) => [p.author.name, p.body])).toEqual([
+      [pseudonym(project.id, bob.user.id).name, "Which Lavrov?"],
+      [reviewer.user.name, "The minister"],
+    ]);
+    for (const secret of [alice.user.name, bob.user.name, alice.user.id, bob.user.id]) expect(withThreads.text).not.toContain(secret);
+
+    // the admin sees names; threads only in the native format
+    const asAdmin = JSON.parse((await exportAs(admin, "&threads=1")).text.trim().split("\n")[0]) as typeof record;
+    expect(asAdmin.threads[0].posts[0].author.name).toBe(alice.user.name);
+    expect((await exportAs(reviewer, "&threads=1&format=spacy")).status).toBe(400);
+  });
+
+  it("converts thread anchors to UTF-16 offsets with the rest of the record", async () => {
+    const text = "😀 Lavrov met Kerry in Baghdad.";
+    const project = await makeProject();
+    const doc = await makeDocument(admin.actor, { project: project.slug, text });
+    const { annotation } = await createAnnotation({ actor: alice.actor, documentId: doc.id, input: spanAt(text, "Baghdad", "GPE") });
+    await start(alice, doc.id, { anchor: { kind: "span", id: annotation.id }, body: "here" });
+    const res = await call(exporter.GET, {
+      path: `/api/v1/export?project=${project.slug}&layer=annotators&status=all&manifest=none&threads=1&offsets=utf16`,
+      token: reviewer.token,
+    });
+    const record = JSON.parse(res.text.trim().split("\n")[0]) as { text: string; threads: { anchor: { start: number; end: number } }[] };
+    const { start: s, end: e } = record.threads[0].anchor;
+    expect(record.text.slice(s, e)).toBe("Baghdad");
   });
 });
