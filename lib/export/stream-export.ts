@@ -15,9 +15,9 @@ import { splitOf } from "./dataset-split";
 import { inOffsetUnit } from "./offset-unit";
 import { withLabels } from "./label-subset";
 import { serializeExport } from "./serialize-export";
-import { seenAs, seenAsOrNull } from "@/lib/review/blind";
+import { seenAsOrNull } from "@/lib/review/blind";
 import { canSeeThread } from "@/lib/authz";
-import { anchorView } from "@/lib/threads/thread-view";
+import { anchorView, authorAs, authorSelect } from "@/lib/threads/thread-view";
 
 const BATCH = 25;
 
@@ -142,7 +142,7 @@ async function threadsOf(documentIds: string[]) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: {
       layer: { select: { kind: true, userId: true } },
-      posts: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { id: true, name: true } } } },
+      posts: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: authorSelect } },
     },
   });
   const byDocument = new Map<string, typeof rows>();
@@ -163,7 +163,7 @@ function exportThreads(viewer: Actor, project: { id: string; blindReview: boolea
         anchor: { kind, id, layer: t.layer ? layerKind(t.layer.kind) : null, ...snapshot },
         resolved: t.resolved,
         posts: t.posts.map((p) => ({
-          author: seenAs(viewer, project, p.author),
+          author: authorAs(viewer, project, p.author),
           body: p.body,
           createdAt: p.createdAt.toISOString(),
           editedAt: p.editedAt?.toISOString() ?? null,

@@ -6,10 +6,10 @@
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { canSeeThread, documentScope } from "@/lib/authz";
-import { seenAs, type Person } from "@/lib/review/blind";
+import type { Person } from "@/lib/review/blind";
 import type { Actor } from "@/lib/auth/actor";
 import { InboxQuery, MarkReadInput } from "./thread-input";
-import { anchorView, type ThreadAnchorView } from "./thread-view";
+import { anchorView, authorAs, authorSelect, type ThreadAnchorView } from "./thread-view";
 
 export type InboxItem = {
   id: string;
@@ -29,7 +29,7 @@ const mentionInclude = {
       body: true,
       createdAt: true,
       editedAt: true,
-      author: { select: { id: true, name: true } },
+      author: authorSelect,
       thread: {
         select: {
           id: true,
@@ -66,7 +66,7 @@ function inboxItem(actor: Actor, m: MentionRow): InboxItem {
     thread: { id: thread.id, resolved: thread.resolved, anchor },
     post: {
       id: m.post.id,
-      author: seenAs(actor, thread.document.project, m.post.author),
+      author: authorAs(actor, thread.document.project, m.post.author),
       body: m.post.body,
       createdAt: m.post.createdAt.toISOString(),
       editedAt: m.post.editedAt?.toISOString() ?? null,

@@ -7,11 +7,10 @@
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { canSeeThread, documentScope } from "@/lib/authz";
-import { seenAs } from "@/lib/review/blind";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain/enums";
 import type { MentionCandidate } from "./mentions";
-import type { AnchorSnapshot } from "./thread-view";
+import { authorAs, type AnchorSnapshot } from "./thread-view";
 import type { ThreadAnchorInput } from "./thread-input";
 
 export type ThreadProject = { id: string; showOtherLayers: boolean; blindReview: boolean };
@@ -94,8 +93,8 @@ export async function visiblePost(actor: Actor, postId: string) {
 /**
  * The project's active members who could see a thread on `layer`, each under
  * the names the writer may mention them by: their name as the writer sees it
- * (a pseudonym under blind review, then without the email), and otherwise also
- * their email's local part. The writer is left out.
+ * (an annotator's pseudonym under blind review, then without the email), and
+ * otherwise also their email's local part. The writer is left out.
  */
 export async function mentionCandidates(tx: Tx, writer: Actor, project: ThreadProject, layer: AnchorLayer | null): Promise<MentionCandidate[]> {
   const members = await tx.projectMember.findMany({
@@ -106,7 +105,7 @@ export async function mentionCandidates(tx: Tx, writer: Actor, project: ThreadPr
     .map((m) => m.user)
     .filter((u) => u.id !== writer.id && canSeeThread({ id: u.id, role: u.role as Role }, project, layer))
     .map((u) => {
-      const shown = seenAs(writer, project, { id: u.id, name: u.name });
+      const shown = authorAs(writer, project, u);
       return { userId: u.id, names: shown.id === u.id ? [u.name, u.email.split("@")[0]] : [shown.name] };
     });
 }

@@ -1,10 +1,21 @@
 /**
- * A thread as one viewer may see it: authors under blind review appear as
- * their pseudonyms (lib/review/blind.ts), and the flags say what the viewer
- * may do with it.
+ * A thread as one viewer may see it: authors who are annotators appear under
+ * blind review as their pseudonyms (lib/review/blind.ts; reviewers and admins
+ * keep their names, as in presence and the history), and the flags say what
+ * the viewer may do with it.
  */
 import { canResolveThread } from "@/lib/authz";
 import { seenAs, type Person } from "@/lib/review/blind";
+
+/** A person who wrote in a thread; `role` decides whether blind review hides them. */
+export type Author = { id: string; name: string; role: string };
+
+/** How `viewer` sees an author: annotators as their pseudonym to a blind reviewer. */
+export function authorAs(viewer: { id: string; role: string }, project: { id: string; blindReview: boolean }, author: Author): Person {
+  return author.role === "ANNOTATOR" ? seenAs(viewer, project, { id: author.id, name: author.name }) : { id: author.id, name: author.name };
+}
+
+export const authorSelect = { select: { id: true, name: true, role: true } } as const;
 import type { JsonValue } from "@/lib/db/json-value";
 
 export type AnchorKind = "document" | "span" | "stance" | "grade";
@@ -54,12 +65,12 @@ export type ThreadRow = {
   resolvedAt: Date | null;
   createdById: string;
   createdAt: Date;
-  posts: { id: string; authorId: string; body: string; createdAt: Date; editedAt: Date | null; author: { id: string; name: string } }[];
+  posts: { id: string; authorId: string; body: string; createdAt: Date; editedAt: Date | null; author: Author }[];
 };
 
 /** Prisma `include` for ThreadRow. */
 export const threadInclude = {
-  posts: { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }], include: { author: { select: { id: true, name: true } } } },
+  posts: { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }], include: { author: authorSelect } },
 };
 
 export const anchorKindOf = (k: ThreadRow["anchorKind"]) => k.toLowerCase() as AnchorKind;
@@ -72,9 +83,9 @@ export function anchorView(row: Pick<ThreadRow, "anchorKind" | "anchorId" | "lay
   return { kind: anchorKindOf(row.anchorKind), id: row.anchorId, layerId: row.layerId, ...snapshotOf(row.anchorSnapshot) };
 }
 
-/** `people` holds the names of the starter and the resolver (they need not have posted). */
-export function threadView(viewer: Viewer, project: ViewProject, row: ThreadRow, people: Map<string, string>): ThreadView {
-  const as = (id: string, name?: string): Person => seenAs(viewer, project, { id, name: name ?? people.get(id) ?? "Former member" });
+/** `people` holds the starter and the resolver (they need not have posted). */
+export function threadView(viewer: Viewer, project: ViewProject, row: ThreadRow, people: Map<string, Author>): ThreadView {
+  const as = (id: string): Person => authorAs(viewer, project, people.get(id) ?? { id, name: "Former member", role: "ANNOTATOR" });
   return {
     id: row.id,
     documentId: row.documentId,
@@ -86,7 +97,7 @@ export function threadView(viewer: Viewer, project: ViewProject, row: ThreadRow,
     createdAt: row.createdAt.toISOString(),
     posts: row.posts.map((p) => ({
       id: p.id,
-      author: as(p.author.id, p.author.name),
+      author: authorAs(viewer, project, p.author),
       body: p.body,
       createdAt: p.createdAt.toISOString(),
       editedAt: p.editedAt?.toISOString() ?? null,

@@ -17,6 +17,7 @@ import * as postRoute from "@/app/api/v1/thread-posts/[id]/route";
 import * as inbox from "@/app/api/v1/inbox/route";
 import * as inboxRead from "@/app/api/v1/inbox/read/route";
 import * as exporter from "@/app/api/v1/export/route";
+import * as history from "@/app/api/v1/documents/[id]/history/route";
 
 type Ctx = Awaited<ReturnType<typeof makeUser>>;
 let admin: Ctx, reviewer: Ctx, alice: Ctx, bob: Ctx, outsider: Ctx;
@@ -275,6 +276,24 @@ describe(`discussion threads on ${process.env.DATABASE_URL?.split(":")[0]}`, () 
     // the real name does not mention anyone for a blind reviewer
     const r2 = (await reply(reviewer, t.id, { body: `@${alice.user.name} again` })).json as unknown as Thread;
     expect(await db.mention.count({ where: { postId: r2.posts[2].id } })).toBe(0);
+
+    // reviewers and admins keep their names; the history hides Bob, who only wrote in a thread
+    await reply(admin, t.id, { body: "admin here" });
+    const onDoc = (await start(bob, doc.id, { anchor: { kind: "document" }, body: "Bob's question" })).json as unknown as Thread;
+    const again = (await list(reviewer, doc.id)).json.items as Thread[];
+    expect(again.find((x) => x.id === t.id)!.posts.map((p) => p.author.name)).toEqual([alias.name, reviewer.user.name, reviewer.user.name, admin.user.name]);
+    expect(again.find((x) => x.id === onDoc.id)!.posts[0].author).toEqual(pseudonym(project.id, bob.user.id));
+    const hist = await call(history.GET as never, {
+      path: `/api/v1/documents/${doc.id}/history?subject=THREAD`,
+      token: reviewer.token,
+      params: { id: doc.id },
+    });
+    expect(hist.status).toBe(200);
+    expect((hist.json.items as { subject: string }[]).every((e) => e.subject === "THREAD")).toBe(true);
+    expect((hist.json.items as unknown[]).length).toBeGreaterThanOrEqual(5);
+    for (const secret of [alice.user.email, alice.user.id, bob.user.name, bob.user.email, bob.user.id]) expect(hist.text).not.toContain(secret);
+    // (Alice's name is in a post the reviewer wrote above: what people write is theirs; the actors are not)
+    expect((hist.json.items as { actor: string }[]).map((e) => e.actor)).not.toContain(alice.user.name);
 
     // and in the reviewer's inbox, Alice's mention of them is pseudonymous too
     await reply(alice, t.id, { body: `@${reviewer.user.name} thanks` });

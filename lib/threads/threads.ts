@@ -17,18 +17,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { findMentions } from "./mentions";
 import { CreateThreadInput, EditPostInput, ReplyInput, ResolveInput } from "./thread-input";
 import { mentionCandidates, projectOf, resolveAnchor, visiblePost, visibleThread, type AnchorLayer, type ThreadProject } from "./thread-access";
-import { anchorView, countByAnchor, threadInclude, threadView, type AnchorCount, type ThreadRow, type ThreadView } from "./thread-view";
+import { anchorView, countByAnchor, threadInclude, threadView, type AnchorCount, type Author, type ThreadRow, type ThreadView } from "./thread-view";
 import { publishThreadChange } from "./publish-thread";
 
-/** Names of the starters and resolvers of these threads. */
-async function peopleOf(rows: ThreadRow[]): Promise<Map<string, string>> {
+/** The starters and resolvers of these threads. */
+async function peopleOf(rows: ThreadRow[]): Promise<Map<string, Author>> {
   const ids = new Set<string>();
   for (const r of rows) {
     ids.add(r.createdById);
     if (r.resolvedById) ids.add(r.resolvedById);
   }
-  const users = await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u.name]));
+  const users = await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, role: true } });
+  return new Map(users.map((u) => [u.id, u]));
 }
 
 async function viewOne(actor: Actor, project: ThreadProject, threadId: string): Promise<ThreadView> {
