@@ -6,8 +6,8 @@
  * edit one's own posts, resolve and reopen. Changes from others arrive on the
  * document's live stream (thread-signal.ts). Ctrl+Enter sends a text box.
  */
-import { useCallback, useEffect, useState } from "react";
-import { useWorkbench, useWorkbenchState } from "@/components/workbench/workbench-context";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMarks, useWorkbench, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
 import { requestJson } from "@/components/api/client";
 import type { AnchorCount, ThreadView } from "@/lib/threads/thread-view";
 import { anchorText, when } from "./anchor-text";
@@ -77,8 +77,34 @@ export function DiscussionPanel() {
     if (await send(url, "POST", { anchor, body: draft })) setDraft("");
   };
 
-  const open = threads.filter((t) => !t.resolved);
+  const open = useMemo(() => threads.filter((t) => !t.resolved), [threads]);
   const shown = showResolved ? threads : open;
+
+  // open threads are drawn under what they are about; clicking one in the text brings its thread up here
+  const marks = useMemo<Mark[]>(() => {
+    const byPlace = new Map<string, { id: string; start: number; end: number; count: number }>();
+    for (const t of open) {
+      const { start, end } = t.anchor;
+      if (start === undefined || end === undefined) continue;
+      const place = byPlace.get(`${start}-${end}`) ?? { id: t.id, start, end, count: 0 };
+      byPlace.set(`${start}-${end}`, { ...place, count: place.count + 1 });
+    }
+    return [...byPlace.values()].map(({ id, start, end, count }) => ({
+      id,
+      start,
+      end,
+      className: "thread-mark",
+      title: `${count} open discussion thread${count === 1 ? "" : "s"}`,
+    }));
+  }, [open]);
+  useMarks("threads", marks);
+  const activeMark = useWorkbenchState((s) => s.activeMark);
+  useEffect(() => {
+    if (activeMark?.key !== "threads") return;
+    const el = document.getElementById(`thread-${activeMark.id}`);
+    el?.scrollIntoView({ block: "nearest" });
+    el?.focus();
+  }, [activeMark]);
   return (
     <section className="discussion-panel" aria-labelledby="discussion-title" data-testid="discussion-panel">
       <h2 id="discussion-title">
@@ -164,7 +190,7 @@ function ThreadItem(props: {
     if (editing && (await send(`/api/v1/thread-posts/${editing.id}`, "PATCH", { body: editing.body }))) setEditing(null);
   };
   return (
-    <li className={`thread${t.resolved ? " resolved" : ""}`} data-testid="thread" aria-label={`Thread on ${about}`}>
+    <li id={`thread-${t.id}`} tabIndex={-1} className={`thread${t.resolved ? " resolved" : ""}`} data-testid="thread" aria-label={`Thread on ${about}`}>
       <div className="thread-about">
         {t.anchor.start !== undefined ? (
           <button className="link-button" onClick={props.onShow} title="Show it in the text">
