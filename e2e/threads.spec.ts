@@ -14,6 +14,13 @@ import { signedIn } from "./support/session";
 
 const TEXT = "Prime Minister Haider al-Abadi said Iraq would share intelligence with Russia, Syria and Iran.";
 
+async function submit(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved/);
+  await page.getByRole("button", { name: /submit for review/i }).click();
+  await page.getByRole("button", { name: "Yes, submit" }).click();
+  await expect(page.getByTestId("layer-status")).toHaveText("Submitted for review");
+}
+
 async function label(page: Page, phrase: string, hotkey: string) {
   await dragSelect(page, phrase);
   await expect(page.getByTestId("label-picker")).toContainText(phrase);
@@ -100,4 +107,38 @@ test("an annotator asks about a span with a mention; the reviewer sees it live, 
   expect(record.threads).toHaveLength(1);
   expect(record.threads[0].resolved).toBe(true);
   expect(record.threads[0].posts.map((p) => p.body)).toEqual(["Is Russia a GPE here, or the government?", `@${alice.name} the government: ORG`]);
+});
+
+test("a reviewer starts a thread on one annotator's disputed span from the review page; only that annotator sees it, live", async ({ browser, request }) => {
+  const admin = makeUser("admin");
+  const adminToken = makeToken(admin.email);
+  const title = `Threads review ${randomBytes(3).toString("hex")}`;
+  const created = await request.post("/api/v1/documents", { headers: { authorization: `Bearer ${adminToken}` }, data: { title, text: TEXT } });
+  const docId = (await created.json()).id as string;
+  const [alice, bob, reviewer] = [makeUser("annotator"), makeUser("annotator"), makeUser("reviewer")];
+  const a = await signedIn(browser, alice);
+  const b = await signedIn(browser, bob);
+  const r = await signedIn(browser, reviewer);
+  await a.goto(`/documents/${docId}`);
+  await b.goto(`/documents/${docId}`);
+  await label(a, "Russia", "3");
+  await label(b, "Russia", "2"); // a disagreement on the label
+  await submit(a);
+  await submit(b);
+
+  await r.goto(`/review/${docId}`);
+  await r
+    .getByRole("button", { name: new RegExp(`Discuss \\S+ “Russia” with ${bob.name}`) })
+    .first()
+    .click();
+  const panel = r.getByTestId("discussion-panel");
+  await expect(panel.getByLabel(new RegExp(`“Russia” · .* of ${bob.name}`))).toBeChecked();
+  await expect(panel.getByLabel(/First post/)).toBeFocused();
+  await r.keyboard.type(`@${bob.name} why this label?`);
+  await r.keyboard.press("Control+Enter");
+  await expect(panel.getByTestId("thread")).toHaveCount(1);
+
+  await expect(b.getByTestId("inbox-badge")).toHaveText("1");
+  await expect(b.getByTestId("discussion-panel").getByTestId("thread")).toContainText("why this label?");
+  await expect(a.getByTestId("discussion-panel").getByTestId("thread")).toHaveCount(0);
 });

@@ -13,6 +13,7 @@ import type { AnchorCount, ThreadView } from "@/lib/threads/thread-view";
 import { anchorText, when } from "./anchor-text";
 import { onThreadChange } from "./thread-signal";
 import { useThreadCounts } from "./thread-counts";
+import { useDiscussion, type About } from "./discuss-target";
 
 type ThreadList = { items: ThreadView[]; counts: AnchorCount[] };
 const MAX = 5000;
@@ -24,7 +25,7 @@ export function DiscussionPanel() {
   const [threads, setThreads] = useState<ThreadView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
-  const [onFocused, setOnFocused] = useState(true);
+  const { picked, about, setAbout } = useDiscussion();
   const [draft, setDraft] = useState("");
   const [busy, setBusy] = useState(false);
   const url = `/api/v1/documents/${wb.documentId}/threads`;
@@ -55,7 +56,14 @@ export function DiscussionPanel() {
       live = false;
     };
   }, [url, tick, show]);
-  useEffect(() => () => setCounts([]), [setCounts]);
+  // what belongs to this document is forgotten when the panel goes (another document's page starts clean)
+  useEffect(
+    () => () => {
+      setCounts([]);
+      useDiscussion.setState({ picked: null, about: "focused" });
+    },
+    [setCounts],
+  );
 
   /** Sends a write; on success puts the thread it answers in place. */
   const send = async (path: string, method: "POST" | "PATCH", body: unknown): Promise<boolean> => {
@@ -72,10 +80,19 @@ export function DiscussionPanel() {
   };
 
   const spanAnchor = focused && focused.version > 0 ? focused : null;
+  // what the new thread is about: the picked span, the focused one, else the document
+  const on: About = about === "picked" && picked ? "picked" : about === "focused" && spanAnchor ? "focused" : "document";
   const start = async () => {
-    const anchor = onFocused && spanAnchor ? { kind: "span", id: spanAnchor.id } : { kind: "document" };
+    const anchor = on === "picked" ? { kind: "span", id: picked!.id } : on === "focused" ? { kind: "span", id: spanAnchor!.id } : { kind: "document" };
     if (await send(url, "POST", { anchor, body: draft })) setDraft("");
   };
+  // a span picked elsewhere ("Discuss"): the panel comes into view, ready to write
+  useEffect(() => {
+    if (!picked) return;
+    const box = document.getElementById("thread-first-post");
+    box?.scrollIntoView({ block: "nearest" });
+    box?.focus();
+  }, [picked]);
 
   const open = useMemo(() => threads.filter((t) => !t.resolved), [threads]);
   const shown = showResolved ? threads : open;
@@ -125,15 +142,21 @@ export function DiscussionPanel() {
       >
         <fieldset className="thread-anchor-choice">
           <legend className="small">About</legend>
+          {picked && (
+            <label>
+              <input type="radio" name="thread-anchor" checked={on === "picked"} onChange={() => setAbout("picked")} />{" "}
+              {`“${picked.text}” · ${picked.label} of ${picked.of}`}
+            </label>
+          )}
           <label>
-            <input type="radio" name="thread-anchor" checked={onFocused && !!spanAnchor} disabled={!spanAnchor} onChange={() => setOnFocused(true)} />{" "}
+            <input type="radio" name="thread-anchor" checked={on === "focused"} disabled={!spanAnchor} onChange={() => setAbout("focused")} />{" "}
             {spanAnchor ? `the focused span “${spanAnchor.text}” · ${spanAnchor.label}` : "the focused span (click one first)"}
           </label>
           <label>
-            <input type="radio" name="thread-anchor" checked={!onFocused || !spanAnchor} onChange={() => setOnFocused(false)} /> the whole document
+            <input type="radio" name="thread-anchor" checked={on === "document"} onChange={() => setAbout("document")} /> the whole document
           </label>
         </fieldset>
-        <PostBox value={draft} onChange={setDraft} onSubmit={() => void start()} label="First post (@name mentions a member)" />
+        <PostBox id="thread-first-post" value={draft} onChange={setDraft} onSubmit={() => void start()} label="First post (@name mentions a member)" />
         <button type="submit" className="button" disabled={busy || !draft.trim()}>
           Start thread
         </button>
@@ -151,11 +174,12 @@ export function DiscussionPanel() {
   );
 }
 
-function PostBox(props: { value: string; onChange: (v: string) => void; onSubmit: () => void; label: string; autoFocus?: boolean }) {
+function PostBox(props: { id?: string; value: string; onChange: (v: string) => void; onSubmit: () => void; label: string; autoFocus?: boolean }) {
   return (
     <label className="thread-box">
       <span className="small muted">{props.label}</span>
       <textarea
+        id={props.id}
         value={props.value}
         maxLength={MAX}
         rows={2}
