@@ -103,6 +103,16 @@ describe(`discussion threads on ${process.env.DATABASE_URL?.split(":")[0]}`, () 
     const t = (await start(alice, doc.id, { anchor: { kind: "span", id: aliceSpan.id }, body: "Check this" })).json as unknown as Thread;
     expect(await threadIds(bob, doc.id)).toEqual([t.id]);
     expect((await reply(bob, t.id, { body: "Agreed" })).status).toBe(201);
+    // with layers shown, another annotator can be mentioned on Alice's span; a deactivated member cannot
+    const gone = await makeUser("ANNOTATOR");
+    await db.projectMember.upsert({
+      where: { projectId_userId: { projectId: doc.projectId, userId: gone.user.id } },
+      create: { projectId: doc.projectId, userId: gone.user.id },
+      update: {},
+    });
+    await db.user.update({ where: { id: gone.user.id }, data: { active: false } });
+    const r = (await reply(alice, t.id, { body: `@${bob.user.name} and @${gone.user.name}?` })).json as unknown as Thread;
+    expect((await db.mention.findMany({ where: { postId: r.posts.at(-1)!.id } })).map((m) => m.userId)).toEqual([bob.user.id]);
 
     const gold = await db.layer.create({ data: { documentId: doc.id, slot: "gold", kind: "GOLD" } });
     const label = await db.label.findFirstOrThrow({ where: { projectId: doc.projectId, name: "GPE" } });
