@@ -97,7 +97,7 @@ export function DiscussionPanel() {
   const open = useMemo(() => threads.filter((t) => !t.resolved), [threads]);
   const shown = showResolved ? threads : open;
 
-  // open threads are drawn under what they are about; clicking one in the text brings its thread up here
+  // open threads are drawn under what they are about; clicking one in the text brings its thread into view here
   const marks = useMemo<Mark[]>(() => {
     const byPlace = new Map<string, { id: string; start: number; end: number; count: number }>();
     for (const t of open) {
@@ -118,9 +118,12 @@ export function DiscussionPanel() {
   const activeMark = useWorkbenchState((s) => s.activeMark);
   useEffect(() => {
     if (activeMark?.key !== "threads") return;
+    // shown, not focused: the keys stay with the text (the click may also have opened a span's popover)
     const el = document.getElementById(`thread-${activeMark.id}`);
     el?.scrollIntoView({ block: "nearest" });
-    el?.focus();
+    el?.classList.add("flash");
+    const done = setTimeout(() => el?.classList.remove("flash"), 1500);
+    return () => clearTimeout(done);
   }, [activeMark]);
   return (
     <section className="discussion-panel" aria-labelledby="discussion-title" data-testid="discussion-panel">
