@@ -112,3 +112,21 @@ export function canSeeLayerEvent(
   if ((PERMISSIONS["review:decide"] as readonly Role[]).includes(subscriber.role)) return true;
   return event.layerKind === "ANNOTATOR" && project.showOtherLayers;
 }
+
+/**
+ * Whether a discussion thread is visible to someone who may open its document:
+ * a thread on the document itself to every such person; a thread on a span,
+ * stance or grade exactly when that item's layer is (canSeeLayerEvent).
+ */
+export function canSeeThread(
+  viewer: Pick<Actor, "id" | "role">,
+  project: { showOtherLayers: boolean },
+  layer: { kind: string; userId: string | null } | null,
+): boolean {
+  return layer === null || canSeeLayerEvent(viewer, project, { layerKind: layer.kind, layerUserId: layer.userId });
+}
+
+/** Resolving and reopening a thread: reviewers and admins, and whoever started it. */
+export function canResolveThread(actor: Pick<Actor, "id" | "role">, thread: { createdById: string }): boolean {
+  return (PERMISSIONS["review:decide"] as readonly Role[]).includes(actor.role) || thread.createdById === actor.id;
+}

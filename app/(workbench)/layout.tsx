@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { signOut } from "@/lib/auth";
 import { can } from "@/lib/authz";
+import { InboxBadge } from "@/components/threads/inbox-badge";
 
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
@@ -20,6 +21,7 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
           {can(actor, "review:decide") && <Link href="/review">Review</Link>}
           <Link href="/search">Search</Link>
           <Link href="/entities">Entities</Link>
+          <InboxBadge />
           {can(actor, "review:decide") && <Link href="/projects">Projects</Link>}
           {can(actor, "corpus:export") && <Link href="/export">Export</Link>}
           {can(actor, "user:manage") && <Link href="/admin/users">Users</Link>}

@@ -123,6 +123,9 @@ export function ExportForm({ projects, people }: Props) {
         units only for tools that index JavaScript strings (<code>text.slice(start, end)</code>): the two differ after any emoji or other character outside the
         Basic Multilingual Plane.
       </p>
+      <label className="inline">
+        <input type="checkbox" name="threads" value="1" /> Discussion threads in each record (native format only)
+      </label>
 
       <fieldset className="plain">
         <legend>Labels</legend>

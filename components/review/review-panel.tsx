@@ -9,6 +9,7 @@ import { VirtualList } from "@/components/ui/virtual-list";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { NextReview } from "./next-review";
 import type { Candidate } from "@/lib/review/candidates";
+import { DiscussButtons } from "@/components/threads/discuss-buttons";
 
 /** A disagreement still to decide: neither in gold nor rejected. */
 export const isOpen = (c: Candidate) => !c.agreed && !c.goldId && !c.overruled && !c.support.every((s) => s.reviewState === "REJECTED");
@@ -177,6 +178,7 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
                   {state === "rejected" && <strong className="error"> · rejected</strong>}
                   {state === "overruled" && <strong className="muted"> · gold has another label</strong>}
                 </div>
+                <DiscussButtons candidate={c} names={names} />
                 {!approved && (
                   <div className="candidate-actions">
                     <button disabled={action.busy || state === "in-gold"} onClick={() => void accept(c)} aria-label={`Accept ${c.label} “${c.text}” into gold`}>

@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { VirtualList } from "@/components/ui/virtual-list";
 import type { LocalAnnotation } from "./types";
+import { ThreadBadge } from "@/components/threads/thread-badge";
 
 /** One line of .ann-item: 14px/1.45 text, 4px padding above and below, a 1px rule (it fills the row, see globals.css). */
 const ROW_HEIGHT = 30;
@@ -27,6 +28,7 @@ export const SpanList = memo(function SpanList(props: {
             {a.label}
           </span>
           <span className="ann-text">{a.text}</span>
+          <ThreadBadge spanId={a.id} />
           {a.version === 0 && <span className="muted"> · unsaved</span>}
         </button>
       )}

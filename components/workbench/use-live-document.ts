@@ -10,6 +10,7 @@
 import { useEffect, useEffectEvent, useState } from "react";
 import type { LayerTarget } from "@/lib/layers/layer-for-write";
 import type { DeliveredDocumentEvent, HelloEvent, PresenceEvent, Viewer } from "@/lib/realtime/events";
+import { announceThreadChange } from "@/components/threads/thread-signal";
 
 const CHANGE_EVENTS = ["annotation.created", "annotation.updated", "annotation.deleted", "layer.changed"] as const;
 const MAX_BACKOFF_MS = 30_000;
@@ -78,6 +79,8 @@ export function useLiveDocument({ documentId, onEvent, onReconnect }: LiveDocume
         setSelfId(self);
       });
       es.addEventListener("presence", (e) => setViewers(read<PresenceEvent>(e).viewers));
+      // discussion threads: handed on to the page's Discussion panel and the inbox badge
+      es.addEventListener("thread.changed", (e) => announceThreadChange(read(e)));
       for (const type of CHANGE_EVENTS) {
         es.addEventListener(type, (e) => onChange(read<DeliveredDocumentEvent>(e), self));
       }

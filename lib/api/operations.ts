@@ -40,6 +40,7 @@ import { CopyToSyndicatedInput } from "@/lib/syndication/copy-to-syndicated";
 import { AddUserInput } from "@/lib/users/add-user";
 import { ListUsersQuery } from "@/lib/users/list-users";
 import { UserPatch } from "@/lib/users/update-user";
+import { CreateThreadInput, EditPostInput, InboxQuery, MarkReadInput, ReplyInput, ResolveInput } from "@/lib/threads/thread-input";
 import { AliasInput, EntityListQuery, LayerQuery, MentionCreate, MentionLink, NextInput, VersionQuery } from "./request-schemas";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -618,6 +619,53 @@ export const API_OPERATIONS: ApiOperation[] = [
     body: UserPatch,
     status: 200,
     response: "The user. Their sessions end and the change is in the user history; 409 for one's own demotion or deactivation, or the last active admin.",
+  }),
+
+  // Discussion threads and the inbox
+  op("GET", "/api/v1/documents/{id}/threads", "Threads", "The document's discussion threads you may see", {
+    roles: "members (a thread on a layer's item: whoever may see that layer)",
+    status: 200,
+    list: true,
+    response:
+      "`{items, nextCursor: null, counts}`: threads with their anchor and posts, oldest first; `counts` per anchor (`threads`, `open`). Authors are pseudonyms under blind review.",
+  }),
+  op("POST", "/api/v1/documents/{id}/threads", "Threads", "Start a thread with its first post", {
+    roles: "members (on an item they can see, or the document)",
+    body: CreateThreadInput,
+    status: 201,
+    response: "The thread; 422 when the anchor is not an item of the document you can see. `@name` mentions reach members who can see it.",
+  }),
+  op("POST", "/api/v1/threads/{id}/replies", "Threads", "Reply to a thread", {
+    roles: "whoever may see the thread",
+    body: ReplyInput,
+    status: 201,
+    response: "The thread with the reply.",
+  }),
+  op("PATCH", "/api/v1/threads/{id}", "Threads", "Resolve or reopen a thread", {
+    roles: "reviewers, admins, the thread's starter",
+    body: ResolveInput,
+    status: 200,
+    response: "The thread.",
+  }),
+  op("PATCH", "/api/v1/thread-posts/{id}", "Threads", "Edit your own post", {
+    roles: "the post's author (403 for others who see it)",
+    body: EditPostInput,
+    status: 200,
+    response: "The thread, the post marked `editedAt`.",
+  }),
+  op("GET", "/api/v1/inbox", "Threads", "Posts that mention you", {
+    roles: "anyone signed in",
+    query: InboxQuery,
+    status: 200,
+    list: true,
+    response: `\`{items, nextCursor, unread}\`, newest first; \`?unread=1\` for the unread ones. ${PAGED}`,
+  }),
+  op("POST", "/api/v1/inbox/read", "Threads", "Mark mentions read", {
+    roles: "anyone signed in",
+    body: MarkReadInput,
+    bodyOptional: true,
+    status: 200,
+    response: "`{marked, unread}`; without `ids`, every mention of yours.",
   }),
 
   // The API itself

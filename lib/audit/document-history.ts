@@ -15,7 +15,7 @@ import { cursorArgs, cursorPage } from "@/lib/db/cursor-page";
 export const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().min(1).optional(),
-  subject: z.enum(["ANNOTATION", "STANCE", "GRADE", "REVIEW", "LAYER", "DOC_LABEL"]).optional(),
+  subject: z.enum(["ANNOTATION", "STANCE", "GRADE", "REVIEW", "LAYER", "DOC_LABEL", "THREAD"]).optional(),
 });
 
 export async function documentHistory(opts: { actor: Actor; documentId: string; query?: z.input<typeof HistoryQuery> }) {
@@ -29,6 +29,12 @@ export async function documentHistory(opts: { actor: Actor; documentId: string; 
     select: { userId: true, user: { select: { name: true, email: true } } },
   });
   const annotators = new Map(annotatorLayers.flatMap((l) => (l.userId && l.user ? [[l.userId, l.user] as const] : [])));
+  // annotators who wrote in the document's discussion threads without a layer of their own on it
+  const writers = await db.user.findMany({
+    where: { role: "ANNOTATOR", threadPosts: { some: { thread: { documentId: doc.id } } } },
+    select: { id: true, name: true, email: true },
+  });
+  for (const w of writers) if (!annotators.has(w.id)) annotators.set(w.id, { name: w.name, email: w.email });
   const displayName = (actorId: string, name: string) => (annotators.has(actorId) ? seenAs(opts.actor, project, { id: actorId, name }).name : name);
   // Snapshots may carry annotators' ids (layer owners, creators): swapped for pseudonym ids, names and emails too.
   const blind = isBlindFor(opts.actor, project);

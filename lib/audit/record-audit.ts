@@ -24,7 +24,8 @@ export type AuditInput = {
     | "JOB"
     | "SUGGESTION"
     | "DOC_LABEL_SET"
-    | "DOC_LABEL";
+    | "DOC_LABEL"
+    | "THREAD";
   subjectId: string;
   action: string;
   before?: unknown;

@@ -27,7 +27,7 @@ const USAGE = `usage: npm run cli -- <command>
          [--mode valid|all-or-nothing] [--into suggestions|annotator:EMAIL] [--name NAME] [--create-labels] [--project SLUG]
   export [--format native|spacy|doccano|label-studio] [--layer gold|annotators|annotator:EMAIL_OR_ID] [--status approved|all]
          [--project SLUG] [--labels PERSON,ORG] [--offsets codepoint|utf16] [--split 80/10/10] [--seed 7]
-         [--manifest first|none|only] [--agreement true|false] > corpus.jsonl`;
+         [--manifest first|none|only] [--agreement true|false] [--threads 1] > corpus.jsonl`;
 
 class UsageError extends Error {}
 
@@ -149,7 +149,7 @@ async function run(argv: string[]) {
       return;
     }
     case "export": {
-      const names = ["format", "layer", "status", "project", "labels", "offsets", "split", "seed", "manifest", "agreement"] as const;
+      const names = ["format", "layer", "status", "project", "labels", "offsets", "split", "seed", "manifest", "agreement", "threads"] as const;
       const { values } = parse(Object.fromEntries(names.map((n) => [n, { type: "string" as const }])));
       const { exportChunks } = await import("@/lib/export/stream-export");
       let bytes = 0;

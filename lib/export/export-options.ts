@@ -52,8 +52,14 @@ export const ExportOptions = z
       .enum(["true", "false"])
       .default("true")
       .transform((v) => v === "true"),
+    /** native only: each record carries the document's discussion threads the exporter may see */
+    threads: z
+      .enum(["0", "1", "false", "true"])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
   })
   .strict()
+  .refine((o) => !o.threads || o.format === "native", { path: ["threads"], message: "threads only in the native format" })
   .refine((o) => o.manifest !== "first" || o.format === "native", {
     path: ["manifest"],
     message: '"first" only in the native format (the other formats\' tools read every line as a document); use manifest=only for a separate manifest',

@@ -62,6 +62,29 @@ export type ExportDocument = {
   doc_label_sets?: ExportDocLabelSet[];
   /** with a dataset split: train | dev | test */
   split?: string;
+  /** with `threads=1`: the discussion threads the exporter may see, oldest first */
+  threads?: ExportThread[];
+};
+
+/** A discussion thread: what it is about (as it was when it began), whether resolved, its posts (authors as the exporter sees them). */
+export type ExportThread = {
+  id: string;
+  anchor: {
+    kind: "document" | "span" | "stance" | "grade";
+    id: string | null;
+    layer: ExportLayerKind | null;
+    start?: number;
+    end?: number;
+    text?: string;
+    label?: string;
+    holder?: string;
+    target?: string;
+    polarity?: string;
+    reliability?: string;
+    credibility?: number;
+  };
+  resolved: boolean;
+  posts: { author: { id: string; name: string }; body: string; createdAt: string; editedAt: string | null }[];
 };
 
 /** A source grade (Admiralty scale) with its MISP machine tags. */

@@ -17,5 +17,14 @@ export function inOffsetUnit(doc: ExportDocument, unit: OffsetUnit): ExportDocum
     spans: doc.spans.map(at),
     grades: doc.grades.map((g) => (g.target === "outlet" ? g : { ...g, target: at(g.target) })),
     stances: doc.stances.map((st) => ({ ...st, evidence: st.evidence.map(at) })),
+    ...(doc.threads
+      ? {
+          threads: doc.threads.map((t) =>
+            t.anchor.start !== undefined && t.anchor.end !== undefined
+              ? { ...t, anchor: { ...t.anchor, start: index.cpToUtf16(t.anchor.start), end: index.cpToUtf16(t.anchor.end) } }
+              : t,
+          ),
+        }
+      : {}),
   };
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { authorize } from "@/lib/authz";
 import type { Actor } from "@/lib/auth/actor";
 import { ExportOptions, type ExportOptionsInput } from "./export-options";
-import { sortSpans, type ExportDocument, type ExportLayerKind } from "./native-record";
+import { sortSpans, type ExportDocument, type ExportLayerKind, type ExportThread } from "./native-record";
 import { originOfSlot, type LayerKind } from "@/lib/domain/enums";
 import { exportGrade } from "@/lib/grades/export-grade";
 import { exportScope, type ExportScope } from "./export-scope";
@@ -17,6 +17,8 @@ import { withLabels } from "./label-subset";
 import { serializeExport } from "./serialize-export";
 import { seenAsOrNull } from "@/lib/review/blind";
 import { docLabelsOf, type ExportDocLabelSet } from "./doc-label-export";
+import { canSeeThread } from "@/lib/authz";
+import { anchorView, authorAs, authorSelect } from "@/lib/threads/thread-view";
 
 const BATCH = 25;
 /** Characters of the export handed to the response at a time, at least (one document may make a longer piece). */
@@ -32,7 +34,7 @@ export async function* exportRecords(opts: { actor: Actor; options: ExportOption
 
 async function* scopedRecords(scope: ExportScope): AsyncGenerator<ExportDocument> {
   const { options, layerWhere, documentWhere, plan, viewer } = scope;
-  for await (const doc of databaseRecords(layerWhere, documentWhere, viewer, options.layer === "suggestions")) {
+  for await (const doc of databaseRecords(layerWhere, documentWhere, viewer, options.layer === "suggestions", options.threads)) {
     const shaped = inOffsetUnit(withLabels(doc, options.labels), options.offsets);
     yield plan ? { ...shaped, split: splitOf(plan, doc.id) } : shaped;
   }
@@ -43,6 +45,7 @@ async function* databaseRecords(
   documentWhere: Record<string, unknown>,
   viewer: Actor,
   openSuggestionsOnly: boolean,
+  withThreads = false,
 ): AsyncGenerator<ExportDocument> {
   let cursor: string | undefined;
   // each project's document label sets, read once per export
@@ -58,7 +61,7 @@ async function* databaseRecords(
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       include: {
-        project: { select: { id: true, slug: true, blindReview: true } },
+        project: { select: { id: true, slug: true, blindReview: true, showOtherLayers: true } },
         layers: {
           where: layerWhere,
           include: {
@@ -83,6 +86,7 @@ async function* databaseRecords(
       },
     });
     if (docs.length === 0) return;
+    const threads = withThreads ? await threadsOf(docs.map((d) => d.id)) : null;
     for (const doc of docs) {
       // Let other requests in between documents: on SQLite every read is synchronous, and an export that never
       // waited would hold the event loop for as long as its client reads fast enough.
@@ -147,6 +151,7 @@ async function* databaseRecords(
         })),
         ...(docLabels ? { doc_labels: docLabels } : {}),
         ...(sets.length > 0 ? { doc_label_sets: sets } : {}),
+        ...(threads ? { threads: exportThreads(viewer, doc.project, threads.get(doc.id) ?? []) } : {}),
       };
     }
     cursor = docs[docs.length - 1].id;
@@ -161,6 +166,43 @@ async function exportDocLabelSets(projectId: string): Promise<ExportDocLabelSet[
     select: { name: true, multiple: true, choices: { where: { archived: false }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { name: true } } },
   });
   return rows.map((r) => ({ name: r.name, multiple: r.multiple, choices: r.choices.map((c) => c.name) }));
+}
+
+/** The threads of a batch of documents, oldest first, by document. */
+async function threadsOf(documentIds: string[]) {
+  const rows = await db.thread.findMany({
+    where: { documentId: { in: documentIds } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: {
+      layer: { select: { kind: true, userId: true } },
+      posts: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: authorSelect } },
+    },
+  });
+  const byDocument = new Map<string, typeof rows>();
+  for (const r of rows) byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
+  return byDocument;
+}
+type ThreadRows = Awaited<ReturnType<typeof threadsOf>> extends Map<string, infer R> ? R : never;
+
+/** The document's threads the exporter may see (lib/authz.ts canSeeThread), authors as they may see them. */
+function exportThreads(viewer: Actor, project: { id: string; blindReview: boolean; showOtherLayers: boolean }, rows: ThreadRows): ExportThread[] {
+  return rows
+    .filter((t) => canSeeThread(viewer, project, t.layer))
+    .map((t) => {
+      const { kind, id, layerId: _layerId, ...snapshot } = anchorView(t);
+      void _layerId;
+      return {
+        id: t.id,
+        anchor: { kind, id, layer: t.layer ? layerKind(t.layer.kind) : null, ...snapshot },
+        resolved: t.resolved,
+        posts: t.posts.map((p) => ({
+          author: authorAs(viewer, project, p.author),
+          body: p.body,
+          createdAt: p.createdAt.toISOString(),
+          editedAt: p.editedAt?.toISOString() ?? null,
+        })),
+      };
+    });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DeliveredDocumentEvent, PresenceEvent } from "./events";
+import type { DeliveredDocumentEvent, PresenceEvent, ThreadChanged } from "./events";
 import type { StreamAccess } from "./hub";
 import { idSeenAs, isBlindFor, seenAs } from "@/lib/review/blind";
 
@@ -27,5 +27,22 @@ export function blindDocumentEvent(event: DeliveredDocumentEvent, access: BlindA
     ...event,
     layerUserId: event.layerUserId === null ? null : idSeenAs(access.subscriber, project, event.layerUserId),
     actorId: event.layerKind === "ANNOTATOR" && event.actorId === event.layerUserId ? idSeenAs(access.subscriber, project, event.actorId) : event.actorId,
+  };
+}
+
+/**
+ * A thread event as one subscriber receives it: `mentioned` says only whether
+ * it mentions them; under blind review the writer and the layer's owner are
+ * pseudonym ids (every writer, since seenAs hides everyone but oneself).
+ */
+export function personalThreadEvent(event: ThreadChanged, access: BlindAccess): ThreadChanged {
+  const self = access.subscriber.id;
+  const personal = { ...event, mentioned: event.mentioned.includes(self) ? [self] : [] };
+  const project = projectOf(access);
+  if (!isBlindFor(access.subscriber, project)) return personal;
+  return {
+    ...personal,
+    actorId: idSeenAs(access.subscriber, project, event.actorId),
+    layerUserId: event.layerUserId === null ? null : idSeenAs(access.subscriber, project, event.layerUserId),
   };
 }

@@ -85,7 +85,33 @@ export const PresenceAnnounce = z.object({
 });
 export type PresenceAnnounce = z.infer<typeof PresenceAnnounce>;
 
-export const BusMessage = z.discriminatedUnion("kind", [z.object({ kind: z.literal("document"), event: DeliveredDocumentEvent }), PresenceAnnounce]);
+/**
+ * A discussion thread of the document changed (started, replied to, a post
+ * edited, resolved or reopened). It carries no text and no names: pages fetch
+ * the threads they may see (GET /api/v1/documents/:id/threads). Who sees it
+ * follows the thread's layer (lib/authz.ts canSeeThread); `mentioned` is cut
+ * down to the subscriber alone before it leaves the server.
+ */
+export const ThreadChanged = z.object({
+  type: z.literal("thread.changed"),
+  documentId: Id,
+  projectId: Id,
+  threadId: Id,
+  /** the anchor's layer; null for a thread on the document */
+  layerId: Id.nullable(),
+  layerKind: z.enum(LAYER_KINDS).nullable(),
+  layerUserId: Id.nullable(),
+  actorId: Id,
+  /** the users this change newly mentioned */
+  mentioned: z.array(Id).max(200),
+});
+export type ThreadChanged = z.infer<typeof ThreadChanged>;
+
+export const BusMessage = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("document"), event: DeliveredDocumentEvent }),
+  PresenceAnnounce,
+  z.object({ kind: z.literal("thread"), event: ThreadChanged }),
+]);
 export type BusMessage = z.infer<typeof BusMessage>;
 
 /** Sent to a browser: everyone on the document now. */
@@ -93,5 +119,13 @@ export type PresenceEvent = { type: "presence"; documentId: string; viewers: Vie
 /** First event of every stream: who the stream belongs to. */
 export type HelloEvent = { type: "hello"; documentId: string; userId: string; connectionId: string };
 /** Everything a document stream (GET /api/v1/documents/:id/events) sends, by SSE event name = `type`. */
-export type LiveEvent = DeliveredDocumentEvent | PresenceEvent | HelloEvent;
-export const LIVE_EVENT_TYPES = ["hello", "presence", "annotation.created", "annotation.updated", "annotation.deleted", "layer.changed"] as const;
+export type LiveEvent = DeliveredDocumentEvent | PresenceEvent | HelloEvent | ThreadChanged;
+export const LIVE_EVENT_TYPES = [
+  "hello",
+  "presence",
+  "annotation.created",
+  "annotation.updated",
+  "annotation.deleted",
+  "layer.changed",
+  "thread.changed",
+] as const;

@@ -4,11 +4,11 @@
  * lib/authz.ts), and presence shared with the other instances.
  */
 import { randomUUID } from "node:crypto";
-import { canSeeLayerEvent } from "@/lib/authz";
+import { canSeeLayerEvent, canSeeThread } from "@/lib/authz";
 import type { Role } from "@/lib/domain/enums";
 import type { Bus } from "./bus";
 import { createBus } from "./bus";
-import type { BusMessage, DeliveredDocumentEvent, PresenceEvent, Viewer } from "./events";
+import type { BusMessage, DeliveredDocumentEvent, PresenceEvent, ThreadChanged, Viewer } from "./events";
 import { PRESENCE_HEARTBEAT_MS, PRESENCE_TTL_MS, RemotePresence, mergeViewers, viewersOf, type Connection } from "./presence";
 
 /** What a stream needs to decide what its subscriber may see; refreshed while the stream is open. */
@@ -25,6 +25,8 @@ type LocalStream = Connection & {
   documentId: string;
   access: StreamAccess;
   send: (event: DeliveredDocumentEvent | PresenceEvent) => void;
+  /** discussion thread changes (streams that do not ask for them get none) */
+  sendThread?: (event: ThreadChanged) => void;
 };
 
 export class Hub {
@@ -44,10 +46,18 @@ export class Hub {
     viewer: Omit<Connection, "connectionId">;
     access: StreamAccess;
     send: LocalStream["send"];
+    sendThread?: LocalStream["sendThread"];
   }): StreamHandle {
     this.start();
     const connectionId = opts.connectionId ?? randomUUID();
-    const stream: LocalStream = { ...opts.viewer, connectionId, documentId: opts.documentId, access: opts.access, send: opts.send };
+    const stream: LocalStream = {
+      ...opts.viewer,
+      connectionId,
+      documentId: opts.documentId,
+      access: opts.access,
+      send: opts.send,
+      sendThread: opts.sendThread,
+    };
     let streams = this.streams.get(opts.documentId);
     if (!streams) this.streams.set(opts.documentId, (streams = new Map()));
     const first = streams.size === 0;
@@ -119,6 +129,14 @@ export class Hub {
       const event = msg.event;
       for (const stream of this.streams.get(event.documentId)?.values() ?? []) {
         if (canSeeLayerEvent(stream.access.subscriber, stream.access.project, event)) stream.send(event);
+      }
+      return;
+    }
+    if (msg.kind === "thread") {
+      const event = msg.event;
+      const layer = event.layerKind ? { kind: event.layerKind, userId: event.layerUserId } : null;
+      for (const stream of this.streams.get(event.documentId)?.values() ?? []) {
+        if (canSeeThread(stream.access.subscriber, stream.access.project, layer)) stream.sendThread?.(event);
       }
       return;
     }

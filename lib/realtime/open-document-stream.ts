@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { HelloEvent } from "./events";
 import { getHub, type Hub, type StreamAccess } from "./hub";
 import { SSE_PING, sseFrame, sseRetry } from "./sse";
-import { blindDocumentEvent, blindPresence } from "./blind-presence";
+import { blindDocumentEvent, blindPresence, personalThreadEvent } from "./blind-presence";
 import { claimStreamSlot } from "./stream-quota";
 
 // A ping is also how a dropped connection is noticed (the request's abort
@@ -73,6 +73,7 @@ export async function openDocumentStream(opts: {
         viewer: { userId: actor.id, name: actor.name, role: actor.role },
         access,
         send: (event) => write(sseFrame(event.type, event.type === "presence" ? blindPresence(event, access) : blindDocumentEvent(event, access))),
+        sendThread: (event) => write(sseFrame(event.type, personalThreadEvent(event, access))),
       });
       const ping = setInterval(() => void keepAlive(), opts.pingMs ?? PING_MS);
       stop = () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSeeLayerEvent } from "@/lib/authz";
+import { canResolveThread, canSeeLayerEvent, canSeeThread } from "@/lib/authz";
 import type { Role } from "@/lib/domain/enums";
 
 const who = (id: string, role: Role) => ({ id, role });
@@ -37,5 +37,25 @@ describe("canSeeLayerEvent", () => {
 
   it("does not take an ANNOTATOR-less kind with a matching user id as one's own", () => {
     expect(canSeeLayerEvent(who("u1", "ANNOTATOR"), hidden, { layerKind: "GOLD", layerUserId: "u1" })).toBe(false);
+  });
+});
+
+describe("canSeeThread", () => {
+  const span = (userId: string) => ({ kind: "ANNOTATOR", userId });
+  it("shows a document thread to everyone who may open the document", () => {
+    for (const role of ["ADMIN", "REVIEWER", "ANNOTATOR"] as const) expect(canSeeThread(who("u1", role), hidden, null)).toBe(true);
+  });
+  it("follows the anchor's layer like live events", () => {
+    expect(canSeeThread(who("u1", "ANNOTATOR"), hidden, span("u1"))).toBe(true);
+    expect(canSeeThread(who("u1", "ANNOTATOR"), hidden, span("u2"))).toBe(false);
+    expect(canSeeThread(who("u1", "ANNOTATOR"), shown, span("u2"))).toBe(true);
+    expect(canSeeThread(who("r", "REVIEWER"), hidden, span("u2"))).toBe(true);
+    expect(canSeeThread(who("u1", "ANNOTATOR"), shown, { kind: "GOLD", userId: null })).toBe(false);
+  });
+  it("lets reviewers, admins and the starter resolve", () => {
+    expect(canResolveThread(who("u1", "ANNOTATOR"), { createdById: "u1" })).toBe(true);
+    expect(canResolveThread(who("u2", "ANNOTATOR"), { createdById: "u1" })).toBe(false);
+    expect(canResolveThread(who("r", "REVIEWER"), { createdById: "u1" })).toBe(true);
+    expect(canResolveThread(who("a", "ADMIN"), { createdById: "u1" })).toBe(true);
   });
 });

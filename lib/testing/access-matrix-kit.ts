@@ -22,6 +22,7 @@ import { addAlias } from "@/lib/entities/aliases";
 import { assignDocuments } from "@/lib/assignments/assign-documents";
 import { userSlot, type Role } from "@/lib/domain/enums";
 import type { MatrixRole } from "./access-matrix";
+import { createThread } from "@/lib/threads/threads";
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
 
@@ -240,6 +241,12 @@ export function makeKit(fx: Fixture) {
     /** a model endpoint of P */
     modelEndpoint: async () =>
       (await db.modelEndpoint.create({ data: { projectId: fx.projectId, name: unique("ep"), baseUrl: "http://localhost:1/v1", model: "m" } })).id,
+    /** a thread the owner started on their own span of the main document (or on the document), with its first post */
+    async thread(on: "span" | "document" = "span") {
+      const anchor = on === "span" ? { kind: "span" as const, id: (await kit.span()).id } : { kind: "document" as const };
+      const t = await createThread({ actor: await owner(), documentId: fx.docMain, input: { anchor, body: unique("Question") } });
+      return { id: t.id, postId: t.posts[0].id };
+    },
     /** a new model suggestion on the main document, at a place no other has */
     async modelSuggestion() {
       const slot = "suggestions:test";

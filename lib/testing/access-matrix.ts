@@ -562,6 +562,92 @@ const routes: RouteEntry[] = [
     expect: OWNER(204),
   },
 
+  // discussion threads (on the owner's span unless said) and the inbox
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/documents/:id/threads",
+    file: `${V1}/documents/[id]/threads/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/threads/route"),
+    build: async (k) => ({ url: `/api/v1/documents/${k.fx.docMain}/threads`, params: id(k.fx.docMain) }),
+    expect: MEMBERS(200),
+    note: "each sees the threads whose layer they may see",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/documents/:id/threads",
+    file: `${V1}/documents/[id]/threads/route.ts`,
+    load: () => import("@/app/api/v1/documents/[id]/threads/route"),
+    build: async (k) => ({
+      url: `/api/v1/documents/${k.fx.docMain}/threads`,
+      params: id(k.fx.docMain),
+      body: { anchor: { kind: "span", id: (await k.span()).id }, body: k.unique("Why") },
+    }),
+    expect: { annotator: 201, otherAnnotator: 422, outsider: 404, reviewer: 201, admin: 201 },
+    note: "on the owner's span: another annotator cannot see it",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/threads/:id/replies",
+    file: `${V1}/threads/[id]/replies/route.ts`,
+    load: () => import("@/app/api/v1/threads/[id]/replies/route"),
+    build: async (k) => {
+      const t = await k.thread();
+      return { url: `/api/v1/threads/${t.id}/replies`, params: id(t.id), body: { body: k.unique("Because") } };
+    },
+    expect: { annotator: 201, otherAnnotator: 404, outsider: 404, reviewer: 201, admin: 201 },
+    note: "whoever may see the thread",
+  },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/threads/:id",
+    file: `${V1}/threads/[id]/route.ts`,
+    load: () => import("@/app/api/v1/threads/[id]/route"),
+    build: async (k) => {
+      const t = await k.thread("document");
+      return { url: `/api/v1/threads/${t.id}`, params: id(t.id), body: { resolved: true } };
+    },
+    expect: { annotator: 200, otherAnnotator: 403, outsider: 404, reviewer: 200, admin: 200 },
+    note: "a document thread the owner started: the starter, reviewers and admins resolve it",
+  },
+  {
+    kind: "route",
+    method: "PATCH",
+    path: "/api/v1/thread-posts/:id",
+    file: `${V1}/thread-posts/[id]/route.ts`,
+    load: () => import("@/app/api/v1/thread-posts/[id]/route"),
+    build: async (k) => {
+      const t = await k.thread("document");
+      return { url: `/api/v1/thread-posts/${t.postId}`, params: id(t.postId), body: { body: k.unique("Edited") } };
+    },
+    expect: { annotator: 200, otherAnnotator: 403, outsider: 404, reviewer: 403, admin: 403 },
+    note: "the owner's post on a document thread: only its author edits it",
+  },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/v1/inbox",
+    file: `${V1}/inbox/route.ts`,
+    load: () => import("@/app/api/v1/inbox/route"),
+    build: async () => ({ url: "/api/v1/inbox" }),
+    expect: EVERYONE(200),
+    note: "each caller's own mentions",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/inbox/read",
+    file: `${V1}/inbox/read/route.ts`,
+    load: () => import("@/app/api/v1/inbox/read/route"),
+    build: async () => ({ url: "/api/v1/inbox/read", body: {} }),
+    expect: EVERYONE(200),
+    mayNotChange: true,
+    note: "each caller's own mentions",
+  },
+
   // projects
   {
     kind: "route",

@@ -81,6 +81,8 @@ import { searchCorpus } from "@/lib/search/search-corpus";
 import { projectStances } from "@/lib/stances/project-stances";
 import { createStance, deleteStance, listStances, updateStance } from "@/lib/stances/stances";
 import { createTarget, deleteTarget, listTargets, updateTarget } from "@/lib/stances/targets";
+import { createThread, editPost, listThreads, replyToThread, setThreadResolved } from "@/lib/threads/threads";
+import { listInbox, markMentionsRead, unreadCount } from "@/lib/threads/inbox";
 import { copyToSyndicated } from "@/lib/syndication/copy-to-syndicated";
 import { documentSyndication } from "@/lib/syndication/project-syndication";
 import { addUser } from "@/lib/users/add-user";
@@ -879,6 +881,44 @@ export const OPERATIONS: OperationRow[] = [
     expect: MEMBERS,
     call: (k, actor) => searchCorpus({ actor, query: { q: "Zoltan label:PERSON", project: k.fx.projectSlug } }),
   }),
+
+  // discussion threads and the inbox
+  op({
+    module: "lib/threads/threads.ts",
+    name: "listThreads",
+    expect: MEMBERS,
+    call: (k, actor) => listThreads({ actor, documentId: k.fx.docMain }),
+  }),
+  op({
+    module: "lib/threads/threads.ts",
+    name: "createThread",
+    expect: MEMBERS,
+    call: (k, actor) => createThread({ actor, documentId: k.fx.docMain, input: { anchor: { kind: "document" }, body: k.unique("Question") } }),
+  }),
+  op({
+    module: "lib/threads/threads.ts",
+    name: "replyToThread",
+    expect: { annotator: ALLOWED, otherAnnotator: "NOT_FOUND", outsider: "NOT_FOUND", reviewer: ALLOWED, admin: ALLOWED },
+    fresh: (k) => k.thread("span"),
+    call: (k, actor, t) => replyToThread({ actor, threadId: t.id, input: { body: k.unique("Answer") } }),
+  }),
+  op({
+    module: "lib/threads/threads.ts",
+    name: "editPost",
+    expect: { annotator: ALLOWED, otherAnnotator: "FORBIDDEN", outsider: "NOT_FOUND", reviewer: "FORBIDDEN", admin: "FORBIDDEN" },
+    fresh: (k) => k.thread("document"),
+    call: (k, actor, t) => editPost({ actor, postId: t.postId, input: { body: k.unique("Edited") } }),
+  }),
+  op({
+    module: "lib/threads/threads.ts",
+    name: "setThreadResolved",
+    expect: { annotator: ALLOWED, otherAnnotator: "FORBIDDEN", outsider: "NOT_FOUND", reviewer: ALLOWED, admin: ALLOWED },
+    fresh: (k) => k.thread("document"),
+    call: (_k, actor, t) => setThreadResolved({ actor, threadId: t.id, input: { resolved: true } }),
+  }),
+  op({ module: "lib/threads/inbox.ts", name: "listInbox", expect: EVERYONE, call: (_k, actor) => listInbox({ actor }) }),
+  op({ module: "lib/threads/inbox.ts", name: "markMentionsRead", expect: EVERYONE, call: (_k, actor) => markMentionsRead({ actor, input: {} }) }),
+  op({ module: "lib/threads/inbox.ts", name: "unreadCount", expect: EVERYONE, call: (_k, actor) => unreadCount({ actor }) }),
 
   // stances and their targets
   op({

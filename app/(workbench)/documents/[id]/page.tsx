@@ -21,6 +21,7 @@ import { listTargets } from "@/lib/stances/targets";
 import { projectGuidelines } from "@/lib/projects/project-guidelines";
 import { GuidelinesPanel } from "@/components/guidelines/guidelines-panel";
 import { DocLabelsPanel } from "@/components/doc-labels/doc-labels-panel";
+import { DiscussionPanel } from "@/components/threads/discussion-panel";
 
 /** `?at=start-end`: a passage to show (a search hit), in code points */
 const At = z
@@ -63,6 +64,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         <>
           <GuidelinesPanel guidelines={guidelines} />
           <DocLabelsPanel />
+          <DiscussionPanel />
           <ModelSuggestionsPanel />
           <EntityPanels projectId={doc.projectId} />
           <SourcePanels outlet={doc.outlet} grades={grades} citedSourceLabels={labels.filter((l) => l.kind === "CITED_SOURCE").map((l) => l.name)} />

@@ -13,6 +13,7 @@ import { projectGuidelines } from "@/lib/projects/project-guidelines";
 import { GuidelinesPanel } from "@/components/guidelines/guidelines-panel";
 import { ReviewDocLabelsPanel } from "@/components/doc-labels/review-doc-labels-panel";
 import { loadReviewDocLabels } from "@/lib/doc-labels/review-doc-labels";
+import { DiscussionPanel } from "@/components/threads/discussion-panel";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("review:decide");
@@ -39,6 +40,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <>
           <GuidelinesPanel guidelines={guidelines} />
           <ReviewDocLabelsPanel data={docLabels} />
+          <DiscussionPanel />
           <ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />
         </>
       }
