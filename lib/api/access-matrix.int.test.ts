@@ -84,9 +84,9 @@ describe(`access matrix on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
       [...listed].filter((f) => !found.includes(f)),
       "matrix rows with no handler",
     ).toEqual([]);
-    expect(files("app/api", "route.ts")).toHaveLength(62);
-    expect(found.filter((f) => f.includes("app/api/v1/"))).toHaveLength(87); // and Auth.js's GET and POST
-    expect(found).toHaveLength(89);
+    expect(files("app/api", "route.ts")).toHaveLength(66); // 62 + 4 stance/quote-link review routes (issue 15)
+    expect(found.filter((f) => f.includes("app/api/v1/"))).toHaveLength(91); // 87 + 4 stance/quote-link review handlers; and Auth.js's GET and POST
+    expect(found).toHaveLength(93); // 89 + 4 stance/quote-link review handlers
   });
 
   it("lists every server action, and each one is made by formAction, which starts by asking for the signed-in user", () => {
