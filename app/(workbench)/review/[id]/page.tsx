@@ -8,29 +8,35 @@ import { listLabels } from "@/lib/projects/list-labels";
 import { ReviewWorkbench } from "@/components/review/review-workbench";
 import { ReviewGradesPanel } from "@/components/grades/review-grades-panel";
 import { loadReviewGrades } from "@/lib/grades/review-grades";
+import { ReviewStancesPanel } from "@/components/review/review-stances-panel";
+import { reviewStancesAndLinks } from "@/lib/review/review-stances";
 import { documentTextUrl, reviewPageDataUrl } from "@/components/workbench/data-urls";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("review:decide");
   const { id } = await params;
-  const { doc, labels, grades, layers } = await orNotFound(async () => {
+  const { doc, labels, grades, layers, stances } = await orNotFound(async () => {
     const doc = await getDocument({ actor, documentId: id });
     // The text and the layers come beside the page, fetched while its scripts load.
     preload(documentTextUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
     preload(reviewPageDataUrl(doc.id), { as: "fetch", crossOrigin: "anonymous" });
-    const [labels, grades, { layers }] = await Promise.all([
+    const [labels, grades, { layers }, stances] = await Promise.all([
       listLabels({ projectId: doc.projectId }),
       loadReviewGrades({ actor, documentId: id }),
       listAnnotatorLayers(doc, actor),
+      reviewStancesAndLinks(doc, actor),
     ]);
-    return { doc, labels, grades, layers };
+    return { doc, labels, grades, layers, stances };
   });
   return (
     <ReviewWorkbench
       document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
       labels={labels}
       extraAside={
-        <ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />
+        <>
+          <ReviewStancesPanel data={stances} />
+          <ReviewGradesPanel outlet={grades.outlet} layers={layers.map((l) => ({ id: l.id, name: l.name }))} byLayer={grades.byLayer} gold={grades.gold} />
+        </>
       }
       links={
         <nav className="doc-links" aria-label="Document">
