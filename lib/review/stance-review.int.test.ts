@@ -287,6 +287,12 @@ describe(`stances and quote links in review on ${process.env.DATABASE_URL?.split
       expect(cps.slice(e.start, e.end).join("")).toBe(e.text);
     }
     expect(st.evidence.map((e) => e.text)).toEqual(["This is not yet coordinated."]);
+    // the same evidence in UTF-16 code units (the astral character first counts twice)
+    const utf16 = [];
+    for await (const r of exportRecords({ actor: admin.actor, options: { project: project.slug, offsets: "utf16" } })) utf16.push(r);
+    const ev16 = utf16.find((r) => r.id === doc.id)!.stances[0].evidence[0];
+    expect([ev16.start, ev16.end]).toEqual([st.evidence[0].start + 1, st.evidence[0].end + 1]);
+    expect(TEXT.slice(ev16.start, ev16.end)).toBe(ev16.text);
     const quote = record.spans.find((s) => s.label === "QUOTE")!;
     const byId = new Map(record.spans.map((s) => [s.id, s]));
     expect(byId.get(quote.quote!.cue_id!)?.text).toBe("said");
