@@ -11,6 +11,7 @@
  * - ["gold", L] (all): spans with label L in gold layers
  * - ["layers", userId, status] (all): the annotator's layers on the document by status
  * - ["spans", userId] (all): the annotator's spans on the document, in layers of any status
+ * - ["stance", A, B, a, b], ["stancedocs", A, B] (completed, in_progress): agreement on stances (stance-agreement.ts)
  * - ["model", origin, L, what] (all): a model's suggestions against the approved gold layer, per label:
  *   gold spans ("reference"), suggested spans ("candidate"), matched one-to-one ("exact", "overlap")
  */
@@ -18,6 +19,7 @@ import { addCell, agreementCells, cellKey, parseCellKey, type CellKey, type Cell
 import { countedStatuses } from "./counted-layers";
 import { documentWords, type LabeledSpan } from "./token-units";
 import { spanF1 } from "./span-f1";
+import { stanceCells, type StanceStatement } from "./stance-agreement";
 import type { Range } from "@/lib/text/words";
 
 export const SCOPES = ["completed", "in_progress", "all"] as const;
@@ -27,7 +29,16 @@ export type DocumentShare = Record<Scope, Cells>;
 /** The scope of agreement and distribution figures. */
 export const countedScope = (includeInProgress: boolean): Exclude<Scope, "all"> => (includeInProgress ? "in_progress" : "completed");
 
-export type ShareLayer = { kind: string; userId: string | null; status: string; spans: readonly LabeledSpan[]; /** SUGGESTIONS: the model */ origin?: string };
+export type ShareLayer = {
+  kind: string;
+  userId: string | null;
+  status: string;
+  spans: readonly LabeledSpan[];
+  /** SUGGESTIONS: the model */
+  origin?: string;
+  /** ANNOTATOR: the layer's stances (holder → target → polarity), for agreement on stances (stance-agreement.ts) */
+  stances?: readonly StanceStatement[];
+};
 
 export function documentShare(text: string, layers: readonly ShareLayer[]): DocumentShare {
   const annotators = layers.filter((l): l is ShareLayer & { userId: string } => l.kind === "ANNOTATOR" && l.userId !== null);
@@ -44,6 +55,7 @@ export function documentShare(text: string, layers: readonly ShareLayer[]): Docu
     previous = counted;
     if (counted.length >= 2) words ??= documentWords(text);
     agreementCells(text, new Map(counted.map((l) => [l.userId, l.spans])), share[scope], words);
+    stanceCells(new Map(counted.map((l) => [l.userId, l.stances ?? []])), share[scope]);
     for (const l of counted) for (const s of l.spans) addCell(share[scope], cellKey(["dist", s.label]), 1);
   }
   for (const l of layers) if (l.kind === "GOLD") for (const s of l.spans) addCell(share.all, cellKey(["gold", s.label]), 1);
@@ -80,6 +92,8 @@ const USER_POSITIONS: Record<string, number[]> = {
   pairany: [1, 2],
   pairlabel: [1, 2],
   span: [1, 2],
+  stance: [1, 2],
+  stancedocs: [1, 2],
   layers: [1],
   spans: [1],
 };

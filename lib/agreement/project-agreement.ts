@@ -24,6 +24,7 @@ import { countedScope } from "./document-share";
 import { refreshAgreement, refreshInBackground } from "./stored/refresh-agreement";
 import { readTotals } from "./stored/totals";
 import { spanScores } from "./span-f1";
+import { stanceFigures } from "./stance-agreement";
 import { turn } from "./stored/turn";
 
 const FALLBACK_COLOR = "#6b7280";
@@ -77,6 +78,8 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
       labels: tally.perLabel().map(({ label, figures }) => ({ label, color: colorOf.get(label) ?? FALLBACK_COLOR, ...figuresView(figures) })),
       /** which labels annotators gave the same words; "O" is no label */
       confusion: tally.confusion(),
+      /** holder → target → polarity on (holder, target) pairs two annotators both stated a stance on */
+      stances: stanceFiguresView(stanceFigures(totals.counted)),
     },
     /** each model's suggestions against approved gold, per label (exact match; recall over the documents it ran on) */
     models: modelQuality(totals.all, active),
@@ -166,4 +169,8 @@ function figuresView(f: AgreementFigures) {
     documents: f.documents,
     pairs: f.pairs,
   };
+}
+
+function stanceFiguresView(f: ReturnType<typeof stanceFigures>) {
+  return { percent: defined(f.percent), kappa: defined(f.kappa), units: f.units, pairs: f.pairs, documents: f.documents };
 }

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { CountingToggle } from "@/components/dashboard/counting-toggle";
 import { ProgressSection } from "@/components/dashboard/progress-section";
 import { AgreementSection } from "@/components/dashboard/agreement-section";
+import { StanceAgreementSection } from "@/components/dashboard/stance-agreement-section";
 import { ConfusionSection } from "@/components/dashboard/confusion-section";
 import { ModelQualitySection } from "@/components/dashboard/model-quality-section";
 import { DistributionSection } from "@/components/dashboard/distribution-section";
@@ -50,6 +51,7 @@ export default async function DashboardPage({
       <ProgressSection annotators={data.annotators} />
       <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
       {data.agreement.overall.documents > 0 && <ConfusionSection confusion={data.agreement.confusion} />}
+      <StanceAgreementSection stances={data.agreement.stances} />
       <DistributionSection distribution={data.distribution} includeInProgress={includeInProgress} />
       <ModelQualitySection models={data.models} />
     </main>
