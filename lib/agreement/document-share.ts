@@ -98,7 +98,13 @@ const USER_POSITIONS: Record<string, number[]> = {
   spans: [1],
 };
 
-type Stored = { users: string[]; completed: [CellKey, number][]; in_progress: [CellKey, number][] | null; all: [CellKey, number][] };
+/**
+ * The version of the cells a stored share holds: 2 added the stance cells. A
+ * share of an older version is recomputed (stored/refresh-agreement.ts).
+ */
+export const SHARE_VERSION = 2;
+
+type Stored = { v?: number; users: string[]; completed: [CellKey, number][]; in_progress: [CellKey, number][] | null; all: [CellKey, number][] };
 
 /** JSON of a share, users named once by index; in_progress is null when it equals completed. */
 export function encodeShare(share: DocumentShare): string {
@@ -115,7 +121,13 @@ export function encodeShare(share: DocumentShare): string {
       return [parts, n];
     });
   const same = share.in_progress.size === share.completed.size && [...share.completed].every(([k, n]) => share.in_progress.get(k) === n);
-  const stored: Stored = { users, completed: pack(share.completed), in_progress: same ? null : pack(share.in_progress), all: pack(share.all) };
+  const stored: Stored = {
+    v: SHARE_VERSION,
+    users,
+    completed: pack(share.completed),
+    in_progress: same ? null : pack(share.in_progress),
+    all: pack(share.all),
+  };
   return JSON.stringify(stored);
 }
 

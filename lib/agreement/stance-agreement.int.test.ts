@@ -3,6 +3,9 @@ import { db } from "@/lib/db";
 import { createStance, deleteStance, updateStance } from "@/lib/stances/stances";
 import { makeAnnotatorLayer, makeDocument, makeProject, makeUser } from "@/lib/testing/factories";
 import { projectAgreement } from "./project-agreement";
+import { documentShare, encodeShare } from "./document-share";
+import { readDocuments } from "./stored/read-documents";
+import { addToTotals } from "./stored/totals";
 
 type Ctx = Awaited<ReturnType<typeof makeUser>>;
 let admin: Ctx, a: Ctx, b: Ctx, c: Ctx;
@@ -53,5 +56,33 @@ describe(`agreement on stances on ${process.env.DATABASE_URL?.split(":")[0]}`, (
 
     await deleteStance({ actor: c.actor, stanceId: cStance.id, version: changed.version });
     expect(await figures(true)).toEqual({ percent: 2 / 3, kappa: 0.5, units: 3, pairs: 1, documents: 1 });
+  });
+
+  it("recomputes documents whose stored cells predate the stance cells", async () => {
+    const project = await makeProject();
+    const doc = await makeDocument(admin.actor, { project: project.slug });
+    const holder = (await db.canonicalEntity.create({ data: { projectId: project.id, name: "Kerry", type: "PERSON" } })).id;
+    const targetId = (await db.stanceTarget.create({ data: { projectId: project.id, text: "the cell" } })).id;
+    for (const who of [a, b]) {
+      await createStance({ actor: who.actor, documentId: doc.id, input: { holderId: holder, targetId, polarity: "AGAINST", documentLevel: true } });
+      await makeAnnotatorLayer(who.actor, doc.id, { status: "SUBMITTED" });
+    }
+    // What an older version stored: the share without stance cells and without the version, counted in the totals.
+    const [read] = await readDocuments([doc.id]);
+    const old = documentShare(
+      read.text,
+      read.layers.map((l) => ({ ...l, stances: [] })),
+    );
+    const cells = JSON.stringify({ ...JSON.parse(encodeShare(old)), v: undefined });
+    expect(cells.startsWith('{"users"')).toBe(true);
+    await db.$transaction(async (tx) => {
+      const { revision } = await tx.agreementDocument.findUniqueOrThrow({ where: { documentId: doc.id } });
+      await tx.agreementDocument.update({ where: { documentId: doc.id }, data: { computedRevision: revision } });
+      await tx.agreementShare.create({ data: { documentId: doc.id, projectId: project.id, cells } });
+      await addToTotals(tx, project.id, old);
+    });
+    const { agreement } = await projectAgreement({ actor: admin.actor, projectId: project.id });
+    expect(agreement.stances).toEqual({ percent: 1, kappa: null, units: 1, pairs: 1, documents: 1 });
+    expect(agreement.overall.documents).toBe(1); // the span cells are not counted twice
   });
 });
