@@ -84,3 +84,36 @@ export async function markReviewState(tx: Tx, opts: { documentId: string; start:
   });
   return count;
 }
+
+/** Takes links to removed gold spans off the gold quotes that pointed at them (audited), so no gold quote points at nothing. */
+export async function unlinkRemovedFromGoldQuotes(
+  tx: Tx,
+  opts: { actor: Actor; projectId: string; documentId: string; goldLayerId: string; removedIds: string[] },
+) {
+  if (opts.removedIds.length === 0) return 0;
+  const quotes = await tx.annotation.findMany({
+    where: { layerId: opts.goldLayerId, OR: [{ quoteCueId: { in: opts.removedIds } }, { quoteSpeakerId: { in: opts.removedIds } }] },
+  });
+  const gone = new Set(opts.removedIds);
+  for (const q of quotes) {
+    const row = await tx.annotation.update({
+      where: { id: q.id },
+      data: {
+        quoteCueId: q.quoteCueId && gone.has(q.quoteCueId) ? null : q.quoteCueId,
+        quoteSpeakerId: q.quoteSpeakerId && gone.has(q.quoteSpeakerId) ? null : q.quoteSpeakerId,
+        version: { increment: 1 },
+      },
+    });
+    await recordAudit(tx, {
+      projectId: opts.projectId,
+      documentId: opts.documentId,
+      actorId: opts.actor.id,
+      subject: "ANNOTATION",
+      subjectId: q.id,
+      action: "QUOTE",
+      before: { quoteCueId: q.quoteCueId, quoteSpeakerId: q.quoteSpeakerId, version: q.version, layer: "gold" },
+      after: { quoteCueId: row.quoteCueId, quoteSpeakerId: row.quoteSpeakerId, version: row.version, layer: "gold" },
+    });
+  }
+  return quotes.length;
+}

@@ -13,6 +13,7 @@ import * as review from "@/app/api/v1/documents/[id]/review/route";
 import * as merge from "@/app/api/v1/documents/[id]/review/merge/route";
 import * as approve from "@/app/api/v1/documents/[id]/review/approve/route";
 import * as acceptSpan from "@/app/api/v1/annotations/[id]/accept/route";
+import * as rejectSpan from "@/app/api/v1/annotations/[id]/reject/route";
 import * as acceptStance from "@/app/api/v1/stances/[id]/accept/route";
 import * as rejectStance from "@/app/api/v1/stances/[id]/reject/route";
 import * as acceptLink from "@/app/api/v1/annotations/[id]/quote/accept/route";
@@ -257,6 +258,12 @@ describe(`stances and quote links in review on ${process.env.DATABASE_URL?.split
       [goldQuote.layerId, "John Kerry"],
       [goldQuote.layerId, "said"],
     ]);
+
+    // rejecting the speaker span takes it out of gold, and the gold quote's link to it with it
+    const speaker = await db.annotation.findUniqueOrThrow({ where: { id: a.quote.id } });
+    expect((await post(rejectSpan.POST, reviewer.token, speaker.quoteSpeakerId!)).status).toBe(200);
+    const after = await db.annotation.findUniqueOrThrow({ where: { id: goldQuote.id } });
+    expect([after.quoteCueId, after.quoteSpeakerId]).toEqual([goldQuote.quoteCueId, null]);
   });
 
   it("exports gold stances and quote links of approved documents by default, evidence at gold spans", async () => {
