@@ -438,7 +438,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op("GET", "/api/v1/documents/{id}/review", "Review", "A document's layers, candidates and gold", {
     roles: "admin, reviewer",
     status: 200,
-    response: "The review.",
+    response: "The review: layers, span candidates, gold, `stances: {candidates, gold}` and `quoteLinks`.",
   }),
   op("GET", "/api/v1/documents/{id}/review/workbench", "Review", "What the review page draws", {
     roles: "admin, reviewer",
