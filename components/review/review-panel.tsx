@@ -91,12 +91,11 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
           <button
             disabled={action.busy || compared === 0}
             onClick={() =>
-              action.run(
-                `/api/v1/documents/${documentId}/review/merge`,
-                { threshold },
-                (r) =>
-                  `Merged ${r.merged} span${r.merged === 1 ? "" : "s"} into gold (${r.alreadyInGold} already there); ${r.leftToAdjudicate} left to adjudicate.`,
-              )
+              action.run(`/api/v1/documents/${documentId}/review/merge`, { threshold }, (r) => {
+                const st = r.stances as { merged: number; leftToAdjudicate: number } | undefined;
+                const stances = st && st.merged + st.leftToAdjudicate > 0 ? ` Stances: ${st.merged} merged, ${st.leftToAdjudicate} left.` : "";
+                return `Merged ${r.merged} span${r.merged === 1 ? "" : "s"} into gold (${r.alreadyInGold} already there); ${r.leftToAdjudicate} left to adjudicate.${stances}`;
+              })
             }
           >
             Merge agreed
