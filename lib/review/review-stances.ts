@@ -38,6 +38,15 @@ type LinkRow = {
 };
 const linked = (a: LinkRow): LinkedSpan => ({ ...a, label: a.label.name });
 
+/** Quote spans matching `where`, and the spans they link to (in the same layers). */
+async function quotesAndLinked(where: Record<string, unknown>) {
+  const quotes = await db.annotation.findMany({ where, select: { ...linkColumns, layerId: true } });
+  const linkedIds = [...new Set(quotes.flatMap((q) => [q.quoteCueId, q.quoteSpeakerId]).filter((id): id is string => !!id))];
+  const linked = linkedIds.length ? await db.annotation.findMany({ where: { id: { in: linkedIds } }, select: { ...linkColumns, layerId: true } }) : [];
+  const layers = new Set(quotes.map((q) => q.layerId));
+  return [...quotes, ...linked.filter((l) => layers.has(l.layerId))];
+}
+
 const reviewStance = (s: ReturnType<typeof stanceView>): ReviewStance => ({
   id: s.id,
   holder: { id: s.holder.id, name: s.holder.name },
@@ -62,9 +71,9 @@ export async function reviewStancesAndLinks(doc: { id: string; projectId: string
   const [stances, goldStances, spans, goldSpans] = await Promise.all([
     db.stance.findMany({ where: { layerId: { in: ids } }, include: stanceInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     gold ? db.stance.findMany({ where: { layerId: gold.id }, include: stanceInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) : [],
-    // quote links only need the spans of layers that drew a quote
-    db.annotation.findMany({ where: { layerId: { in: ids } }, select: { ...linkColumns, layerId: true } }),
-    gold ? db.annotation.findMany({ where: { layerId: gold.id }, select: linkColumns }) : [],
+    // quote links need the linked quotes and the spans they point at, not every span of the layers
+    quotesAndLinked({ layerId: { in: ids }, label: { kind: "QUOTE" }, OR: [{ quoteCueId: { not: null } }, { quoteSpeakerId: { not: null } }] }),
+    gold ? quotesAndLinked({ layerId: gold.id, label: { kind: "QUOTE" } }) : [],
   ]);
   const stanceCandidates = groupStanceCandidates(
     compared.map((l) => ({ layerId: l.id, stances: stances.filter((s) => s.layerId === l.id).map((s) => reviewStance(stanceView(s))) })),
