@@ -37,11 +37,8 @@ export async function mergeAgreed(opts: { actor: Actor; documentId: string; inpu
       [],
     );
     // A quote goes in with its cue and speaker links, so only when its supporters also agree on those links.
-    const linkOf = (id: string) => {
-      const a = sources.get(id)!;
-      const layerSpans = new Map(layers.find((l) => l.id === a.layerId)!.annotations.map((s) => [s.id, { ...s, label: s.label.name }]));
-      return linkKey({ ...a, label: a.label.name }, layerSpans);
-    };
+    const named = new Map([...sources].map(([id, a]) => [id, { ...a, label: a.label.name }]));
+    const linkOf = (id: string) => linkKey(named.get(id)!, named);
     let merged = 0;
     let alreadyInGold = 0;
     for (const c of candidates) {
