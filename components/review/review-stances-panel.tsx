@@ -7,7 +7,7 @@
  */
 import { useState } from "react";
 import type { ReviewStancesData } from "@/lib/review/review-stances";
-import { stanceEntryState, type StanceCandidate, type StanceEntry } from "@/lib/review/stance-candidates";
+import { stanceCandidateState, stanceEntryState, type StanceCandidate, type StanceEntry } from "@/lib/review/stance-candidates";
 import type { QuoteLinkCandidate } from "@/lib/review/quote-link-candidates";
 import { useReviewAction } from "./use-review-action";
 import { useWorkbench } from "@/components/workbench/workbench-context";
@@ -51,7 +51,7 @@ export function ReviewStancesPanel({ data }: Props) {
       verb === "accept" ? "Quote link accepted into gold." : "Quote link kept out of gold.",
     );
   const linkKeys = useDecisionKeys(data.quoteLinks, decideLink, approved || action.busy);
-  const openStances = data.stances.filter((c) => !c.gold && c.entries.some((e) => e.reviewState !== "REJECTED")).length;
+  const openStances = data.stances.filter((c) => stanceCandidateState(c) === "open").length;
   const openLinks = data.quoteLinks.filter((l) => l.state === "open").length;
 
   return (

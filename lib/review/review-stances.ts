@@ -13,8 +13,8 @@ import { GOLD_SLOT } from "@/lib/domain/enums";
 import { stanceInclude, stanceView } from "@/lib/stances/stance-input";
 import type { Actor } from "@/lib/auth/actor";
 import { listAnnotatorLayers } from "./review-page-data";
-import { groupStanceCandidates, type ReviewStance } from "./stance-candidates";
-import { groupQuoteLinkCandidates, type LinkedSpan } from "./quote-link-candidates";
+import { groupStanceCandidates, stanceCandidateState, type ReviewStance, type StanceCandidate } from "./stance-candidates";
+import { groupQuoteLinkCandidates, type LinkedSpan, type QuoteLinkCandidate } from "./quote-link-candidates";
 
 const linkColumns = {
   id: true,
@@ -91,6 +91,15 @@ export async function reviewStancesAndLinks(doc: { id: string; projectId: string
     stances: stanceCandidates,
     quoteLinks: quoteLinkCandidates,
   };
+}
+
+/** The open stance and quote-link candidates, said before approving ("2 stances", "1 quote link"). */
+export function openStancesAndLinks(data: { stances: StanceCandidate[]; quoteLinks: QuoteLinkCandidate[] }): string[] {
+  const stances = data.stances.filter((c) => stanceCandidateState(c) === "open").length;
+  const links = data.quoteLinks.filter((l) => l.state === "open").length;
+  return [stances > 0 && `${stances} stance${stances === 1 ? "" : "s"}`, links > 0 && `${links} quote link${links === 1 ? "" : "s"}`].filter(
+    (x): x is string => !!x,
+  );
 }
 
 export async function loadReviewStances(opts: { actor: Actor; documentId: string }) {

@@ -5,6 +5,7 @@ import { call } from "@/lib/testing/http";
 import { exportRecords } from "@/lib/export/stream-export";
 import { pseudonym } from "@/lib/review/blind";
 import { GOLD_SLOT } from "@/lib/domain/enums";
+import { openStancesAndLinks, reviewStancesAndLinks } from "@/lib/review/review-stances";
 import * as annotations from "@/app/api/v1/documents/[id]/annotations/route";
 import * as docStances from "@/app/api/v1/documents/[id]/stances/route";
 import * as quoteRoute from "@/app/api/v1/annotations/[id]/quote/route";
@@ -112,6 +113,8 @@ describe(`stances and quote links in review on ${process.env.DATABASE_URL?.split
     expect(disputedC.agreement).toBe("disagreed");
     expect(disputedC.entries.map((e) => e.polarity).sort()).toEqual(["AGAINST", "FAVOR"]);
     expect(agreedC.entries[0].evidence[0].text).toBe("This is not yet coordinated.");
+    // what approving warns about: both stances and both quote links are open
+    expect(openStancesAndLinks(await reviewStancesAndLinks(doc, reviewer.actor))).toEqual(["2 stances", "2 quote links"]);
 
     // the merge puts the agreed stance into gold, with its evidence copied into gold
     const merged = await post(merge.POST, reviewer.token, doc.id, { threshold: "unanimous" });

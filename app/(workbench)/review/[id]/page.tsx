@@ -9,7 +9,7 @@ import { ReviewWorkbench } from "@/components/review/review-workbench";
 import { ReviewGradesPanel } from "@/components/grades/review-grades-panel";
 import { loadReviewGrades } from "@/lib/grades/review-grades";
 import { ReviewStancesPanel } from "@/components/review/review-stances-panel";
-import { reviewStancesAndLinks } from "@/lib/review/review-stances";
+import { openStancesAndLinks, reviewStancesAndLinks } from "@/lib/review/review-stances";
 import { documentTextUrl, reviewPageDataUrl } from "@/components/workbench/data-urls";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
@@ -32,6 +32,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     <ReviewWorkbench
       document={{ id: doc.id, title: doc.title, outlet: doc.outlet, byline: doc.byline, publishedAt: doc.publishedAt }}
       labels={labels}
+      openElsewhere={openStancesAndLinks(stances)}
       extraAside={
         <>
           <ReviewStancesPanel data={stances} />
