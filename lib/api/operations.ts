@@ -577,7 +577,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: "admin, reviewer",
     query: AgreementQuery,
     status: 200,
-    response: "The dashboard's figures; `pendingDocuments` > 0 when some changed too recently to be counted.",
+    response:
+      "The dashboard's figures (`agreement.stances`: percent agreement and κ on stance polarity); `pendingDocuments` > 0 when some changed too recently to be counted.",
   }),
 
   // Users
