@@ -14,9 +14,17 @@ import { DiscussButtons } from "@/components/threads/discuss-buttons";
 /** A disagreement still to decide: neither in gold nor rejected. */
 export const isOpen = (c: Candidate) => !c.agreed && !c.goldId && !c.overruled && !c.support.every((s) => s.reviewState === "REJECTED");
 
-type Props = { documentId: string; review: ReviewProps; hidden: Set<string>; onToggle: (layerId: string) => void; onChanged: () => void };
+type Props = {
+  documentId: string;
+  review: ReviewProps;
+  hidden: Set<string>;
+  onToggle: (layerId: string) => void;
+  onChanged: () => void;
+  /** open items of the page's other sections (stances, quote links), said before approving */
+  openElsewhere?: string[];
+};
 
-export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }: Props) {
+export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged, openElsewhere = [] }: Props) {
   const action = useReviewAction(onChanged);
   const [threshold, setThreshold] = useState<"unanimous" | "majority">("unanimous");
   const [showAll, setShowAll] = useState(false);
@@ -92,13 +100,12 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
           <button
             disabled={action.busy || compared === 0}
             onClick={() =>
-              action.run(
-                `/api/v1/documents/${documentId}/review/merge`,
-                { threshold },
-                (r) =>
-                  `Merged ${r.merged} span${r.merged === 1 ? "" : "s"} into gold (${r.alreadyInGold} already there); ${r.leftToAdjudicate} left to adjudicate.` +
-                  (r.docLabelsMerged ? ` ${r.docLabelsMerged} agreed document label${r.docLabelsMerged === 1 ? "" : "s"} too.` : ""),
-              )
+              action.run(`/api/v1/documents/${documentId}/review/merge`, { threshold }, (r) => {
+                const st = r.stances as { merged: number; leftToAdjudicate: number } | undefined;
+                const stances = st && st.merged + st.leftToAdjudicate > 0 ? ` Stances: ${st.merged} merged, ${st.leftToAdjudicate} left.` : "";
+                const labels = r.docLabelsMerged ? ` ${r.docLabelsMerged} agreed document label${r.docLabelsMerged === 1 ? "" : "s"} too.` : "";
+                return `Merged ${r.merged} span${r.merged === 1 ? "" : "s"} into gold (${r.alreadyInGold} already there); ${r.leftToAdjudicate} left to adjudicate.${stances}${labels}`;
+              })
             }
           >
             Merge agreed
@@ -205,10 +212,11 @@ export function ReviewPanel({ documentId, review, hidden, onToggle, onChanged }:
           <ConfirmButton
             className="primary"
             disabled={action.busy}
-            ask={open.length > 0 || sentBack > 0}
-            title={open.length > 0 ? "Approve with open disagreements?" : "Approve with a layer sent back?"}
+            ask={open.length > 0 || sentBack > 0 || openElsewhere.length > 0}
+            title={open.length > 0 || openElsewhere.length > 0 ? "Approve with open disagreements?" : "Approve with a layer sent back?"}
             description={[
               open.length > 0 && `${open.length} disagreement${open.length === 1 ? " is" : "s are"} not adjudicated.`,
+              openElsewhere.length > 0 && `Still open: ${openElsewhere.join(", ")}.`,
               sentBack > 0 && `${sentBack} layer${sentBack === 1 ? " was" : "s were"} sent back and not resubmitted.`,
               "Approving puts the gold layer as it stands into the export.",
             ]

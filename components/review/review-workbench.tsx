@@ -19,7 +19,14 @@ import { isOpen, ReviewPanel } from "./review-panel";
 /** The review as the panel shows it: the page's data, span texts sliced from the document, candidates grouped here. */
 export type ReviewProps = ReviewPageData & { candidates: Candidate[] };
 
-type Props = { document: WorkbenchDocument; labels: LabelView[]; links: ReactNode; extraAside?: ReactNode };
+type Props = {
+  document: WorkbenchDocument;
+  labels: LabelView[];
+  links: ReactNode;
+  extraAside?: ReactNode;
+  /** what else is still to adjudicate, said before approving ("2 stances") */
+  openElsewhere?: string[];
+};
 
 export function ReviewWorkbench(props: Props) {
   const { text, data, error, reload } = useDocumentData<ReviewPageData>(props.document.id, reviewPageDataUrl(props.document.id));
@@ -27,7 +34,16 @@ export function ReviewWorkbench(props: Props) {
   return <LoadedReview {...props} text={text} data={data} reload={reload} />;
 }
 
-function LoadedReview({ document, labels, links, extraAside, text, data, reload }: Props & { text: string; data: ReviewPageData; reload: () => void }) {
+function LoadedReview({
+  document,
+  labels,
+  links,
+  extraAside,
+  openElsewhere,
+  text,
+  data,
+  reload,
+}: Props & { text: string; data: ReviewPageData; reload: () => void }) {
   const index = useMemo(() => new TextIndex(text), [text]);
   const review = useMemo<ReviewProps>(() => {
     const slice = (a: { start: number; end: number }) => index.slice(a.start, a.end);
@@ -88,7 +104,7 @@ function LoadedReview({ document, labels, links, extraAside, text, data, reload 
       }
       aside={
         <>
-          <ReviewPanel documentId={document.id} review={review} hidden={hidden} onToggle={toggle} onChanged={bump} />
+          <ReviewPanel documentId={document.id} review={review} hidden={hidden} onToggle={toggle} onChanged={bump} openElsewhere={openElsewhere} />
           {extraAside}
         </>
       }

@@ -11,6 +11,7 @@
  * - ["gold", L] (all): spans with label L in gold layers
  * - ["layers", userId, status] (all): the annotator's layers on the document by status
  * - ["spans", userId] (all): the annotator's spans on the document, in layers of any status
+ * - ["stance", A, B, a, b], ["stancedocs", A, B] (completed, in_progress): agreement on stances (stance-agreement.ts)
  * - ["model", origin, L, what] (all): a model's suggestions against the approved gold layer, per label:
  *   gold spans ("reference"), suggested spans ("candidate"), matched one-to-one ("exact", "overlap")
  */
@@ -18,6 +19,7 @@ import { addCell, agreementCells, cellKey, parseCellKey, type CellKey, type Cell
 import { countedStatuses } from "./counted-layers";
 import { documentWords, type LabeledSpan } from "./token-units";
 import { spanF1 } from "./span-f1";
+import { stanceCells, type StanceStatement } from "./stance-agreement";
 import type { Range } from "@/lib/text/words";
 import { DOC_LABEL_USER_POSITIONS, docLabelCells, type CodedDocLabel } from "./doc-label-agreement";
 
@@ -33,9 +35,12 @@ export type ShareLayer = {
   userId: string | null;
   status: string;
   spans: readonly LabeledSpan[];
-  /** SUGGESTIONS: the model */ origin?: string;
+  /** SUGGESTIONS: the model */
+  origin?: string;
   /** the layer's document labels (doc-label-agreement.ts) */
   docLabels?: readonly CodedDocLabel[];
+  /** ANNOTATOR: the layer's stances (holder → target → polarity), for agreement on stances (stance-agreement.ts) */
+  stances?: readonly StanceStatement[];
 };
 
 export function documentShare(text: string, layers: readonly ShareLayer[]): DocumentShare {
@@ -54,6 +59,7 @@ export function documentShare(text: string, layers: readonly ShareLayer[]): Docu
     if (counted.length >= 2) words ??= documentWords(text);
     agreementCells(text, new Map(counted.map((l) => [l.userId, l.spans])), share[scope], words);
     docLabelCells(new Map(counted.map((l) => [l.userId, l.docLabels ?? []])), share[scope]);
+    stanceCells(new Map(counted.map((l) => [l.userId, l.stances ?? []])), share[scope]);
     for (const l of counted) for (const s of l.spans) addCell(share[scope], cellKey(["dist", s.label]), 1);
   }
   for (const l of layers) if (l.kind === "GOLD") for (const s of l.spans) addCell(share.all, cellKey(["gold", s.label]), 1);
@@ -90,12 +96,20 @@ const USER_POSITIONS: Record<string, number[]> = {
   pairany: [1, 2],
   pairlabel: [1, 2],
   span: [1, 2],
+  stance: [1, 2],
+  stancedocs: [1, 2],
   layers: [1],
   spans: [1],
   ...DOC_LABEL_USER_POSITIONS,
 };
 
-type Stored = { users: string[]; completed: [CellKey, number][]; in_progress: [CellKey, number][] | null; all: [CellKey, number][] };
+/**
+ * The version of the cells a stored share holds: 2 added the stance cells. A
+ * share of an older version is recomputed (stored/refresh-agreement.ts).
+ */
+export const SHARE_VERSION = 2;
+
+type Stored = { v?: number; users: string[]; completed: [CellKey, number][]; in_progress: [CellKey, number][] | null; all: [CellKey, number][] };
 
 /** JSON of a share, users named once by index; in_progress is null when it equals completed. */
 export function encodeShare(share: DocumentShare): string {
@@ -112,7 +126,13 @@ export function encodeShare(share: DocumentShare): string {
       return [parts, n];
     });
   const same = share.in_progress.size === share.completed.size && [...share.completed].every(([k, n]) => share.in_progress.get(k) === n);
-  const stored: Stored = { users, completed: pack(share.completed), in_progress: same ? null : pack(share.in_progress), all: pack(share.all) };
+  const stored: Stored = {
+    v: SHARE_VERSION,
+    users,
+    completed: pack(share.completed),
+    in_progress: same ? null : pack(share.in_progress),
+    all: pack(share.all),
+  };
   return JSON.stringify(stored);
 }
 

@@ -24,6 +24,7 @@ import { countedScope } from "./document-share";
 import { refreshAgreement, refreshInBackground } from "./stored/refresh-agreement";
 import { readTotals } from "./stored/totals";
 import { spanScores } from "./span-f1";
+import { stanceFigures } from "./stance-agreement";
 import { turn } from "./stored/turn";
 import { docLabelFigures } from "./doc-label-agreement";
 
@@ -83,6 +84,8 @@ export async function projectAgreement(opts: { actor: Actor; projectId: string; 
       labels: tally.perLabel().map(({ label, figures }) => ({ label, color: colorOf.get(label) ?? FALLBACK_COLOR, ...figuresView(figures) })),
       /** which labels annotators gave the same words; "O" is no label */
       confusion: tally.confusion(),
+      /** holder → target → polarity on (holder, target) pairs two annotators both stated a stance on */
+      stances: stanceFiguresView(stanceFigures(totals.counted)),
     },
     /** agreement on document labels per active set (lib/agreement/doc-label-agreement.ts), from the same stored cells */
     docLabels: docLabelAgreement(totals.counted, docLabelSets),
@@ -185,4 +188,8 @@ function figuresView(f: AgreementFigures) {
     documents: f.documents,
     pairs: f.pairs,
   };
+}
+
+function stanceFiguresView(f: ReturnType<typeof stanceFigures>) {
+  return { percent: defined(f.percent), kappa: defined(f.kappa), units: f.units, pairs: f.pairs, documents: f.documents };
 }

@@ -84,9 +84,9 @@ describe(`access matrix on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
       [...listed].filter((f) => !found.includes(f)),
       "matrix rows with no handler",
     ).toEqual([]);
-    expect(files("app/api", "route.ts")).toHaveLength(73);
-    expect(found.filter((f) => f.includes("app/api/v1/"))).toHaveLength(101); // and Auth.js's GET and POST
-    expect(found).toHaveLength(103);
+    expect(files("app/api", "route.ts")).toHaveLength(77);
+    expect(found.filter((f) => f.includes("app/api/v1/"))).toHaveLength(105); // and Auth.js's GET and POST
+    expect(found).toHaveLength(107);
   });
 
   it("lists every server action, and each one is made by formAction, which starts by asking for the signed-in user", () => {

@@ -32,6 +32,8 @@ import { ProjectSettings } from "@/lib/projects/update-project";
 import { QuoteLinksInput } from "@/lib/quotes/quote-links";
 import { ApproveInput, RejectInput } from "@/lib/review/decide";
 import { MergeInput } from "@/lib/review/merge-agreed";
+import { StanceDecisionInput } from "@/lib/review/adjudicate-stances";
+import { QuoteLinkDecisionInput } from "@/lib/review/adjudicate-quote-links";
 import { ReviewQueueQuery } from "@/lib/review/review-queue";
 import { SearchQuery } from "@/lib/search/search-corpus";
 import { CreateStanceInput, UpdateStanceInput } from "@/lib/stances/stance-input";
@@ -453,7 +455,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op("GET", "/api/v1/documents/{id}/review", "Review", "A document's layers, candidates and gold", {
     roles: "admin, reviewer",
     status: 200,
-    response: "The review.",
+    response: "The review: layers, span candidates, gold, `stances: {candidates, gold}` and `quoteLinks`.",
   }),
   op("GET", "/api/v1/documents/{id}/review/workbench", "Review", "What the review page draws", {
     roles: "admin, reviewer",
@@ -481,6 +483,30 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: "admin, reviewer",
     status: 200,
     response: "`{removedFromGold}`: ids of gold copies removed.",
+  }),
+  op("POST", "/api/v1/stances/{id}/accept", "Review", "Copy an annotator's stance (and its evidence spans) into gold", {
+    roles: "admin, reviewer",
+    body: StanceDecisionInput,
+    status: 200,
+    response: "`{gold, created}`: the gold stance (replacing gold's stance on the same holder and target).",
+  }),
+  op("POST", "/api/v1/stances/{id}/reject", "Review", "Keep an annotator's stance out of gold", {
+    roles: "admin, reviewer",
+    body: StanceDecisionInput,
+    status: 200,
+    response: "`{removedFromGold}`: ids of gold stances accepted from it, removed.",
+  }),
+  op("POST", "/api/v1/annotations/{id}/quote/accept", "Review", "Copy an annotator's quote link (quote, cue, speaker) into gold", {
+    roles: "admin, reviewer",
+    body: QuoteLinkDecisionInput,
+    status: 200,
+    response: "`{gold}`: the gold quote's links `{annotationId, cueId, speakerId, version}`.",
+  }),
+  op("POST", "/api/v1/annotations/{id}/quote/reject", "Review", "Take an annotator's quote link off the gold quote", {
+    roles: "admin, reviewer",
+    body: QuoteLinkDecisionInput,
+    status: 200,
+    response: "`{removedFromGold, goldQuoteId}`; 409 while gold has no copy of the quote.",
   }),
   op("POST", "/api/v1/layers/{id}/reject", "Review", "Send a submitted layer back with a comment", {
     roles: "admin, reviewer",
@@ -597,7 +623,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: "admin, reviewer",
     query: AgreementQuery,
     status: 200,
-    response: "The dashboard's figures (`docLabels`: α and κ per document label set); `pendingDocuments` > 0 when some changed too recently to be counted.",
+    response:
+      "The dashboard's figures (`docLabels`: α and κ per document label set; `agreement.stances`: percent agreement and κ on stance polarity); `pendingDocuments` > 0 when some changed too recently to be counted.",
   }),
 
   // Users

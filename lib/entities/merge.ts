@@ -22,6 +22,7 @@ import { annotationInclude, annotationView } from "@/lib/annotations/annotation-
 import { layerRef, publishDocumentEvent } from "@/lib/realtime/publish";
 import type { Actor } from "@/lib/auth/actor";
 import { getProject } from "@/lib/projects/get-project";
+import { touchAgreementDocument } from "@/lib/agreement/stored/touch-document";
 import { getEntity } from "./get-entity";
 import { normalizeName } from "./normalize";
 import { entityInclude, entitySnapshot, entityView } from "./entity-view";
@@ -61,8 +62,12 @@ async function relink(tx: Tx, ids: { mentions: string[]; stances: string[] }, fr
   let stances = 0;
   for (const part of chunks(ids.mentions))
     mentions += (await tx.annotation.updateMany({ where: { id: { in: part }, entityId: fromId }, data: { entityId: toId, version: { increment: 1 } } })).count;
-  for (const part of chunks(ids.stances))
+  for (const part of chunks(ids.stances)) {
     stances += (await tx.stance.updateMany({ where: { id: { in: part }, holderId: fromId }, data: { holderId: toId, version: { increment: 1 } } })).count;
+    // agreement on stances counts holders: no trigger sees stances, so their documents' figures are marked stale here
+    const documents = await tx.layer.findMany({ where: { stances: { some: { id: { in: part } } } }, select: { documentId: true }, distinct: ["documentId"] });
+    for (const d of documents) await touchAgreementDocument(tx, d.documentId);
+  }
   return { mentions, stances };
 }
 

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditSnapshot, annotationView } from "@/lib/annotations/annotation-view";
 import { layerForWrite } from "@/lib/layers/layer-for-write";
 import type { Actor } from "@/lib/auth/actor";
-import { copyIntoGold, markReviewState } from "./gold-copy";
+import { copyIntoGold, markReviewState, unlinkRemovedFromGoldQuotes } from "./gold-copy";
 import { reviewableAnnotation } from "./review-scope";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 
@@ -53,6 +53,13 @@ export async function rejectAnnotation(opts: { actor: Actor; annotationId: strin
         before: { ...auditSnapshot(copy), layer: "gold" },
       });
     }
+    await unlinkRemovedFromGoldQuotes(tx, {
+      actor: opts.actor,
+      projectId: document.projectId,
+      documentId,
+      goldLayerId: gold.id,
+      removedIds: copies.map((c) => c.id),
+    });
     await markReviewState(tx, { documentId, start: source.start, end: source.end, labelId: source.labelId, state: "REJECTED" });
     await recordAudit(tx, {
       projectId: document.projectId,

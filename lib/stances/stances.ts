@@ -13,6 +13,7 @@ import { deleteLayerItem, itemForWrite, updateLayerItem, type LayerItemKind } fr
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 import { GOLD_SLOT, userSlot } from "@/lib/domain/enums";
+import { touchAgreementDocument } from "@/lib/agreement/stored/touch-document";
 import type { Actor } from "@/lib/auth/actor";
 import { CreateStanceInput, UpdateStanceInput, stanceInclude, stanceSnapshot, stanceView, type StanceRow, type StanceView } from "./stance-input";
 
@@ -82,6 +83,7 @@ export async function createStance(opts: {
       action: "CREATE",
       after: stanceSnapshot(created),
     });
+    if (layer.kind === "ANNOTATOR") await touchAgreementDocument(tx, doc.id); // agreement on stances
     return { row: created, layer };
   });
   await publishLayerChanges([layer], doc.projectId, opts.actor.id);
@@ -106,7 +108,12 @@ const stances: LayerItemKind<Tx, WritableStance, StanceRow, StanceView> = {
   snapshot: stanceSnapshot,
   transaction: (fn) => db.$transaction(fn),
   layerForWrite,
-  deleteAtVersion: async (tx, id, version) => (await tx.stance.deleteMany({ where: { id, version } })).count,
+  deleteAtVersion: async (tx, id, version) => {
+    const row = await tx.stance.findUnique({ where: { id }, select: { layer: { select: { documentId: true, kind: true } } } });
+    const { count } = await tx.stance.deleteMany({ where: { id, version } });
+    if (count > 0 && row?.layer.kind === "ANNOTATOR") await touchAgreementDocument(tx, row.layer.documentId); // agreement on stances
+    return count;
+  },
   audit: recordAudit,
   publish: (layer, projectId, actorId) => publishLayerChanges([layer], projectId, actorId),
 };
@@ -137,6 +144,7 @@ export async function updateStance(opts: { actor: Actor; stanceId: string; input
           version: { increment: 1 },
         },
       });
+      if (count > 0 && before.layer.kind === "ANNOTATOR") await touchAgreementDocument(tx, before.layer.documentId); // agreement on stances
       if (count > 0 && input.evidence) {
         await tx.stanceEvidence.deleteMany({ where: { stanceId: before.id, annotationId: { notIn: input.evidence } } });
         const kept = new Set(before.evidence.map((e) => e.annotation.id));

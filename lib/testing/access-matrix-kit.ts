@@ -15,6 +15,8 @@ import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { submitLayer } from "@/lib/layers/submit-layer";
 import { createGrade } from "@/lib/grades/grades";
 import { createStance } from "@/lib/stances/stances";
+import { setQuoteLinks } from "@/lib/quotes/quote-links";
+import { acceptQuoteLink } from "@/lib/review/adjudicate-quote-links";
 import { createTarget } from "@/lib/stances/targets";
 import { createEntity } from "@/lib/entities/save-entity";
 import { mergeEntities } from "@/lib/entities/merge";
@@ -213,6 +215,22 @@ export function makeKit(fx: Fixture) {
       await submitLayer({ actor: await owner(), documentId: doc.id });
       const layer = await db.layer.findUniqueOrThrow({ where: { documentId_slot: { documentId: doc.id, slot: userSlot(fx.users.annotator) } } });
       return { documentId: doc.id, layerId: layer.id, spanId: s.id, gradeId: grade.id };
+    },
+    /** a new document whose owner layer (a document-level stance, a quote linked to its cue) is submitted; `inGold` puts the quote link into gold first */
+    async submittedStanceAndQuote(opts: { inGold?: boolean } = {}) {
+      const doc = await kit.freshDoc();
+      const words = doc.text.split(" ");
+      const cue = await ownSpan(doc.id, doc.text, words[0], "CUE");
+      const quote = await ownSpan(doc.id, doc.text, words[2], "QUOTE");
+      await setQuoteLinks({ actor: await owner(), annotationId: quote.id, input: { cueId: cue.id, speakerId: null, version: quote.version } });
+      const stance = await createStance({
+        actor: await owner(),
+        documentId: doc.id,
+        input: { holderId: fx.entityId, targetId: fx.targetId, polarity: "AGAINST", documentLevel: true },
+      });
+      await submitLayer({ actor: await owner(), documentId: doc.id });
+      if (opts.inGold) await acceptQuoteLink({ actor: await admin(), annotationId: quote.id });
+      return { documentId: doc.id, stanceId: stance.id, quoteId: quote.id };
     },
     /** a new annotator (member of P unless said) */
     async user(opts: { inactive?: boolean; member?: boolean } = {}) {

@@ -400,6 +400,58 @@ const routes: RouteEntry[] = [
     expect: REVIEWERS(200),
     note: "a grade of the owner's submitted layer into gold",
   },
+  // review of stances and quote links (issue 15)
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/stances/:id/accept",
+    file: `${V1}/stances/[id]/accept/route.ts`,
+    load: () => import("@/app/api/v1/stances/[id]/accept/route"),
+    build: async (k) => {
+      const s = await k.submittedStanceAndQuote();
+      return { url: `/api/v1/stances/${s.stanceId}/accept`, params: id(s.stanceId), body: {} };
+    },
+    expect: REVIEWERS(200),
+    note: "a stance of the owner's submitted layer into gold",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/stances/:id/reject",
+    file: `${V1}/stances/[id]/reject/route.ts`,
+    load: () => import("@/app/api/v1/stances/[id]/reject/route"),
+    build: async (k) => {
+      const s = await k.submittedStanceAndQuote();
+      return { url: `/api/v1/stances/${s.stanceId}/reject`, params: id(s.stanceId), body: {} };
+    },
+    expect: REVIEWERS(200),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/annotations/:id/quote/accept",
+    file: `${V1}/annotations/[id]/quote/accept/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/quote/accept/route"),
+    build: async (k) => {
+      const s = await k.submittedStanceAndQuote();
+      return { url: `/api/v1/annotations/${s.quoteId}/quote/accept`, params: id(s.quoteId), body: {} };
+    },
+    expect: REVIEWERS(200),
+    note: "a quote of the owner's submitted layer, its cue and their link into gold",
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/v1/annotations/:id/quote/reject",
+    file: `${V1}/annotations/[id]/quote/reject/route.ts`,
+    load: () => import("@/app/api/v1/annotations/[id]/quote/reject/route"),
+    build: async (k) => {
+      const s = await k.submittedStanceAndQuote({ inGold: true });
+      return { url: `/api/v1/annotations/${s.quoteId}/quote/reject`, params: id(s.quoteId), body: {} };
+    },
+    expect: REVIEWERS(200),
+    note: "the link off the gold quote",
+  },
   {
     kind: "route",
     method: "GET",

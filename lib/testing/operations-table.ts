@@ -74,6 +74,9 @@ import { acceptAnnotation, rejectAnnotation } from "@/lib/review/adjudicate";
 import { approveDocument, rejectLayer } from "@/lib/review/decide";
 import { loadReview } from "@/lib/review/load-review";
 import { mergeAgreed } from "@/lib/review/merge-agreed";
+import { acceptStance, rejectStance } from "@/lib/review/adjudicate-stances";
+import { acceptQuoteLink, rejectQuoteLink } from "@/lib/review/adjudicate-quote-links";
+import { loadReviewStances } from "@/lib/review/review-stances";
 import { ownLayerFeedback, ownLayerStatus } from "@/lib/review/own-feedback";
 import { loadReviewPage } from "@/lib/review/review-page-data";
 import { reviewQueue, waitingReviewCount } from "@/lib/review/review-queue";
@@ -807,6 +810,45 @@ export const OPERATIONS: OperationRow[] = [
     expect: REVIEWERS,
     fresh: (k) => k.submittedDoc(),
     call: (_k, actor, s) => rejectAnnotation({ actor, annotationId: s.spanId }),
+  }),
+  op({
+    module: "lib/review/adjudicate-stances.ts",
+    name: "acceptStance",
+    permission: "review:decide",
+    expect: REVIEWERS,
+    fresh: (k) => k.submittedStanceAndQuote(),
+    call: (_k, actor, s) => acceptStance({ actor, stanceId: s.stanceId }),
+  }),
+  op({
+    module: "lib/review/adjudicate-stances.ts",
+    name: "rejectStance",
+    permission: "review:decide",
+    expect: REVIEWERS,
+    fresh: (k) => k.submittedStanceAndQuote(),
+    call: (_k, actor, s) => rejectStance({ actor, stanceId: s.stanceId }),
+  }),
+  op({
+    module: "lib/review/adjudicate-quote-links.ts",
+    name: "acceptQuoteLink",
+    permission: "review:decide",
+    expect: REVIEWERS,
+    fresh: (k) => k.submittedStanceAndQuote(),
+    call: (_k, actor, s) => acceptQuoteLink({ actor, annotationId: s.quoteId }),
+  }),
+  op({
+    module: "lib/review/adjudicate-quote-links.ts",
+    name: "rejectQuoteLink",
+    permission: "review:decide",
+    expect: REVIEWERS,
+    fresh: (k) => k.submittedStanceAndQuote({ inGold: true }),
+    call: (_k, actor, s) => rejectQuoteLink({ actor, annotationId: s.quoteId }),
+  }),
+  op({
+    module: "lib/review/review-stances.ts",
+    name: "loadReviewStances",
+    permission: "review:decide",
+    expect: REVIEWERS,
+    call: (k, actor) => loadReviewStances({ actor, documentId: k.fx.docReview }),
   }),
   op({
     module: "lib/review/decide.ts",

@@ -17,7 +17,9 @@ type Row = {
   label: string | null;
 };
 
-/** Documents' texts and their annotator, gold and suggestions layers with their spans. */
+type StanceRow = { layerId: string; holderId: string; targetId: string; polarity: string };
+
+/** Documents' texts and their annotator, gold and suggestions layers with their spans (annotator layers: and their stances). */
 export async function readDocuments(ids: string[]): Promise<{ id: string; text: string; layers: ShareLayer[] }[]> {
   const texts = await db.$queryRaw<{ id: string; text: string }[]>`SELECT "id", "text" FROM "Document" WHERE "id" IN (${Prisma.join(ids)})`;
   const rows = await db.$queryRaw<Row[]>`
@@ -26,15 +28,20 @@ export async function readDocuments(ids: string[]): Promise<{ id: string; text: 
     LEFT JOIN "Annotation" a ON a."layerId" = l."id"
     LEFT JOIN "Label" lb ON lb."id" = a."labelId"
     WHERE l."documentId" IN (${Prisma.join(ids)}) AND l."kind" IN ('ANNOTATOR', 'GOLD', 'SUGGESTIONS')`;
-  const layers = new Map<string, ShareLayer & { documentId: string; spans: LabeledSpan[] }>();
+  const stances = await db.$queryRaw<StanceRow[]>`
+    SELECT s."layerId", s."holderId", s."targetId", s."polarity"
+    FROM "Stance" s JOIN "Layer" l ON l."id" = s."layerId"
+    WHERE l."documentId" IN (${Prisma.join(ids)}) AND l."kind" = 'ANNOTATOR'`;
+  const layers = new Map<string, ShareLayer & { documentId: string; spans: LabeledSpan[]; stances: StanceRow[] }>();
   for (const r of rows) {
     let layer = layers.get(r.id);
     if (!layer) {
       const origin = r.kind === "SUGGESTIONS" ? originOfSlot(r.slot) : undefined;
-      layers.set(r.id, (layer = { documentId: r.documentId, kind: r.kind, userId: r.userId, status: r.status, spans: [], origin }));
+      layers.set(r.id, (layer = { documentId: r.documentId, kind: r.kind, userId: r.userId, status: r.status, spans: [], origin, stances: [] }));
     }
     if (r.start !== null && r.end !== null && r.label !== null) layer.spans.push({ start: Number(r.start), end: Number(r.end), label: r.label });
   }
+  for (const s of stances) layers.get(s.layerId)?.stances.push(s);
   // document labels of the annotator layers (doc-label-agreement.ts), by id: renaming a set or choice changes no cell
   const labels = await db.$queryRaw<{ layerId: string; choiceId: string; setId: string; multiple: boolean | number }[]>`
     SELECT v."layerId", v."choiceId", c."setId", s."multiple"

@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { db, type Tx } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/url";
 import { addCells, type Cells } from "../document-cells";
-import { decodeShare, documentShare, encodeShare, SCOPES, type DocumentShare, type Scope } from "../document-share";
+import { decodeShare, documentShare, encodeShare, SCOPES, SHARE_VERSION, type DocumentShare, type Scope } from "../document-share";
 import { readDocuments } from "./read-documents";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { addToTotals } from "./totals";
@@ -37,6 +37,7 @@ export async function refreshAgreement(opts: { projectId: string; budgetMs?: num
   const deadline = performance.now() + (opts.budgetMs ?? Infinity);
   const { projectId } = opts;
   await takeOutRetired(projectId);
+  await staleOldShares(projectId);
   // Two passes over the documents in id order: a document changed again while it was recomputed is taken up once more.
   for (let pass = 0; pass < 2; pass++) {
     let after = "";
@@ -65,6 +66,23 @@ export async function countStale(projectId: string): Promise<number> {
   const rows = await db.$queryRaw<{ n: number | bigint }[]>`
     SELECT COUNT(*) AS n FROM "AgreementDocument" WHERE "projectId" = ${projectId} AND "revision" <> "computedRevision"`;
   return Number(rows[0]?.n ?? 0);
+}
+
+const upgraded = new Set<string>();
+
+/**
+ * Marks stale, once per project and process, the documents whose stored share
+ * is of an older version than this code computes (encodeShare writes the
+ * version first), so their new kinds of cells (stances) get counted.
+ */
+async function staleOldShares(projectId: string) {
+  if (upgraded.has(projectId)) return;
+  const current = `{"v":${SHARE_VERSION},%`;
+  await db.$executeRaw`
+    UPDATE "AgreementDocument" SET "revision" = "revision" + 1
+    WHERE "projectId" = ${projectId} AND "revision" = "computedRevision" AND "documentId" IN
+      (SELECT "documentId" FROM "AgreementShare" WHERE "projectId" = ${projectId} AND "cells" NOT LIKE ${current})`;
+  upgraded.add(projectId);
 }
 
 const refreshing = new Set<string>();

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { CountingToggle } from "@/components/dashboard/counting-toggle";
 import { ProgressSection } from "@/components/dashboard/progress-section";
 import { AgreementSection } from "@/components/dashboard/agreement-section";
+import { StanceAgreementSection } from "@/components/dashboard/stance-agreement-section";
 import { ConfusionSection } from "@/components/dashboard/confusion-section";
 import { ModelQualitySection } from "@/components/dashboard/model-quality-section";
 import { DistributionSection } from "@/components/dashboard/distribution-section";
@@ -52,6 +53,7 @@ export default async function DashboardPage({
       <AgreementSection agreement={data.agreement} includeInProgress={includeInProgress} />
       {data.agreement.overall.documents > 0 && <ConfusionSection confusion={data.agreement.confusion} />}
       <DocLabelAgreementSection sets={data.docLabels} includeInProgress={includeInProgress} />
+      <StanceAgreementSection stances={data.agreement.stances} />
       <DistributionSection distribution={data.distribution} includeInProgress={includeInProgress} />
       <ModelQualitySection models={data.models} />
     </main>
