@@ -35,7 +35,7 @@ test("an annotator asks about a span with a mention; the reviewer sees it live, 
   const admin = makeUser("admin");
   const adminToken = makeToken(admin.email);
   const title = `Threads ${randomBytes(3).toString("hex")}`;
-  const created = await request.post("/api/v1/documents", { headers: { authorization: `Bearer ${adminToken}` }, data: { title, text: TEXT } });
+  const created = await request.post("/api/v1/documents", { headers: { authorization: `Bearer ${adminToken}` }, data: { title, text: `${TEXT} (${title})` } });
   expect(created.status()).toBe(201);
   const docId = (await created.json()).id as string;
 
@@ -63,6 +63,7 @@ test("an annotator asks about a span with a mention; the reviewer sees it live, 
 
   // live: the reviewer's badge counts the mention; Bob's panel stays empty (Alice's layer is hers)
   await expect(r.getByTestId("inbox-badge")).toHaveText("1");
+  await expect(b.getByTestId("discussion-panel")).toBeVisible(); // Bob is on the document, not on an error page
   await expect(b.getByTestId("discussion-panel").getByTestId("thread")).toHaveCount(0);
 
   // the inbox links to the passage
@@ -113,7 +114,9 @@ test("a reviewer starts a thread on one annotator's disputed span from the revie
   const admin = makeUser("admin");
   const adminToken = makeToken(admin.email);
   const title = `Threads review ${randomBytes(3).toString("hex")}`;
-  const created = await request.post("/api/v1/documents", { headers: { authorization: `Bearer ${adminToken}` }, data: { title, text: TEXT } });
+  // a text of its own: the same text twice in a project is a duplicate (409)
+  const created = await request.post("/api/v1/documents", { headers: { authorization: `Bearer ${adminToken}` }, data: { title, text: `${TEXT} (${title})` } });
+  expect(created.status()).toBe(201);
   const docId = (await created.json()).id as string;
   const [alice, bob, reviewer] = [makeUser("annotator"), makeUser("annotator"), makeUser("reviewer")];
   const a = await signedIn(browser, alice);
@@ -140,5 +143,6 @@ test("a reviewer starts a thread on one annotator's disputed span from the revie
 
   await expect(b.getByTestId("inbox-badge")).toHaveText("1");
   await expect(b.getByTestId("discussion-panel").getByTestId("thread")).toContainText("why this label?");
+  await expect(a.getByTestId("discussion-panel")).toBeVisible();
   await expect(a.getByTestId("discussion-panel").getByTestId("thread")).toHaveCount(0);
 });
