@@ -7,6 +7,7 @@
 import { useWorkbenchState } from "@/components/workbench/workbench-context";
 import { useReviewAction } from "@/components/review/use-review-action";
 import type { ReviewDocLabels } from "@/lib/doc-labels/review-doc-labels";
+import { initials } from "@/components/workbench/presence-bar";
 
 const noop = () => {};
 
@@ -36,10 +37,12 @@ export function ReviewDocLabelsPanel({ data }: { data: ReviewDocLabels }) {
                   <th
                     key={l.id}
                     scope="col"
-                    title={l.compared ? undefined : `${l.status.toLowerCase().replace("_", " ")}: not compared yet`}
+                    title={l.compared ? l.name : `${l.name} (${l.status.toLowerCase().replace("_", " ")}: not compared yet)`}
                     className={l.compared ? "" : "muted"}
                   >
-                    {l.name}
+                    {/* initials as on the presence bar: the pane is narrow; the full name is the column's accessible name */}
+                    <span aria-hidden>{initials(l.name)}</span>
+                    <span className="sr-only">{l.name}</span>
                   </th>
                 ))}
                 <th scope="col">Gold</th>
