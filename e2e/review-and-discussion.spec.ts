@@ -155,7 +155,11 @@ test("annotators and a reviewer discuss a disputed span, the reviewer takes a st
   await r.getByRole("option", { name: /Sergey Lavrov/ }).click();
   await expect(r.getByRole("group", { name: "Confirm merge" })).toContainText(/\d+ stances? will move|and \d+ stances?/);
   await r.getByRole("group", { name: "Confirm merge" }).getByRole("button", { name: "Merge" }).click();
+  // the merged entry is gone: the page moves on to the one it went into, with what moved and an undo
+  await expect(r).toHaveURL(new RegExp(`/entities/${lavrov}\\?merged=`));
+  await expect(r.getByRole("heading", { level: 1 })).toContainText("Sergey Lavrov");
   await expect(r.locator(".merge-result")).toContainText("Merged “Lavrov, Sergey” into Sergey Lavrov");
+  await expect(r.locator(".merge-result").getByRole("button", { name: "Undo merge" })).toBeVisible();
   await shoot(r, "entity-merge");
 
   // Approve.
@@ -166,6 +170,14 @@ test("annotators and a reviewer discuss a disputed span, the reviewer takes a st
   await expect(r.getByTestId("approved").or(ask)).toBeVisible();
   if (await ask.isVisible()) await ask.getByRole("button", { name: /^Approve/ }).click();
   await expect(r.getByTestId("approved")).toBeVisible();
+
+  // The dashboard: once the two Lavrovs are one entity, the two stances are on one holder → target, and agree.
+  await r.goto(`/projects/${project.id}/dashboard`);
+  const stanceAgreement = r.getByTestId("stance-agreement-table");
+  await expect(stanceAgreement.getByRole("cell").first()).toHaveText("100.0%");
+  await expect(r.getByTestId("doc-label-agreement")).toContainText("Relevance");
+  await r.getByRole("heading", { name: "Agreement on stances" }).scrollIntoViewIfNeeded();
+  await shoot(r, "dashboard-stances-doc-labels");
 
   // The default export: gold of approved documents, with the gold stance and the document label.
   const res = await request.get(`/api/v1/export?project=${slug}&manifest=none`, { headers: adminAuth });

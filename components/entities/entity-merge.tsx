@@ -1,8 +1,10 @@
 "use client";
 /**
  * "Merge into…" on an entity's page (reviewers, admins): a type-ahead over the
- * project's other entities, an inline confirm saying what will move, then the
- * result with its conflicts and an "Undo merge" button.
+ * project's other entities and an inline confirm saying what will move. The
+ * merged entity is gone then, so the page moves on to the one it was merged
+ * into, which shows what moved, the conflicts, and an "Undo merge" button
+ * (`outcome`); undoing goes back to the entity split out again.
  */
 import { useEffect, useState } from "react";
 import Link from "next/link";
@@ -10,27 +12,24 @@ import { useRouter } from "next/navigation";
 import { Combobox, type ComboboxItem } from "@/components/ui/combobox";
 import { fetchJson } from "@/components/api/client";
 import type { EntitySummary } from "./entity-summary";
+import type { EntityMergeView } from "@/lib/entities/merge";
 
 type Found = EntitySummary & { matchedAlias?: string };
-export type MergeConflictView = { field: string; from: string; into: string; resolution: string };
-type MergeResult = {
-  into: { id: string; name: string };
-  moved: { mentions: number; stances: number; aliases: number };
-  conflicts: MergeConflictView[];
-  mergeId: string;
-};
+type MergeResult = { into: { id: string; name: string }; mergeId: string };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function EntityMerge(props: {
   entity: { id: string; name: string; type: string; projectId: string };
   counts: { mentions: number; stances: number; aliases: number };
+  /** the merge that brought the user here (?merged=), shown with its undo */
+  outcome?: EntityMergeView | null;
 }) {
   const router = useRouter();
   const [q, setQ] = useState("");
   const [items, setItems] = useState<Found[]>([]);
   const [picked, setPicked] = useState<Found | null>(null);
-  const [result, setResult] = useState<MergeResult | null>(null);
+  const result = props.outcome && !props.outcome.undoneAt ? props.outcome : null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -60,16 +59,15 @@ export function EntityMerge(props: {
   const merge = () =>
     run(async () => {
       if (!picked) return;
-      setResult(await fetchJson<MergeResult>(`/api/v1/entities/${props.entity.id}/merge`, { method: "POST", body: { intoId: picked.id } }));
-      setPicked(null);
+      const merged = await fetchJson<MergeResult>(`/api/v1/entities/${props.entity.id}/merge`, { method: "POST", body: { intoId: picked.id } });
+      router.replace(`/projects/${props.entity.projectId}/entities/${merged.into.id}?merged=${merged.mergeId}`);
     });
 
   const undo = () =>
     run(async () => {
       if (!result) return;
-      await fetchJson(`/api/v1/entity-merges/${result.mergeId}/undo`, { method: "POST" });
-      setResult(null);
-      router.refresh();
+      await fetchJson(`/api/v1/entity-merges/${result.id}/undo`, { method: "POST" });
+      router.replace(`/projects/${props.entity.projectId}/entities/${result.from.id}`);
     });
 
   const options: ComboboxItem<Found>[] = (q.trim() ? items : [])
@@ -91,7 +89,7 @@ export function EntityMerge(props: {
       {result ? (
         <div className="merge-result" role="status">
           <p>
-            Merged “{props.entity.name}” into <Link href={`/projects/${props.entity.projectId}/entities/${result.into.id}`}>{result.into.name}</Link>:{" "}
+            Merged “{result.from.name}” into <Link href={`/projects/${props.entity.projectId}/entities/${result.into.id}`}>{result.into.name}</Link>:{" "}
             {plural(result.moved.mentions, "mention")}, {plural(result.moved.stances, "stance")} and {plural(result.moved.aliases, "alias", "aliases")} moved.
           </p>
           {result.conflicts.length > 0 && (

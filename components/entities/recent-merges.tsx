@@ -4,17 +4,9 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { fetchJson } from "@/components/api/client";
+import type { EntityMergeView } from "@/lib/entities/merge";
 
-export type MergeRow = {
-  id: string;
-  from: { id: string; name: string };
-  into: { id: string; name: string | null };
-  moved: { mentions: number; stances: number; aliases: number };
-  conflicts: number;
-  actor: string | null;
-  createdAt: string;
-  undoneAt: string | null;
-};
+export type MergeRow = EntityMergeView;
 
 export function RecentMerges({ projectId, merges }: { projectId: string; merges: MergeRow[] }) {
   const router = useRouter();
@@ -56,7 +48,7 @@ export function RecentMerges({ projectId, merges }: { projectId: string; merges:
               <td>{m.into.name ? <Link href={`/projects/${projectId}/entities/${m.into.id}`}>{m.into.name}</Link> : <span className="muted">(gone)</span>}</td>
               <td>
                 {m.moved.mentions} mentions · {m.moved.stances} stances · {m.moved.aliases} aliases
-                {m.conflicts > 0 && <span className="muted"> · {m.conflicts} conflicts</span>}
+                {m.conflicts.length > 0 && <span className="muted"> · {m.conflicts.length} conflicts</span>}
               </td>
               <td>{m.actor ?? <span className="muted">—</span>}</td>
               <td>

@@ -8,7 +8,7 @@ import { createEntity, updateEntity } from "@/lib/entities/save-entity";
 import { linkMention } from "@/lib/entities/link-mention";
 import { createStance } from "@/lib/stances/stances";
 import { createTarget } from "@/lib/stances/targets";
-import { listEntityMerges, mergeCounts, mergeEntities, undoEntityMerge } from "@/lib/entities/merge";
+import { findEntityMerge, listEntityMerges, mergeCounts, mergeEntities, undoEntityMerge } from "@/lib/entities/merge";
 import * as mergeRoute from "@/app/api/v1/entities/[id]/merge/route";
 import * as undoRoute from "@/app/api/v1/entity-merges/[id]/undo/route";
 import { getBus } from "@/lib/realtime/hub";
@@ -174,6 +174,14 @@ describe(`entity merge on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
 
     const merges = await listEntityMerges({ actor: reviewer.actor, projectId: project.id });
     expect(merges.find((m) => m.id === body.mergeId)).toMatchObject({ from: { id: from.id }, into: { id: into.id }, undoneAt: null });
+    // the page the merge lands on (the entity merged into) finds it there only, and only for those who may merge
+    expect(await findEntityMerge({ actor: reviewer.actor, mergeId: body.mergeId, intoId: into.id })).toMatchObject({
+      from: { id: from.id },
+      moved: { mentions: 2, stances: 1 },
+      conflicts: body.conflicts,
+    });
+    expect(await findEntityMerge({ actor: reviewer.actor, mergeId: body.mergeId, intoId: from.id })).toBeNull();
+    expect(await findEntityMerge({ actor: ann.actor, mergeId: body.mergeId, intoId: into.id })).toBeNull();
 
     // undo: refused to annotators and outsiders, then restores exactly
     expect((await undoCall(ann.token, body.mergeId)).status).toBe(403);

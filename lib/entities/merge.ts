@@ -15,7 +15,7 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { authorize, projectScope } from "@/lib/authz";
+import { authorize, can, projectScope } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { jsonInput } from "@/lib/db/json-value";
 import { annotationInclude, annotationView } from "@/lib/annotations/annotation-view";
@@ -289,14 +289,10 @@ export async function undoEntityMerge(opts: { actor: Actor; mergeId: string }) {
 }
 
 /** The project's latest merges, newest first, for the registry page. */
-export async function listEntityMerges(opts: { actor: Actor; projectId: string; limit?: number }) {
-  authorize(opts.actor, "entity:merge");
-  const project = await getProject(opts);
-  const rows = await db.entityMerge.findMany({
-    where: { projectId: project.id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(opts.limit ?? 10, 1), 100),
-  });
+type MergeRow = { id: string; fromId: string; intoId: string; actorId: string; snapshot: unknown; createdAt: Date; undoneAt: Date | null };
+
+/** Merges as the registry shows them: who merged what into what, what moved, the conflicts. */
+async function mergeViews(rows: MergeRow[]) {
   const names = new Map(
     (await db.canonicalEntity.findMany({ where: { id: { in: rows.map((r) => r.intoId) } }, select: { id: true, name: true } })).map((e) => [e.id, e.name]),
   );
@@ -310,10 +306,29 @@ export async function listEntityMerges(opts: { actor: Actor; projectId: string; 
       from: { id: r.fromId, name: snap.entity.name },
       into: { id: r.intoId, name: names.get(r.intoId) ?? null },
       moved: { mentions: snap.mentionIds.length, stances: snap.stanceIds.length, aliases: snap.addedAliasIds.length },
-      conflicts: snap.conflicts.length,
+      conflicts: snap.conflicts,
       actor: actors.get(r.actorId) ?? null,
       createdAt: r.createdAt.toISOString(),
       undoneAt: r.undoneAt?.toISOString() ?? null,
     };
   });
+}
+export type EntityMergeView = Awaited<ReturnType<typeof mergeViews>>[number];
+
+export async function listEntityMerges(opts: { actor: Actor; projectId: string; limit?: number }) {
+  authorize(opts.actor, "entity:merge");
+  const project = await getProject(opts);
+  const rows = await db.entityMerge.findMany({
+    where: { projectId: project.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(opts.limit ?? 10, 1), 100),
+  });
+  return mergeViews(rows);
+}
+
+/** One merge into the given entity (the page it lands on after merging); null when there is none the actor may see. */
+export async function findEntityMerge(opts: { actor: Actor; mergeId: string; intoId: string }): Promise<EntityMergeView | null> {
+  if (!can(opts.actor, "entity:merge")) return null;
+  const row = await db.entityMerge.findFirst({ where: { id: opts.mergeId, intoId: opts.intoId, project: projectScope(opts.actor) } });
+  return row ? (await mergeViews([row]))[0] : null;
 }

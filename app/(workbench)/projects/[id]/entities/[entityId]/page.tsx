@@ -8,21 +8,29 @@ import { ProjectTabs } from "@/components/projects/project-tabs";
 import { EntityEditor } from "@/components/entities/entity-editor";
 import { EntityMerge } from "@/components/entities/entity-merge";
 import { can } from "@/lib/authz";
-import { mergeCounts } from "@/lib/entities/merge";
+import { findEntityMerge, mergeCounts } from "@/lib/entities/merge";
 
 export const metadata = { title: "Entity" };
 
-export default async function EntityPage({ params }: { params: Promise<{ id: string; entityId: string }> }) {
+export default async function EntityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; entityId: string }>;
+  searchParams: Promise<{ merged?: string | string[] }>;
+}) {
   const actor = await requirePageActor();
   const { entityId } = await params;
-  const { entity, project, types, counts } = await orNotFound(async () => {
+  const { merged } = await searchParams;
+  const { entity, project, types, counts, outcome } = await orNotFound(async () => {
     const entity = await entityWithMentions({ actor, entityId });
-    const [project, types, counts] = await Promise.all([
+    const [project, types, counts, outcome] = await Promise.all([
       db.project.findUniqueOrThrow({ where: { id: entity.projectId }, select: { id: true, name: true } }),
       listLabels({ projectId: entity.projectId }).then((ls) => ls.filter((l) => l.kind === "ENTITY").map((l) => l.name)),
       can(actor, "entity:merge") ? mergeCounts({ actor, entityId }) : null,
+      typeof merged === "string" ? findEntityMerge({ actor, mergeId: merged, intoId: entityId }) : null,
     ]);
-    return { entity, project, types, counts };
+    return { entity, project, types, counts, outcome };
   });
   return (
     <main className="page entity-detail">
@@ -33,7 +41,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         <ProjectTabs projectId={project.id} current="entities" />
       </header>
       <EntityEditor entity={entity} types={types} />
-      {counts && <EntityMerge entity={entity} counts={counts} />}
+      {counts && <EntityMerge entity={entity} counts={counts} outcome={outcome} />}
       <section aria-label="Mentions">
         <h2>
           Mentions <span className="muted">({entity.mentionCount})</span>
