@@ -13,7 +13,7 @@ import { layerForWrite } from "@/lib/layers/layer-for-write";
 import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 import type { Actor } from "@/lib/auth/actor";
 import { copyIntoGold, linkedGoldSpan, markReviewState } from "./gold-copy";
-import { COMPARED_STATUSES } from "./load-review";
+import { assertDecidable } from "./load-review";
 import { linkKey, type LinkSpan } from "./quote-link-candidates";
 
 export const QuoteLinkDecisionInput = z.object({ version: z.number().int().positive().optional() }).strict();
@@ -30,14 +30,7 @@ async function reviewableQuote(actor: Actor, annotationId: string, version: numb
   if (row.label.kind !== "QUOTE") throw new AppError("UNPROCESSABLE", `Only QUOTE spans carry a cue and a speaker; this one is ${row.label.name}`);
   if (!row.quoteCueId && !row.quoteSpeakerId)
     throw new AppError("UNPROCESSABLE", "This quote links to no cue and no speaker; accept or reject the span itself");
-  if (!COMPARED_STATUSES.includes(row.layer.status)) {
-    throw new AppError("CONFLICT", "This annotator has not submitted the document yet; review their quote links once they do");
-  }
-  if (version !== undefined && version !== row.version) {
-    throw new AppError("CONFLICT", `The annotator changed this quote since (version ${row.version}, not ${version}); look again before deciding`, {
-      version: row.version,
-    });
-  }
+  assertDecidable(row, { one: "quote", many: "quote links" }, version);
   return row;
 }
 type Quote = Awaited<ReturnType<typeof reviewableQuote>>;

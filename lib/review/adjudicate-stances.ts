@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { authorize, documentScope } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { layerForWrite } from "@/lib/layers/layer-for-write";
@@ -16,7 +16,7 @@ import { publishLayerChanges } from "@/lib/realtime/publish-layers";
 import { stanceInclude, stanceSnapshot, stanceView } from "@/lib/stances/stance-input";
 import type { Actor } from "@/lib/auth/actor";
 import { copyIntoGold, markReviewState } from "./gold-copy";
-import { COMPARED_STATUSES } from "./load-review";
+import { assertDecidable } from "./load-review";
 
 /** Optional: the version of the stance the reviewer decided on (409 if the annotator changed it since). */
 export const StanceDecisionInput = z.object({ version: z.number().int().positive().optional() }).strict();
@@ -36,14 +36,7 @@ async function reviewableStance(actor: Actor, stanceId: string, version: number 
     include: stanceSourceInclude,
   });
   if (!row) throw notFound("Stance");
-  if (!COMPARED_STATUSES.includes(row.layer.status)) {
-    throw new AppError("CONFLICT", "This annotator has not submitted the document yet; review their stances once they do");
-  }
-  if (version !== undefined && version !== row.version) {
-    throw new AppError("CONFLICT", `The annotator changed this stance since (version ${row.version}, not ${version}); look again before deciding`, {
-      version: row.version,
-    });
-  }
+  assertDecidable(row, { one: "stance", many: "stances" }, version);
   return row;
 }
 type Source = Awaited<ReturnType<typeof reviewableStance>>;

@@ -8,9 +8,25 @@ import type { Actor } from "@/lib/auth/actor";
 import { groupCandidates } from "./candidates";
 import { seenAs } from "./blind";
 import { readPointedSpans } from "./pointed-spans";
+import { AppError } from "@/lib/errors";
 
 /** Layers a reviewer compares: handed in, or already approved. */
 export const COMPARED_STATUSES: LayerStatus[] = ["SUBMITTED", "APPROVED"];
+
+/**
+ * Refuses (409) a decision on an annotator's stance or quote whose layer is not submitted yet, or that changed since
+ * the reviewer saw it (`version`, when the reviewer sends it).
+ */
+export function assertDecidable(item: { version: number; layer: { status: LayerStatus } }, what: { one: string; many: string }, version: number | undefined) {
+  if (!COMPARED_STATUSES.includes(item.layer.status)) {
+    throw new AppError("CONFLICT", `This annotator has not submitted the document yet; review their ${what.many} once they do`);
+  }
+  if (version !== undefined && version !== item.version) {
+    throw new AppError("CONFLICT", `The annotator changed this ${what.one} since (version ${item.version}, not ${version}); look again before deciding`, {
+      version: item.version,
+    });
+  }
+}
 
 /** A layer's latest review decision as the review page and API show it. */
 export function lastDecisionView(
