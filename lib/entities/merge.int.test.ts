@@ -180,8 +180,8 @@ describe(`entity merge on ${process.env.DATABASE_URL?.split(":")[0]}`, () => {
       moved: { mentions: 2, stances: 1 },
       conflicts: body.conflicts,
     });
-    expect(await findEntityMerge({ actor: reviewer.actor, mergeId: body.mergeId, intoId: from.id })).toBeNull();
-    expect(await findEntityMerge({ actor: ann.actor, mergeId: body.mergeId, intoId: into.id })).toBeNull();
+    await expect(findEntityMerge({ actor: reviewer.actor, mergeId: body.mergeId, intoId: from.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(findEntityMerge({ actor: ann.actor, mergeId: body.mergeId, intoId: into.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     // undo: refused to annotators and outsiders, then restores exactly
     expect((await undoCall(ann.token, body.mergeId)).status).toBe(403);

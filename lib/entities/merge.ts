@@ -15,7 +15,7 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { authorize, can, projectScope } from "@/lib/authz";
+import { authorize, projectScope } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { jsonInput } from "@/lib/db/json-value";
 import { annotationInclude, annotationView } from "@/lib/annotations/annotation-view";
@@ -326,9 +326,10 @@ export async function listEntityMerges(opts: { actor: Actor; projectId: string; 
   return mergeViews(rows);
 }
 
-/** One merge into the given entity (the page it lands on after merging); null when there is none the actor may see. */
-export async function findEntityMerge(opts: { actor: Actor; mergeId: string; intoId: string }): Promise<EntityMergeView | null> {
-  if (!can(opts.actor, "entity:merge")) return null;
+/** One merge into the given entity, for the page the merge lands on (404 for a merge elsewhere or out of sight). */
+export async function findEntityMerge(opts: { actor: Actor; mergeId: string; intoId: string }): Promise<EntityMergeView> {
+  authorize(opts.actor, "entity:merge");
   const row = await db.entityMerge.findFirst({ where: { id: opts.mergeId, intoId: opts.intoId, project: projectScope(opts.actor) } });
-  return row ? (await mergeViews([row]))[0] : null;
+  if (!row) throw notFound("Merge");
+  return (await mergeViews([row]))[0];
 }

@@ -48,7 +48,7 @@ import { entityWithMentions, listEntities } from "@/lib/entities/entity-mentions
 import { getEntity } from "@/lib/entities/get-entity";
 import { createEntityFromMention, linkMention, mentionEntity } from "@/lib/entities/link-mention";
 import { createEntity, updateEntity } from "@/lib/entities/save-entity";
-import { listEntityMerges, mergeCounts, mergeEntities, undoEntityMerge } from "@/lib/entities/merge";
+import { findEntityMerge, listEntityMerges, mergeCounts, mergeEntities, undoEntityMerge } from "@/lib/entities/merge";
 import { searchEntities } from "@/lib/entities/search-entities";
 import { documentSuggestions } from "@/lib/entities/suggestions";
 import { exportChunks, exportRecords, exportStream } from "@/lib/export/stream-export";
@@ -482,6 +482,14 @@ export const OPERATIONS: OperationRow[] = [
     permission: "entity:merge",
     expect: REVIEWERS,
     call: (k, actor) => listEntityMerges({ actor, projectId: k.fx.projectId }),
+  }),
+  op({
+    module: "lib/entities/merge.ts",
+    name: "findEntityMerge",
+    permission: "entity:merge",
+    expect: REVIEWERS,
+    fresh: (k) => k.entityMerge(),
+    call: (k, actor, mergeId) => findEntityMerge({ actor, mergeId, intoId: k.fx.entityId }),
   }),
   op({
     module: "lib/entities/link-mention.ts",

@@ -8,9 +8,15 @@ import { ProjectTabs } from "@/components/projects/project-tabs";
 import { EntityEditor } from "@/components/entities/entity-editor";
 import { EntityMerge } from "@/components/entities/entity-merge";
 import { can } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
 import { findEntityMerge, mergeCounts } from "@/lib/entities/merge";
 
 export const metadata = { title: "Entity" };
+
+const unlessNotFound = (err: unknown) => {
+  if (err instanceof AppError && err.code === "NOT_FOUND") return null;
+  throw err;
+};
 
 export default async function EntityPage({
   params,
@@ -28,7 +34,8 @@ export default async function EntityPage({
       db.project.findUniqueOrThrow({ where: { id: entity.projectId }, select: { id: true, name: true } }),
       listLabels({ projectId: entity.projectId }).then((ls) => ls.filter((l) => l.kind === "ENTITY").map((l) => l.name)),
       can(actor, "entity:merge") ? mergeCounts({ actor, entityId }) : null,
-      typeof merged === "string" ? findEntityMerge({ actor, mergeId: merged, intoId: entityId }) : null,
+      // a stale or foreign ?merged= shows the entity without it
+      typeof merged === "string" && can(actor, "entity:merge") ? findEntityMerge({ actor, mergeId: merged, intoId: entityId }).catch(unlessNotFound) : null,
     ]);
     return { entity, project, types, counts, outcome };
   });
