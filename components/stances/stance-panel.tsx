@@ -37,6 +37,7 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
   const focused = useWorkbenchState((s) => s.focused);
   const locked = useWorkbenchState((s) => s.locked);
   const liveTick = useWorkbenchState((s) => s.liveTick);
+  const deletesSaved = useWorkbenchState((s) => s.deletesSaved);
   const url = `/api/v1/documents/${wb.documentId}/stances?layer=${wb.target}`;
   const [stances, setStances] = useState<StanceView[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -51,7 +52,7 @@ export function StancePanel({ holders, targets }: { holders: HolderOption[]; tar
     return () => {
       live = false;
     };
-  }, [url, liveTick]); // also when another tab or a reviewer changed the layer
+  }, [url, liveTick, deletesSaved]); // also after a change elsewhere, and after a deleted span took evidence with it
 
   const marks = useMemo<Mark[]>(
     () =>

@@ -10,8 +10,11 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMarks, useWorkbench, useWorkbenchState, type Mark } from "@/components/workbench/workbench-context";
 import { fetchJson } from "@/components/api/client";
 import type { OpenSuggestion } from "@/lib/suggestions/open-suggestions";
+import { heldSuggestionIds } from "@/lib/suggestions/held-suggestions";
+import type { LocalAnnotation } from "@/components/workbench/types";
 
 export const MODEL_SUGGESTION_MARKS = "model-suggestions";
+const NO_SPANS: readonly LocalAnnotation[] = [];
 
 export function ModelSuggestionsPanel() {
   const api = useWorkbench();
@@ -19,7 +22,8 @@ export function ModelSuggestionsPanel() {
   const cursor = useWorkbenchState((s) => s.cursor);
   const activeMark = useWorkbenchState((s) => s.activeMark);
   const liveTick = useWorkbenchState((s) => s.liveTick);
-  const [items, setItems] = useState<OpenSuggestion[]>([]);
+  const deletesSaved = useWorkbenchState((s) => s.deletesSaved);
+  const [loaded, setLoaded] = useState<OpenSuggestion[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,14 +32,23 @@ export function ModelSuggestionsPanel() {
   const load = useCallback(
     () =>
       fetchJson<{ items: OpenSuggestion[] }>(base).then(
-        (r) => setItems(r.items),
+        (r) => setLoaded(r.items),
         (e: Error) => setError(e.message),
       ),
     [base],
   );
+  // again after changes elsewhere, and after a deletion (a span that held a suggestion may have gone)
   useEffect(() => {
     void load();
-  }, [load, liveTick]);
+  }, [load, liveTick, deletesSaved]);
+  // what the annotator added since the list came leaves it at once, without asking the server again
+  const layer = useWorkbenchState((s) => (loaded.length ? s.annotations : NO_SPANS));
+  const heldIds = useMemo(() => heldSuggestionIds(loaded, layer), [loaded, layer]);
+  const items = useMemo(() => {
+    if (!heldIds) return loaded;
+    const held = new Set(heldIds.split(" "));
+    return loaded.filter((s) => !held.has(s.id));
+  }, [loaded, heldIds]);
 
   const marks = useMemo<Mark[]>(
     () =>

@@ -1,5 +1,6 @@
 "use client";
 /** Every key of the workbench, in a dialog the `?` key opens (Radix: focus moves in and stays, Esc closes, then the text has the keys again). */
+import { memo } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 
 const KEYS: [string, string][] = [
@@ -21,7 +22,7 @@ const KEYS: [string, string][] = [
   ["?", "this list"],
 ];
 
-export function KeysHelp({ open, onOpenChange, onClosed }: { open: boolean; onOpenChange(open: boolean): void; onClosed(): void }) {
+export const KeysHelp = memo(function KeysHelp({ open, onOpenChange, onClosed }: { open: boolean; onOpenChange(open: boolean): void; onClosed(): void }) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -56,4 +57,4 @@ export function KeysHelp({ open, onOpenChange, onClosed }: { open: boolean; onOp
       </Dialog.Portal>
     </Dialog.Root>
   );
-}
+});

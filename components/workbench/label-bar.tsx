@@ -5,7 +5,7 @@
  * toolbar: one tab stop, ←/→ move between labels, so every label — hotkey or
  * not — is reachable from the keyboard (`l` in the text comes here).
  */
-import { forwardRef, useState, type KeyboardEvent } from "react";
+import { forwardRef, memo, useState, type KeyboardEvent } from "react";
 import type { LabelView } from "@/lib/projects/list-labels";
 import { Tip } from "@/components/ui/tip";
 
@@ -18,7 +18,9 @@ type Props = {
   onHelp(): void;
 };
 
-export const LabelBar = forwardRef<HTMLDivElement, Props>(function LabelBar({ labels, disabled, onApply, showTags, onShowTagsChange, onHelp }, ref) {
+// memo: the workbench renders again on every key in the text; the bar only when its labels or state change
+export const LabelBar = memo(
+  forwardRef<HTMLDivElement, Props>(function LabelBar({ labels, disabled, onApply, showTags, onShowTagsChange, onHelp }, ref) {
   const [active, setActive] = useState(0);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== "ArrowRight" && e.key !== "ArrowLeft" && e.key !== "Home" && e.key !== "End") return;
@@ -57,4 +59,5 @@ export const LabelBar = forwardRef<HTMLDivElement, Props>(function LabelBar({ la
       </button>
     </div>
   );
-});
+}),
+);

@@ -39,6 +39,8 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
   );
   const [saveState, setSaveState] = useState<SaveState>({ phase: "saved" });
   const [notice, setNotice] = useState<string | null>(null);
+  // deletions of this layer the server has confirmed: what refers to a span (stance evidence…) may have gone with it
+  const [deletesSaved, setDeletesSaved] = useState(0);
   const current = useRef(annotations);
   useLayoutEffect(() => {
     current.current = annotations; // for handlers, which run after the commit
@@ -59,7 +61,8 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
   useEffect(() => {
     const q = new SaveQueue(documentId, target, {
       version: (id) => current.current.get(id)?.version,
-      saved: (_op, body) => {
+      saved: (op, body) => {
+        if (op.kind === "delete") setDeletesSaved((n) => n + 1);
         if (!body) return;
         setAnnotations((map) => {
           const a = map.get(body.id);
@@ -91,12 +94,22 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     return () => window.removeEventListener("beforeunload", warn);
   }, [documentId, target, catchUp]);
 
-  /** A change of this layer made elsewhere (another tab, an API client), as the live stream delivers it. */
+  /**
+   * A change of this layer made elsewhere (another tab, an API client), as the
+   * live stream delivers it. False when it changes nothing here: the echo of
+   * this tab's own save, which the other panels need not reload for.
+   */
   const applyRemote = useCallback(
-    (event: DeliveredDocumentEvent) => {
-      if (event.type === "layer.changed") return;
-      if ("refetch" in event) return void catchUp(); // too large for the channel: fetch it
-      setAnnotations((map) => applyRemoteChange(map, event, queue.current?.pendingIds() ?? new Set()));
+    (event: DeliveredDocumentEvent): boolean => {
+      if (event.type === "layer.changed") return false;
+      if ("refetch" in event) {
+        void catchUp(); // too large for the channel: fetch it
+        return true;
+      }
+      const pending = queue.current?.pendingIds() ?? new Set<string>();
+      if (applyRemoteChange(current.current, event, pending) === current.current) return false;
+      setAnnotations((map) => applyRemoteChange(map, event, pending));
+      return true;
     },
     [catchUp],
   );
@@ -146,24 +159,26 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     return true;
   }, [perform]);
 
+  // stable, so memoized parts of the page (the side pane) do not render again with every key press
+  const acknowledgeRefusals = useCallback(() => {
+    setNotice(null);
+    queue.current?.acknowledgeRefusals();
+  }, []);
+  const retryNow = useCallback(() => queue.current?.retryNow(), []);
+
   return {
     annotations,
+    deletesSaved,
     saveState,
     notice,
-    dismissNotice: () => {
-      setNotice(null);
-      queue.current?.acknowledgeRefusals();
-    },
+    dismissNotice: acknowledgeRefusals,
     add,
     relabel,
     remove,
     undo,
     canUndo: () => undoStack.current.length > 0,
-    retryNow: () => queue.current?.retryNow(),
-    acknowledgeRefusals: () => {
-      setNotice(null);
-      queue.current?.acknowledgeRefusals();
-    },
+    retryNow,
+    acknowledgeRefusals,
     applyRemote,
     catchUp,
   };

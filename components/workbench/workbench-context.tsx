@@ -39,8 +39,13 @@ export type WorkbenchState = {
   locked: boolean;
   /** the text is laid out: positions can be measured and scrolled to */
   ready: boolean;
-  /** counts live changes of this document seen by this tab; a panel reloads its data when it moves */
+  /**
+   * counts changes of this document made elsewhere (other layers, other tabs, reviewers, a reconnect after missed
+   * events), never this tab's own edits; a panel reloads its data when it moves
+   */
   liveTick: number;
+  /** counts deletions of the edited layer the server confirmed: what refers to spans (stance evidence) may be gone */
+  deletesSaved: number;
 };
 
 export type WorkbenchApi = {

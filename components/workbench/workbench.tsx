@@ -10,7 +10,7 @@
  * changed (document-view.tsx, annotation-plugin.ts); the side pane and the
  * panels render again only when what they show changes.
  */
-import { useCallback, useMemo, useRef, useState, useEffect, type ReactNode } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, useEffect, type ReactNode } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { Editor } from "@tiptap/react";
@@ -108,11 +108,18 @@ export function Workbench({
   const live = useLiveDocument({
     documentId: doc.id,
     onEvent: (e, selfId) => {
+      // the echo of this tab's own save moves nothing: panels reload for changes made elsewhere only
+      if (isEditedLayerEvent(e, selfId, target)) {
+        if (layer.applyRemote(e)) setLiveTick((n) => n + 1);
+        return;
+      }
       setLiveTick((n) => n + 1);
-      if (isEditedLayerEvent(e, selfId, target)) layer.applyRemote(e);
-      else (onOtherLayerEvent ?? refreshSoon)(e);
+      (onOtherLayerEvent ?? refreshSoon)(e);
     },
-    onReconnect: () => void catchUp(),
+    onReconnect: () => {
+      setLiveTick((n) => n + 1); // events were missed meanwhile
+      void catchUp();
+    },
   });
 
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -158,11 +165,22 @@ export function Workbench({
   // What panels subscribe to (workbench-context.tsx).
   const focused = focusedId ? (layer.annotations.get(focusedId) ?? null) : null;
   const [store] = useState(() =>
-    createStore<WorkbenchState>(() => ({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick, ready: editor !== null })),
+    createStore<WorkbenchState>(() => ({
+      annotations: sorted,
+      selection,
+      focused,
+      activeMark,
+      cursor,
+      locked,
+      liveTick,
+      deletesSaved: layer.deletesSaved,
+      ready: editor !== null,
+    })),
   );
+  const { deletesSaved } = layer;
   useEffect(
-    () => store.setState({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick, ready: editor !== null }),
-    [store, sorted, selection, focused, activeMark, cursor, locked, liveTick, editor],
+    () => store.setState({ annotations: sorted, selection, focused, activeMark, cursor, locked, liveTick, deletesSaved, ready: editor !== null }),
+    [store, sorted, selection, focused, activeMark, cursor, locked, liveTick, deletesSaved, editor],
   );
   // keys panels handle on the text (model suggestions: a, x), asked before the workbench's own
   const textKeys = useRef(new Set<TextKeyHandler>());
@@ -299,6 +317,10 @@ export function Workbench({
       surface.current?.focus({ preventScroll: true });
       return;
     }
+    // A click leaves the browser's caret in the text. The text is read-only and the keyboard cursor is drawn, not the
+    // caret; but while a caret sits in it, ProseMirror writes it back into the DOM after every change of decorations,
+    // a forced layout on every key press. Drop it.
+    if (sel && sel.anchorNode && view.dom.contains(sel.anchorNode)) sel.removeAllRanges();
     const ids: string[] = [];
     let mark: { key: string; id: string } | null = null;
     for (let el = e.target as HTMLElement | null; el && el !== view.dom; el = el.parentElement) {
@@ -315,6 +337,20 @@ export function Workbench({
     surface.current?.focus({ preventScroll: true });
   };
 
+  // the label bar and the keys overlay keep their handlers across key presses, so they do not render again with each
+  const labelTarget = useRef<Span | null>(null);
+  useLayoutEffect(() => {
+    labelTarget.current = selection ?? cursor;
+  });
+  const focusText = useCallback(() => surface.current?.focus({ preventScroll: true }), []);
+  const applyFromBar = useCallback(
+    (name: string) => {
+      applyLabel(name, labelTarget.current);
+      focusText();
+    },
+    [applyLabel, focusText],
+  );
+  const openHelp = useCallback(() => setHelpOpen(true), []);
   const jumpTo = useCallback((a: LocalAnnotation) => api.goTo(a.start), [api]);
   const acknowledge = layer.acknowledgeRefusals;
   const retry = layer.retryNow;
@@ -359,16 +395,13 @@ export function Workbench({
               ref={labelBar}
               labels={labels}
               disabled={locked}
-              onApply={(name) => {
-                applyLabel(name, selection ?? cursor);
-                surface.current?.focus({ preventScroll: true });
-              }}
+              onApply={applyFromBar}
               showTags={showTags}
               onShowTagsChange={setShowTags}
-              onHelp={() => setHelpOpen(true)}
+              onHelp={openHelp}
             />
           </div>
-          <KeysHelp open={helpOpen} onOpenChange={setHelpOpen} onClosed={() => surface.current?.focus({ preventScroll: true })} />
+          <KeysHelp open={helpOpen} onOpenChange={setHelpOpen} onClosed={focusText} />
           <div
             ref={surface}
             className="doc-surface"
