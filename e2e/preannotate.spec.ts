@@ -10,7 +10,7 @@ async function seedDocument(request: APIRequestContext, token: string) {
   const item = ((await list.json()).items as { id: string; title: string }[]).find((d) => d.title === DOC_TITLE);
   if (!item) throw new Error(`seed document "${DOC_TITLE}" not found`);
   const doc = await request.get(`/api/v1/documents/${item.id}`, { headers: { authorization: `Bearer ${token}` } });
-  return (await doc.json()) as { id: string; projectId: string };
+  return (await doc.json()) as { id: string; projectId: string; text: string };
 }
 
 test("pre-annotate with the built-in model, accept suggestions by keyboard, reject one, export the accepted spans with their origin", async ({
@@ -68,6 +68,20 @@ test("pre-annotate with the built-in model, accept suggestions by keyboard, reje
   await a.keyboard.press("x");
   await expect(panel.getByRole("heading")).toHaveText(`Model suggestions (${suggestions.length - 3})`);
   await expect(a.getByText(`Rejected “${third.text}” as ${third.label}.`)).toBeVisible();
+
+  // Labelling a suggested word by hand with the same label answers it too: it leaves the list at once.
+  const chars = [...doc.text];
+  const wholeWord = (s: Suggestion) =>
+    /^\p{L}+$/u.test(s.text) && !/[\p{L}\p{N}'’.]/u.test(chars[s.end] ?? " ") && !/[\p{L}\p{N}]/u.test(chars[s.start - 1] ?? " ");
+  const byHand = suggestions.slice(3).find((s) => wholeWord(s) && ["PERSON", "ORG", "GPE", "NORP", "DATE"].includes(s.label));
+  expect(byHand, "a one-word suggestion to label by hand").toBeDefined();
+  const hotkey = await a.getByRole("toolbar", { name: "Labels" }).locator(`button:has-text("${byHand!.label}")`).first().getAttribute("aria-keyshortcuts");
+  expect(hotkey).toMatch(/^[1-9]$/);
+  await mark(byHand!).click();
+  await a.keyboard.press(hotkey!);
+  await expect(panel.getByRole("heading")).toHaveText(`Model suggestions (${suggestions.length - 4})`);
+  await expect(a.locator(`.mark.model-suggestion[data-mark-id="${byHand!.id}"]`)).toHaveCount(0);
+
   await a.setViewportSize({ width: 1024, height: 700 });
   await a.screenshot({ path: "e2e/screenshots/model-suggestions-1024.png" });
 
@@ -82,7 +96,7 @@ test("pre-annotate with the built-in model, accept suggestions by keyboard, reje
     .map((l) => JSON.parse(l) as { id: string; spans: { start: number; end: number; label: string; origin: string | null }[] })
     .find((r) => r.id === doc.id)!;
   expect(record.spans.map((s) => `${s.start}-${s.end}:${s.label}:${s.origin}`).sort()).toEqual(
-    [first, second].map((s) => `${s.start}-${s.end}:${s.label}:${s.origin}`).sort(),
+    [...[first, second].map((s) => `${s.start}-${s.end}:${s.label}:${s.origin}`), `${byHand!.start}-${byHand!.end}:${byHand!.label}:null`].sort(),
   );
   expect(first.origin).toMatch(/^builtin:/);
   expect((await open()).some((s) => s.id === third.id)).toBe(false);
