@@ -6,6 +6,11 @@
  */
 export const READ_BATCH = 2000;
 
+/** `items` in consecutive groups of `size`: one statement's worth of bound values each. */
+export function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 export async function readInBatches<T>(read: (after: T | undefined, take: number) => Promise<T[]>, take = READ_BATCH): Promise<T[]> {
   const rows: T[] = [];
   let after: T | undefined;

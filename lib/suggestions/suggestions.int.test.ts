@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { makeDocument, makeProject, makeUser, spanAt } from "@/lib/testing/factories";
+import { makeAnnotatorLayer, makeDocument, makeProject, makeUser, spanAt } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { writeSuggestions } from "@/lib/assist/suggestion-layer";
 import { TextIndex } from "@/lib/text/offsets";
@@ -110,6 +110,24 @@ describe(`model suggestions on ${process.env.DATABASE_URL?.split(":")[0]}`, () =
       ["Sergey Lavrov", "test:model-a"],
       ["Baghdad", "test:model-a"],
     ]);
+  });
+
+  it("leave out what the annotator's own layer already holds (same offsets and label), and only that", async () => {
+    const project = await makeProject();
+    const doc = await makeDocument(admin.actor, { project: project.slug, text: TEXT });
+    const none = await makeUser("ANNOTATOR");
+    expect(await open(none, doc.id)).toEqual([]); // no suggestions: nothing to read of anyone's layer
+    await suggest(doc.id, "test:model-a", [
+      ["Sergey Lavrov", "PERSON"],
+      ["Baghdad", "GPE"],
+      ["Tuesday", "DATE"],
+    ]);
+    const carol = await makeUser("ANNOTATOR");
+    // by hand: Baghdad as GPE (held), Tuesday as ORG (another label), "Sergey" alone (other offsets at the same start)
+    await makeAnnotatorLayer(carol.actor, doc.id, {
+      spans: [spanAt(TEXT, "Baghdad", "GPE"), spanAt(TEXT, "Tuesday", "ORG"), spanAt(TEXT, "Sergey", "PERSON")],
+    });
+    expect((await open(carol, doc.id)).map((s) => `${s.label}:${s.text}`)).toEqual(["PERSON:Sergey Lavrov", "DATE:Tuesday"]);
   });
 
   it("are hidden from people outside the project, and refuse unknown ids", async () => {

@@ -18,6 +18,7 @@
  */
 import { db } from "@/lib/db";
 import { jsonIntegers, jsonRows } from "@/lib/db/json-rows";
+import { batches } from "@/lib/db/batched-read";
 import { slicer, yieldToEventLoop, type Slicer } from "@/lib/util/time-slice";
 import { syndicationWordsAsync, type Word } from "./words";
 import { shingleHashesAsync } from "./shingle-hash";
@@ -31,10 +32,6 @@ export const BATCH_HASHES = 250_000;
 const HASH_SPACE = 2 ** 53;
 
 type IndexTarget = { id: string; text: string };
-
-function* batches<T>(items: T[], size = ROWS_PER_STATEMENT): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
 
 /**
  * The distinct hashes in increasing order. A typed array sorts 300,000
@@ -101,7 +98,11 @@ export async function indexDocuments(projectId: string, docs: IndexTarget[]): Pr
       await yieldToEventLoop();
     }
   }
-  for (const ids of batches(docs.map((d) => d.id))) await db.document.updateMany({ where: { id: { in: ids } }, data: { shinglesIndexed: true } });
+  for (const ids of batches(
+    docs.map((d) => d.id),
+    ROWS_PER_STATEMENT,
+  ))
+    await db.document.updateMany({ where: { id: { in: ids } }, data: { shinglesIndexed: true } });
   return total;
 }
 
