@@ -46,7 +46,15 @@ export function DocumentView(props: { text: string; layers: DecorationChanges; o
     if (!editor) return;
     const dom = editor.view.dom;
     const down = () => setDragging(true);
-    const up = () => setTimeout(() => setDragging(false));
+    const up = () => {
+      // After the page has read a mouse selection (its handlers run before this one, on the window), drop what is
+      // left of it, the caret a click leaves above all: the text is read-only and the keyboard cursor is drawn, but
+      // while a DOM selection sits in the text ProseMirror writes it back after every change of decorations, a forced
+      // layout on every key press.
+      const sel = document.getSelection();
+      if (sel?.anchorNode && dom.contains(sel.anchorNode)) sel.removeAllRanges();
+      setTimeout(() => setDragging(false));
+    };
     dom.addEventListener("mousedown", down);
     window.addEventListener("mouseup", up);
     return () => {

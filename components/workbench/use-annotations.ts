@@ -107,8 +107,10 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
         return true;
       }
       const pending = queue.current?.pendingIds() ?? new Set<string>();
-      if (applyRemoteChange(current.current, event, pending) === current.current) return false;
-      setAnnotations((map) => applyRemoteChange(map, event, pending));
+      const base = current.current;
+      const next = applyRemoteChange(base, event, pending);
+      if (next === base) return false;
+      setAnnotations((map) => (map === base ? next : applyRemoteChange(map, event, pending)));
       return true;
     },
     [catchUp],
@@ -171,7 +173,6 @@ export function useAnnotations(opts: { documentId: string; target: LayerTarget; 
     deletesSaved,
     saveState,
     notice,
-    dismissNotice: acknowledgeRefusals,
     add,
     relabel,
     remove,

@@ -317,10 +317,6 @@ export function Workbench({
       surface.current?.focus({ preventScroll: true });
       return;
     }
-    // A click leaves the browser's caret in the text. The text is read-only and the keyboard cursor is drawn, not the
-    // caret; but while a caret sits in it, ProseMirror writes it back into the DOM after every change of decorations,
-    // a forced layout on every key press. Drop it.
-    if (sel && sel.anchorNode && view.dom.contains(sel.anchorNode)) sel.removeAllRanges();
     const ids: string[] = [];
     let mark: { key: string; id: string } | null = null;
     for (let el = e.target as HTMLElement | null; el && el !== view.dom; el = el.parentElement) {
@@ -383,7 +379,7 @@ export function Workbench({
           )}
           {layer.notice && (
             <p className="banner error" role="alert">
-              {layer.notice} <button onClick={layer.dismissNotice}>Dismiss</button>
+              {layer.notice} <button onClick={layer.acknowledgeRefusals}>Dismiss</button>
             </p>
           )}
           <div
